@@ -1,0 +1,129 @@
+package io.github.sitehealth.core.http;
+
+import io.github.sitehealth.core.diagnose.Diagnosis;
+import io.github.sitehealth.core.diagnose.Expectations;
+import io.github.sitehealth.core.diagnose.Failure;
+import io.github.sitehealth.core.result.Attempt;
+import io.github.sitehealth.core.result.CheckResult;
+import io.github.sitehealth.core.result.CheckStatus;
+import io.github.sitehealth.core.result.Finding;
+import io.github.sitehealth.core.spec.EndpointSpec;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs one endpoint check: attempts with backoff inside the check's deadline, then, when the
+ * public URL failed and an origin is configured, one direct probe of the origin for the diagnosis.
+ */
+public final class HttpCheck {
+
+  /** The first backoff; each further one doubles. */
+  static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+
+  private final HttpProbe probe;
+
+  public HttpCheck(HttpProbe probe) {
+    this.probe = probe;
+  }
+
+  public CheckResult run(EndpointSpec spec) {
+    Instant startedAt = Instant.now();
+    long start = System.nanoTime();
+    long deadline = start + spec.timeout().toNanos();
+    List<Attempt> attempts = new ArrayList<>();
+    Failure firstFailure = null;
+    Failure lastFailure = null;
+    ProbeOutcome last = null;
+    boolean passed = false;
+
+    for (int n = 1; n <= spec.retries() + 1; n++) {
+      long remaining = deadline - System.nanoTime();
+      if (remaining <= 0) {
+        break;
+      }
+      Instant attemptStart = Instant.now();
+      last = probe.fetch(spec.url(), spec.headers(), Duration.ofNanos(remaining));
+      Optional<Failure> failure = Expectations.evaluate(spec, last);
+      attempts.add(
+          new Attempt(
+              n,
+              attemptStart,
+              last.durationMs(),
+              last.response().map(HttpSnapshot::status),
+              failure.map(Failure::detail).orElse(last.describe()),
+              failure.isEmpty()));
+      if (failure.isEmpty()) {
+        passed = true;
+        break;
+      }
+      lastFailure = failure.get();
+      if (firstFailure == null) {
+        firstFailure = lastFailure;
+      }
+      if (n <= spec.retries() && !sleepBackoff(n, deadline)) {
+        break;
+      }
+    }
+
+    CheckStatus status;
+    Optional<Finding> finding;
+    if (passed && firstFailure == null) {
+      status = CheckStatus.UP;
+      finding = Optional.empty();
+    } else if (passed) {
+      status = CheckStatus.DEGRADED;
+      finding = Optional.of(diagnose(spec, firstFailure, false));
+    } else {
+      status = CheckStatus.DOWN;
+      finding = Optional.of(diagnose(spec, lastFailure, true));
+    }
+    String observed = lastFailure != null && !passed
+        ? lastFailure.detail()
+        : last.describe() + " in " + last.durationMs() + " ms";
+    return new CheckResult(
+        spec.name(),
+        "http",
+        spec.url().toString(),
+        status,
+        observed,
+        finding,
+        attempts,
+        startedAt,
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private Finding diagnose(EndpointSpec spec, Failure failure, boolean probeOrigin) {
+    Optional<URI> originUrl = spec.origin();
+    Optional<ProbeOutcome> origin = Optional.empty();
+    Optional<Failure> originFailure = Optional.empty();
+    if (probeOrigin && originUrl.isPresent()) {
+      // The origin gets one attempt of its own, with the check's timeout: when the edge used the
+      // whole deadline waiting for it, the origin's slowness is exactly what must be measured.
+      ProbeOutcome outcome = probe.fetch(originUrl.get(), spec.headers(), spec.timeout());
+      origin = Optional.of(outcome);
+      originFailure = Expectations.evaluate(spec, outcome);
+    }
+    return Diagnosis.diagnose(
+        new Diagnosis.Case(spec.url(), failure, originUrl, origin, originFailure));
+  }
+
+  /** Sleeps before the next attempt; false when the deadline leaves no room for one. */
+  private static boolean sleepBackoff(int attempt, long deadline) {
+    long backoff = FIRST_BACKOFF.toNanos() << Math.min(attempt - 1, 6);
+    long remaining = deadline - System.nanoTime();
+    if (remaining <= backoff) {
+      return false;
+    }
+    try {
+      Thread.sleep(backoff / 1_000_000, (int) (backoff % 1_000_000));
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

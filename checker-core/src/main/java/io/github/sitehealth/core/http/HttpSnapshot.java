@@ -1,0 +1,64 @@
+package io.github.sitehealth.core.http;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A response as the probe saw it: status, headers and the first bytes of the body.
+ *
+ * @param uri the URI that answered (after redirects)
+ * @param status HTTP status code
+ * @param reason reason phrase, possibly empty
+ * @param headers every response header, in order
+ * @param body the body, at most the probe's cap
+ * @param truncated whether the body was longer than the cap (reading stopped there)
+ * @param headersMs time from the start of the attempt to the response headers
+ * @param totalMs time from the start of the attempt to the last byte read
+ */
+public record HttpSnapshot(
+    URI uri,
+    int status,
+    String reason,
+    List<HeaderField> headers,
+    byte[] body,
+    boolean truncated,
+    long headersMs,
+    long totalMs) {
+
+  public HttpSnapshot {
+    headers = List.copyOf(headers);
+  }
+
+  /** The same response, answered at {@code finalUri} (after redirects). */
+  public HttpSnapshot withUri(URI finalUri) {
+    return new HttpSnapshot(finalUri, status, reason, headers, body, truncated, headersMs, totalMs);
+  }
+
+  /** The first value of a header, matched case-insensitively. */
+  public Optional<String> header(String name) {
+    return headers.stream()
+        .filter(h -> h.name().equalsIgnoreCase(name))
+        .map(HeaderField::value)
+        .findFirst();
+  }
+
+  /** All values of a header, matched case-insensitively. */
+  public List<String> headers(String name) {
+    return headers.stream()
+        .filter(h -> h.name().equalsIgnoreCase(name))
+        .map(HeaderField::value)
+        .toList();
+  }
+
+  /** {@code "502 Bad Gateway"}. */
+  public String statusLine() {
+    return reason == null || reason.isBlank() ? Integer.toString(status) : status + " " + reason;
+  }
+
+  /** The body decoded as UTF-8, for fingerprints and evidence; never used for HTML output raw. */
+  public String bodyText() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,89 @@
+package io.github.sitehealth.core.report;
+
+import io.github.sitehealth.core.result.CheckResult;
+import io.github.sitehealth.core.result.CheckStatus;
+import io.github.sitehealth.core.result.Finding;
+import io.github.sitehealth.core.result.RunResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes {@code TEST-site-health.xml} in the JUnit XML format that CI test reporters read: one
+ * testcase per check, a {@code <failure>} for each DOWN check.
+ */
+public final class JUnitXml {
+
+  public static final String FILE_NAME = "TEST-site-health.xml";
+
+  public void write(RunResult run, Path file) throws IOException {
+    AtomicFiles.write(file, out -> write(run, out));
+  }
+
+  void write(RunResult run, OutputStream out) throws IOException {
+    try {
+      XMLStreamWriter xml =
+          XMLOutputFactory.newFactory().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+      xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
+      xml.writeCharacters("\n");
+      xml.writeStartElement("testsuite");
+      xml.writeAttribute("name", "site-health");
+      xml.writeAttribute("tests", Integer.toString(run.checks().size()));
+      xml.writeAttribute("failures", Long.toString(run.count(CheckStatus.DOWN)));
+      xml.writeAttribute("errors", "0");
+      xml.writeAttribute("skipped", "0");
+      xml.writeAttribute("timestamp", run.startedAt().toString());
+      xml.writeAttribute("time", seconds(run.durationMs()));
+      for (CheckResult c : run.checks()) {
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", "site-health." + c.kind());
+        xml.writeAttribute("name", c.name());
+        xml.writeAttribute("time", seconds(c.durationMs()));
+        if (c.status() == CheckStatus.DOWN) {
+          Finding f = c.finding().orElseThrow();
+          xml.writeCharacters("\n    ");
+          xml.writeStartElement("failure");
+          xml.writeAttribute("type", f.code());
+          xml.writeAttribute("message", c.observed() + " [" + f.code() + ", hop " + f.hop().id() + "]");
+          xml.writeCharacters(details(c, f));
+          xml.writeEndElement();
+          xml.writeCharacters("\n  ");
+        } else if (c.status() == CheckStatus.DEGRADED) {
+          xml.writeCharacters("\n    ");
+          xml.writeStartElement("system-out");
+          xml.writeCharacters(
+              "DEGRADED: " + c.finding().map(f -> details(c, f)).orElse(c.observed()));
+          xml.writeEndElement();
+          xml.writeCharacters("\n  ");
+        }
+        xml.writeEndElement();
+      }
+      xml.writeCharacters("\n");
+      xml.writeEndElement();
+      xml.writeCharacters("\n");
+      xml.writeEndDocument();
+      xml.close();
+    } catch (XMLStreamException e) {
+      throw new IOException("cannot write JUnit XML", e);
+    }
+  }
+
+  private static String details(CheckResult c, Finding f) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(c.target()).append('\n');
+    sb.append(f.summary()).append('\n');
+    sb.append("runbook: ").append(f.runbook()).append('\n');
+    f.evidence().forEach(e -> sb.append("  ").append(e).append('\n'));
+    return sb.toString();
+  }
+
+  private static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+  }
+}

@@ -1,0 +1,86 @@
+package io.github.sitehealth.core.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sitehealth.core.result.Attempt;
+import io.github.sitehealth.core.result.CheckResult;
+import io.github.sitehealth.core.result.Finding;
+import io.github.sitehealth.core.result.RunResult;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Writes {@code results.json}, the machine-readable result of a run (schema version 1). */
+public final class ResultsJson {
+
+  public static final String FILE_NAME = "results.json";
+  public static final int SCHEMA_VERSION = 1;
+
+  private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public void write(RunResult run, Path file) throws IOException {
+    ObjectNode root = toJson(run);
+    AtomicFiles.write(file, out -> mapper.writeValue(out, root));
+  }
+
+  public ObjectNode toJson(RunResult run) {
+    ObjectNode root = mapper.createObjectNode();
+    root.put("schemaVersion", SCHEMA_VERSION);
+    root.put("startedAt", run.startedAt().toString());
+    root.put("durationMs", run.durationMs());
+    ObjectNode summary = root.putObject("summary");
+    summary.put("checks", run.checks().size());
+    for (var status : io.github.sitehealth.core.result.CheckStatus.values()) {
+      summary.put(status.name(), run.count(status));
+    }
+    ArrayNode checks = root.putArray("checks");
+    for (CheckResult c : run.checks()) {
+      checks.add(check(c));
+    }
+    return root;
+  }
+
+  private ObjectNode check(CheckResult c) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("name", c.name());
+    node.put("kind", c.kind());
+    node.put("target", c.target());
+    node.put("status", c.status().name());
+    node.put("observed", c.observed());
+    node.put("latencyMs", c.latencyMs());
+    node.put("durationMs", c.durationMs());
+    node.put("startedAt", c.startedAt().toString());
+    if (c.finding().isPresent()) {
+      node.set("finding", finding(c.finding().get()));
+    } else {
+      node.putNull("finding");
+    }
+    ArrayNode attempts = node.putArray("attempts");
+    for (Attempt a : c.attempts()) {
+      ObjectNode an = attempts.addObject();
+      an.put("number", a.number());
+      an.put("startedAt", a.startedAt().toString());
+      an.put("durationMs", a.durationMs());
+      if (a.status().isPresent()) {
+        an.put("httpStatus", a.status().get());
+      } else {
+        an.putNull("httpStatus");
+      }
+      an.put("outcome", a.outcome());
+      an.put("passed", a.passed());
+    }
+    return node;
+  }
+
+  private ObjectNode finding(Finding f) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("code", f.code());
+    node.put("hop", f.hop().id());
+    node.put("summary", f.summary());
+    node.put("runbook", f.runbook());
+    ArrayNode evidence = node.putArray("evidence");
+    f.evidence().forEach(evidence::add);
+    return node;
+  }
+}

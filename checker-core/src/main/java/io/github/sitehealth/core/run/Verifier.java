@@ -1,0 +1,25 @@
+package io.github.sitehealth.core.run;
+
+import io.github.sitehealth.core.report.JUnitXml;
+import io.github.sitehealth.core.report.ResultsJson;
+import io.github.sitehealth.core.result.RunResult;
+import io.github.sitehealth.core.spec.RunSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Runs the checks and writes {@code results.json} and the JUnit XML into the output directory. */
+public final class Verifier {
+
+  private final CheckListener listener;
+
+  public Verifier(CheckListener listener) {
+    this.listener = listener;
+  }
+
+  public RunResult verify(RunSpec spec, Path outputDirectory) throws IOException {
+    RunResult run = new CheckRunner(listener).run(spec);
+    new ResultsJson().write(run, outputDirectory.resolve(ResultsJson.FILE_NAME));
+    new JUnitXml().write(run, outputDirectory.resolve(JUnitXml.FILE_NAME));
+    return run;
+  }
+}

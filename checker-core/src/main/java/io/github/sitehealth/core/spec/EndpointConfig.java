@@ -1,0 +1,34 @@
+package io.github.sitehealth.core.spec;
+
+import java.util.Map;
+
+/**
+ * An {@code <endpoint>} as the user wrote it. Any field may be null: {@link SpecParser} applies the
+ * defaults and validates.
+ *
+ * @param name unique check name, {@code [A-Za-z0-9._-]+}
+ * @param url the public URL, usually through the CDN
+ * @param origin the same resource straight from the origin
+ * @param expectStatus codes and ranges, e.g. {@code 200,301-302}; default {@code 200-399}
+ * @param maxLatencyMs latency budget for one attempt
+ * @param expectHeaders response header name to a regex that must be found in its value
+ * @param headers request headers
+ * @param timeoutMs whole-check deadline, every attempt included; default 10000
+ * @param retries extra attempts before the check is DOWN; default 2
+ */
+public record EndpointConfig(
+    String name,
+    String url,
+    String origin,
+    String expectStatus,
+    Long maxLatencyMs,
+    Map<String, String> expectHeaders,
+    Map<String, String> headers,
+    Long timeoutMs,
+    Integer retries) {
+
+  /** A config with only a name and a URL; everything else takes its default. */
+  public static EndpointConfig of(String name, String url) {
+    return new EndpointConfig(name, url, null, null, null, null, null, null, null);
+  }
+}

@@ -1,0 +1,34 @@
+package io.github.sitehealth.core.spec;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** A validated HTTP endpoint check. Build it with {@link SpecParser}. */
+public record EndpointSpec(
+    String name,
+    URI url,
+    Optional<URI> origin,
+    StatusRanges expectStatus,
+    Optional<Duration> maxLatency,
+    Map<String, Pattern> expectHeaders,
+    Map<String, String> headers,
+    Duration timeout,
+    int retries) {
+
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  public static final int DEFAULT_RETRIES = 2;
+  public static final int MAX_RETRIES = 10;
+
+  public EndpointSpec {
+    expectHeaders = Map.copyOf(expectHeaders);
+    headers = Map.copyOf(headers);
+  }
+
+  /** {@code host:port} of the public URL, the key for the per-host concurrency limit. */
+  public String hostKey() {
+    return SpecParser.hostKey(url);
+  }
+}

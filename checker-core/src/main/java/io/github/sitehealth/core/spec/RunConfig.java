@@ -1,0 +1,12 @@
+package io.github.sitehealth.core.spec;
+
+import java.util.List;
+
+/**
+ * The run as the user configured it; null means "use the default".
+ *
+ * @param endpoints the {@code <endpoints>}
+ * @param concurrency checks in flight at once; default 64
+ * @param perHostConcurrency checks in flight to one host:port; default 8
+ */
+public record RunConfig(List<EndpointConfig> endpoints, Integer concurrency, Integer perHostConcurrency) {}

@@ -1,0 +1,240 @@
+package io.github.sitehealth.core.spec;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Turns what the user configured into validated specs. Every problem is collected, so one run of
+ * the build shows all of them, each naming its element and value.
+ */
+public final class SpecParser {
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  private static final Pattern UNRESOLVED = Pattern.compile("\\$\\{[^}]*}");
+
+  private final List<ConfigProblem> problems = new ArrayList<>();
+
+  private SpecParser() {}
+
+  /**
+   * Validates the whole run.
+   *
+   * @throws InvalidConfigException listing every problem found
+   */
+  public static RunSpec parse(RunConfig config) {
+    SpecParser parser = new SpecParser();
+    RunSpec spec = parser.run(config);
+    if (!parser.problems.isEmpty()) {
+      throw new InvalidConfigException(parser.problems);
+    }
+    return spec;
+  }
+
+  static String hostKey(URI url) {
+    int port = url.getPort();
+    if (port < 0) {
+      port = "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    }
+    return url.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+  }
+
+  private RunSpec run(RunConfig config) {
+    int concurrency =
+        positive("<concurrency>", config.concurrency(), RunSpec.DEFAULT_CONCURRENCY, "");
+    int perHost =
+        positive(
+            "<perHostConcurrency>",
+            config.perHostConcurrency(),
+            RunSpec.DEFAULT_PER_HOST_CONCURRENCY,
+            "");
+    List<EndpointSpec> endpoints = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    List<EndpointConfig> configs = config.endpoints() == null ? List.of() : config.endpoints();
+    for (int i = 0; i < configs.size(); i++) {
+      EndpointSpec spec = endpoint(configs.get(i), i + 1);
+      if (spec != null) {
+        if (!names.add(spec.name())) {
+          problem("<endpoint><name>", spec.name(), "is used by more than one endpoint; names must be unique");
+        } else {
+          endpoints.add(spec);
+        }
+      }
+    }
+    return new RunSpec(endpoints, concurrency, perHost);
+  }
+
+  /** Returns null when the endpoint has problems (they are recorded). */
+  private EndpointSpec endpoint(EndpointConfig c, int position) {
+    int before = problems.size();
+    String name = c.name() == null ? null : c.name().trim();
+    String where;
+    if (name == null || name.isEmpty()) {
+      problem("<endpoint><name>", String.valueOf(c.name()), "is missing (endpoint #" + position + ")");
+      where = " (endpoint #" + position + ")";
+    } else if (!NAME.matcher(name).matches()) {
+      problem("<endpoint><name>", name, "may only contain letters, digits, '.', '_' and '-'");
+      where = " (endpoint #" + position + ")";
+    } else {
+      where = " (endpoint \"" + name + "\")";
+    }
+
+    URI url = httpUrl("<endpoint><url>", c.url(), where, true);
+    URI origin = httpUrl("<endpoint><origin>", c.origin(), where, false);
+
+    StatusRanges expectStatus = StatusRanges.defaults();
+    if (c.expectStatus() != null) {
+      Optional<StatusRanges> parsed = StatusRanges.parse(c.expectStatus());
+      if (parsed.isPresent()) {
+        expectStatus = parsed.get();
+      } else {
+        problem(
+            "<endpoint><expectStatus>",
+            c.expectStatus(),
+            "is not a list of status codes and ranges within 100-599, e.g. 200-399 or 200,301-302"
+                + where);
+      }
+    }
+
+    Duration maxLatency = null;
+    if (c.maxLatencyMs() != null) {
+      if (c.maxLatencyMs() < 1) {
+        problem(
+            "<endpoint><maxLatencyMs>",
+            String.valueOf(c.maxLatencyMs()),
+            "must be a positive number of milliseconds" + where);
+      } else {
+        maxLatency = Duration.ofMillis(c.maxLatencyMs());
+      }
+    }
+    Duration timeout = EndpointSpec.DEFAULT_TIMEOUT;
+    if (c.timeoutMs() != null) {
+      if (c.timeoutMs() <= 0 || c.timeoutMs() > Duration.ofMinutes(10).toMillis()) {
+        problem(
+            "<endpoint><timeoutMs>",
+            String.valueOf(c.timeoutMs()),
+            "must be between 1 and 600000 milliseconds" + where);
+      } else {
+        timeout = Duration.ofMillis(c.timeoutMs());
+      }
+    }
+    int retries = EndpointSpec.DEFAULT_RETRIES;
+    if (c.retries() != null) {
+      if (c.retries() < 0 || c.retries() > EndpointSpec.MAX_RETRIES) {
+        problem(
+            "<endpoint><retries>",
+            String.valueOf(c.retries()),
+            "must be between 0 and " + EndpointSpec.MAX_RETRIES + where);
+      } else {
+        retries = c.retries();
+      }
+    }
+
+    Map<String, Pattern> expectHeaders = new LinkedHashMap<>();
+    if (c.expectHeaders() != null) {
+      c.expectHeaders()
+          .forEach(
+              (header, regex) -> {
+                String element = "<endpoint><expectHeaders><" + header + ">";
+                headerName(element, header, where);
+                try {
+                  expectHeaders.put(header, Pattern.compile(regex == null ? "" : regex));
+                } catch (PatternSyntaxException e) {
+                  problem(element, regex, "is not a valid regular expression: " + e.getDescription() + where);
+                }
+              });
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (c.headers() != null) {
+      c.headers()
+          .forEach(
+              (header, value) -> {
+                String element = "<endpoint><headers><" + header + ">";
+                headerName(element, header, where);
+                String v = value == null ? "" : value;
+                Matcher unresolved = UNRESOLVED.matcher(v);
+                if (unresolved.find()) {
+                  problem(
+                      element,
+                      unresolved.group(),
+                      "was not resolved: define the property or environment variable" + where);
+                } else if (v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
+                  problem(element, "(value hidden)", "contains a line break" + where);
+                } else {
+                  headers.put(header, v);
+                }
+              });
+    }
+
+    if (problems.size() > before) {
+      return null;
+    }
+    return new EndpointSpec(
+        name,
+        url,
+        Optional.ofNullable(origin),
+        expectStatus,
+        Optional.ofNullable(maxLatency),
+        expectHeaders,
+        headers,
+        timeout,
+        retries);
+  }
+
+  private URI httpUrl(String element, String text, String where, boolean required) {
+    if (text == null || text.isBlank()) {
+      if (required) {
+        problem(element, String.valueOf(text), "is missing" + where);
+      }
+      return null;
+    }
+    String trimmed = text.trim();
+    try {
+      URI uri = new URI(trimmed);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (uri.isAbsolute()
+          && (scheme.equals("http") || scheme.equals("https"))
+          && uri.getHost() != null
+          && !uri.getHost().isEmpty()) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below with the same message as any other malformed URL
+    }
+    problem(element, trimmed, "is not an absolute http(s) URL" + where);
+    return null;
+  }
+
+  private void headerName(String element, String header, String where) {
+    if (header == null || !HEADER_NAME.matcher(header).matches()) {
+      problem(element, String.valueOf(header), "is not a valid HTTP header name" + where);
+    }
+  }
+
+  private int positive(String element, Integer value, int fallback, String where) {
+    if (value == null) {
+      return fallback;
+    }
+    if (value < 1) {
+      problem(element, String.valueOf(value), "must be a positive number" + where);
+      return fallback;
+    }
+    return value;
+  }
+
+  private void problem(String element, String value, String reason) {
+    problems.add(new ConfigProblem(element, value, reason));
+  }
+}
