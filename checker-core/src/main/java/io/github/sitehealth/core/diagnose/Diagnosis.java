@@ -86,7 +86,7 @@ public final class Diagnosis {
               c -> c.originProbed() && !c.originHealthy(),
               Hop.ORIGIN,
               c -> "The origin fails when asked directly too ("
-                  + c.originFailure().orElseThrow().detail()
+                  + seen(c.originFailure().orElseThrow())
                   + "): fix the origin server; the edge only passes its failure on."),
           new Rule(
               "the origin is healthy directly",
@@ -94,7 +94,7 @@ public final class Diagnosis {
               Hop.EDGE,
               c -> "The origin answers "
                   + c.origin().orElseThrow().describe()
-                  + " directly, but the edge answers " + c.failure().detail()
+                  + " directly, but the edge answers " + seen(c.failure())
                   + ": fix the path from the edge to the origin (origin host and port, Host header,"
                   + " TLS to the origin, firewall or allowlist)."),
           new Rule(
@@ -102,7 +102,7 @@ public final class Diagnosis {
               c -> isGatewayFailure(c.code()),
               Hop.ORIGIN,
               c -> "The edge could not get a good answer from its upstream ("
-                  + c.failure().detail()
+                  + seen(c.failure())
                   + "): check the origin; the origin was not probed directly, add <origin> to tell"
                   + " the edge from the origin."),
           new Rule(
@@ -160,6 +160,11 @@ public final class Diagnosis {
       r.header(name).ifPresent(v -> lines.add(name + ": " + v));
     }
     return lines;
+  }
+
+  /** What a failure showed, briefly: the status line for an HTTP status, else the detail. */
+  private static String seen(Failure f) {
+    return f.code().startsWith("HTTP_") ? f.outcome().describe() : f.detail();
   }
 
   private static String hostPort(URI url) {

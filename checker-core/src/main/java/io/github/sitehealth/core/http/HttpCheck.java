@@ -83,7 +83,7 @@ public final class HttpCheck {
     }
     String observed = lastFailure != null && !passed
         ? lastFailure.detail()
-        : last.describe() + " in " + last.durationMs() + " ms";
+        : last.describe();
     return new CheckResult(
         spec.name(),
         "http",

@@ -1,0 +1,4 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('BUILD FAILURE')
+assert log.contains('<endpoint><url> "htp:/nope" is not an absolute http(s) URL (endpoint "home")')
+assert !new File(basedir, 'target/site-health/results.json').exists()

@@ -1,0 +1,14 @@
+package io.github.sitehealth.plugin;
+
+/** The user properties ({@code -Dsite-health.xxx}) the goals read. */
+final class PropertyNames {
+
+  static final String SKIP = "site-health.skip";
+  static final String FAIL_ON_ERROR = "site-health.failOnError";
+  static final String OUTPUT_DIRECTORY = "site-health.outputDirectory";
+  static final String RESOLVER = "site-health.resolver";
+  static final String CONCURRENCY = "site-health.concurrency";
+  static final String PER_HOST_CONCURRENCY = "site-health.perHostConcurrency";
+
+  private PropertyNames() {}
+}

@@ -1,0 +1,130 @@
+package io.github.sitehealth.plugin;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sitehealth.plugin.testing.FixtureHttpServer;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@MojoTest
+class VerifyMojoTest {
+
+  private static final String VERIFY_POM = "src/test/resources/unit/verify/pom.xml";
+
+  private static FixtureHttpServer server;
+
+  @TempDir Path out;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = FixtureHttpServer.start();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  /** Points the pom's single endpoint at {@code path} on the fixture server. */
+  private void pointAt(VerifyMojo mojo, String path) throws Exception {
+    List<Endpoint> endpoints = getVariableValueFromObject(mojo, "endpoints");
+    setVariableValueToObject(endpoints.get(0), "url", server.url(path));
+    setVariableValueToObject(mojo, "outputDirectory", out.toFile());
+  }
+
+  @Test
+  @InjectMojo(goal = "verify", pom = VERIFY_POM)
+  void injectsTheEndpointsFromThePom(VerifyMojo mojo) throws Exception {
+    List<Endpoint> endpoints = getVariableValueFromObject(mojo, "endpoints");
+    assertThat(endpoints).hasSize(1);
+    Endpoint home = endpoints.get(0);
+    assertThat((String) getVariableValueFromObject(home, "name")).isEqualTo("home");
+    assertThat((Map<String, String>) getVariableValueFromObject(home, "expectHeaders"))
+        .containsEntry("cache-control", "max-age=\\d+");
+    assertThat((Long) getVariableValueFromObject(home, "timeoutMs")).isEqualTo(3000L);
+  }
+
+  @Test
+  @InjectMojo(goal = "verify", pom = VERIFY_POM)
+  void aHealthyEndpointPassesAndWritesResults(VerifyMojo mojo) throws Exception {
+    pointAt(mojo, "/ok");
+
+    mojo.execute();
+
+    JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    assertThat(results.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(results.at("/checks/0/name").asText()).isEqualTo("home");
+    assertThat(results.at("/checks/0/status").asText()).isEqualTo("UP");
+    assertThat(results.at("/checks/0/finding").isNull()).isTrue();
+    assertThat(Files.readString(out.resolve("TEST-site-health.xml")))
+        .contains("<testcase classname=\"site-health.http\" name=\"home\"");
+  }
+
+  @Test
+  @InjectMojo(goal = "verify", pom = VERIFY_POM)
+  void aBadGatewayFailsTheBuildNamingCheckCodeHopAndRunbook(VerifyMojo mojo) throws Exception {
+    pointAt(mojo, "/bad-gateway");
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("home")
+        .hasMessageContaining("502 Bad Gateway")
+        .hasMessageContaining("HTTP_502, hop origin")
+        .hasMessageContaining("runbooks" + File.separator + "502-bad-gateway.html#origin")
+        .hasMessageContaining("site-health: 1 check, 0 UP, 0 DEGRADED, 1 DOWN");
+    JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    assertThat(results.at("/checks/0/status").asText()).isEqualTo("DOWN");
+    assertThat(results.at("/checks/0/finding/code").asText()).isEqualTo("HTTP_502");
+    assertThat(results.at("/checks/0/attempts").size()).isEqualTo(2);
+  }
+
+  @Test
+  @InjectMojo(goal = "verify", pom = VERIFY_POM)
+  void failOnErrorFalseReportsAndGoesOn(VerifyMojo mojo) throws Exception {
+    pointAt(mojo, "/bad-gateway");
+    setVariableValueToObject(mojo, "failOnError", false);
+
+    mojo.execute();
+
+    JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    assertThat(results.at("/checks/0/status").asText()).isEqualTo("DOWN");
+  }
+
+  @Test
+  @InjectMojo(goal = "verify", pom = "src/test/resources/unit/bad-url/pom.xml")
+  void aBadUrlIsAConfigurationErrorAndNothingIsProbed(VerifyMojo mojo) throws Exception {
+    setVariableValueToObject(mojo, "outputDirectory", out.toFile());
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("<endpoint><url> \"htp:/nope\" is not an absolute http(s) URL");
+    assertThat(out.resolve("results.json")).doesNotExist();
+  }
+
+  @Test
+  @InjectMojo(goal = "verify", pom = VERIFY_POM)
+  void skipDoesNothing(VerifyMojo mojo) throws Exception {
+    pointAt(mojo, "/bad-gateway");
+    setVariableValueToObject(mojo, "skip", true);
+
+    mojo.execute();
+
+    assertThat(out.resolve("results.json")).doesNotExist();
+  }
+}
