@@ -40,6 +40,12 @@ public final class Expectations {
                 outcome));
       }
     }
+    if (spec.expectCacheable()) {
+      Optional<String> notCacheable = notCacheable(response.headers("cache-control"));
+      if (notCacheable.isPresent()) {
+        return Optional.of(new Failure("NOT_CACHEABLE", notCacheable.get(), outcome));
+      }
+    }
     if (spec.maxLatency().isPresent()) {
       Duration budget = spec.maxLatency().get();
       if (response.totalMs() > budget.toMillis()) {
@@ -51,6 +57,50 @@ public final class Expectations {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Checks the origin's direct answer for the diagnosis. The status must be expected; header and
+   * latency expectations (often the edge's business, e.g. caching headers) count only when they
+   * are what failed at the edge.
+   */
+  public static Optional<Failure> evaluateOrigin(
+      EndpointSpec spec, ProbeOutcome outcome, Failure edgeFailure) {
+    Optional<Failure> failure = evaluate(spec, outcome);
+    if (failure.isEmpty()) {
+      return failure;
+    }
+    String code = failure.get().code();
+    boolean contentExpectation = code.equals("HEADER_MISMATCH")
+        || code.equals("NOT_CACHEABLE")
+        || code.equals("LATENCY_BUDGET");
+    if (contentExpectation && !code.equals(edgeFailure.code())) {
+      return Optional.empty();
+    }
+    return failure;
+  }
+
+  /**
+   * Why a response is not cacheable by a shared cache, or empty when it is: it needs a
+   * Cache-Control with max-age or s-maxage above 0, and neither no-store nor private.
+   */
+  static Optional<String> notCacheable(java.util.List<String> cacheControl) {
+    if (cacheControl.isEmpty()) {
+      return Optional.of("no Cache-Control header (expected max-age or s-maxage > 0)");
+    }
+    String value = String.join(", ", cacheControl);
+    String lower = value.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("no-store") || lower.contains("private")) {
+      return Optional.of("Cache-Control: " + value + " forbids shared caching");
+    }
+    java.util.regex.Matcher m =
+        Pattern.compile("(?:^|[,\\s])(?:s-maxage|max-age)\\s*=\\s*\"?(\\d+)").matcher(lower);
+    while (m.find()) {
+      if (Long.parseLong(m.group(1).length() > 12 ? "999999999999" : m.group(1)) > 0) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of("Cache-Control: " + value + " (expected max-age or s-maxage > 0)");
   }
 
   /** The contract's finding code for a delivery failure. */

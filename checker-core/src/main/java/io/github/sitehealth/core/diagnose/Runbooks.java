@@ -30,7 +30,9 @@ public final class Runbooks {
           Map.entry("HEADER_MISMATCH", "expectations.html#header-mismatch"),
           Map.entry("LATENCY_BUDGET", "expectations.html#latency-budget"),
           Map.entry("TOO_MANY_REDIRECTS", "http-errors.html#too-many-redirects"),
-          Map.entry("PROTOCOL_ERROR", "http-errors.html#protocol-error"));
+          Map.entry("PROTOCOL_ERROR", "http-errors.html#protocol-error"),
+          Map.entry("PROBE_BLOCKED", "http-errors.html#probe-blocked"),
+          Map.entry("NOT_CACHEABLE", "expectations.html#not-cacheable"));
 
   private Runbooks() {}
 

@@ -75,11 +75,13 @@ public final class HttpCheck {
       status = CheckStatus.UP;
       finding = Optional.empty();
     } else if (passed) {
+      // It cleared on a retry: a transient failure, reported with its original code.
       status = CheckStatus.DEGRADED;
       finding = Optional.of(diagnose(spec, firstFailure, false));
     } else {
-      status = CheckStatus.DOWN;
       finding = Optional.of(diagnose(spec, lastFailure, true));
+      boolean blocked = finding.get().code().equals("PROBE_BLOCKED");
+      status = blocked && !spec.failOnProbeBlocked() ? CheckStatus.DEGRADED : CheckStatus.DOWN;
     }
     String observed = lastFailure != null && !passed
         ? lastFailure.detail()
@@ -97,18 +99,31 @@ public final class HttpCheck {
   }
 
   private Finding diagnose(EndpointSpec spec, Failure failure, boolean probeOrigin) {
-    Optional<URI> originUrl = spec.origin();
+    Optional<URI> originUrl = spec.originProbeUrl();
     Optional<ProbeOutcome> origin = Optional.empty();
     Optional<Failure> originFailure = Optional.empty();
-    if (probeOrigin && originUrl.isPresent()) {
+    if (probeOrigin && originUrl.isPresent() && worthProbingOrigin(failure)) {
       // The origin gets one attempt of its own, with the check's timeout: when the edge used the
       // whole deadline waiting for it, the origin's slowness is exactly what must be measured.
-      ProbeOutcome outcome = probe.fetch(originUrl.get(), spec.headers(), spec.timeout());
+      ProbeOutcome outcome =
+          probe.fetch(originUrl.get(), spec.headers(), spec.timeout(), spec.originAddress());
       origin = Optional.of(outcome);
-      originFailure = Expectations.evaluate(spec, outcome);
+      originFailure = Expectations.evaluateOrigin(spec, outcome, failure);
     }
     return Diagnosis.diagnose(
         new Diagnosis.Case(spec.url(), failure, originUrl, origin, originFailure));
+  }
+
+  /**
+   * DNS, connection and TLS failures of the public URL are about the path to the edge itself:
+   * the origin's health cannot change that diagnosis.
+   */
+  private static boolean worthProbingOrigin(Failure failure) {
+    String code = failure.code();
+    return !(code.startsWith("DNS_")
+        || code.startsWith("CONNECT_")
+        || code.startsWith("TLS_")
+        || code.equals("CONNECTION_RESET"));
   }
 
   /** Sleeps before the next attempt; false when the deadline leaves no room for one. */

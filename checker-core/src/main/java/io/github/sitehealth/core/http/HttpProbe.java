@@ -3,6 +3,7 @@ package io.github.sitehealth.core.http;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -10,13 +11,18 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.RedirectException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
@@ -50,8 +56,12 @@ public final class HttpProbe implements AutoCloseable {
   /** How long past its deadline an attempt may take to wind down before it is abandoned. */
   private static final long GRACE_MS = 250;
 
+  static final String USER_AGENT = "site-health";
+
   private final CloseableHttpAsyncClient client;
+  private final Map<String, CloseableHttpAsyncClient> pinned = new ConcurrentHashMap<>();
   private final int bodyCap;
+  private final int maxPerHost;
 
   /**
    * @param maxConnections connections open at once, across all hosts (the run's concurrency)
@@ -60,10 +70,17 @@ public final class HttpProbe implements AutoCloseable {
    */
   public HttpProbe(int maxConnections, int maxPerHost, int bodyCap) {
     this.bodyCap = bodyCap;
-    this.client =
+    this.maxPerHost = maxPerHost;
+    this.client = newClient(SystemDefaultDnsResolver.INSTANCE, maxConnections, maxPerHost);
+  }
+
+  private static CloseableHttpAsyncClient newClient(
+      DnsResolver dnsResolver, int maxConnections, int maxPerHost) {
+    CloseableHttpAsyncClient client =
         HttpAsyncClients.custom()
             .setConnectionManager(
                 PoolingAsyncClientConnectionManagerBuilder.create()
+                    .setDnsResolver(dnsResolver)
                     .setMaxConnTotal(maxConnections)
                     .setMaxConnPerRoute(maxPerHost)
                     .setDefaultTlsConfig(
@@ -77,16 +94,47 @@ public final class HttpProbe implements AutoCloseable {
             .disableAutomaticRetries()
             .disableCookieManagement()
             .disableAuthCaching()
-            .setUserAgent("site-health")
+            .setUserAgent(USER_AGENT)
             .build();
     client.start();
+    return client;
+  }
+
+  /**
+   * A client that connects to {@code address} for {@code host} and resolves other names as
+   * usual, so the Host header and TLS name stay the URL's (what {@code curl --resolve} does).
+   */
+  private CloseableHttpAsyncClient pinnedClient(String host, InetAddress address) {
+    return pinned.computeIfAbsent(
+        host.toLowerCase(Locale.ROOT) + "=" + address.getHostAddress(),
+        key ->
+            newClient(
+                new SystemDefaultDnsResolver() {
+                  @Override
+                  public InetAddress[] resolve(String name) throws UnknownHostException {
+                    return name.equalsIgnoreCase(host)
+                        ? new InetAddress[] {address}
+                        : super.resolve(name);
+                  }
+                },
+                maxPerHost,
+                maxPerHost));
+  }
+
+  /** {@link #fetch(URI, Map, Duration, Optional)} with the URL's host resolved as usual. */
+  public ProbeOutcome fetch(URI url, Map<String, String> headers, Duration budget) {
+    return fetch(url, headers, budget, Optional.empty());
   }
 
   /**
    * One GET of {@code url}, ended by the probe itself after {@code budget}: a server that never
-   * answers, or trickles its answer, cannot hold the check longer than that.
+   * answers, or trickles its answer, cannot hold the check longer than that. With {@code
+   * connectTo}, the connection goes to that address instead of the URL host's.
    */
-  public ProbeOutcome fetch(URI url, Map<String, String> headers, Duration budget) {
+  public ProbeOutcome fetch(
+      URI url, Map<String, String> headers, Duration budget, Optional<InetAddress> connectTo) {
+    CloseableHttpAsyncClient client =
+        connectTo.map(a -> pinnedClient(url.getHost(), a)).orElse(this.client);
     long start = System.nanoTime();
     long budgetMs = Math.max(1, budget.toMillis());
     SimpleRequestBuilder builder = SimpleRequestBuilder.get(url);
@@ -139,7 +187,7 @@ public final class HttpProbe implements AutoCloseable {
     } else if (hasCause(cause, ConnectTimeoutException.class)) {
       error = ProbeError.CONNECT_TIMEOUT;
     } else if (hasCause(cause, ConnectException.class) || hasCause(cause, NoRouteToHostException.class)) {
-      error = message.toLowerCase(java.util.Locale.ROOT).contains("timed out")
+      error = message.toLowerCase(Locale.ROOT).contains("timed out")
           ? ProbeError.CONNECT_TIMEOUT
           : ProbeError.CONNECT_REFUSED;
     } else if (hasCause(cause, SSLException.class)) {
@@ -186,5 +234,6 @@ public final class HttpProbe implements AutoCloseable {
   @Override
   public void close() {
     client.close(CloseMode.IMMEDIATE);
+    pinned.values().forEach(c -> c.close(CloseMode.IMMEDIATE));
   }
 }

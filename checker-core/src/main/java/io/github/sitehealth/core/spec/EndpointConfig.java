@@ -15,6 +15,9 @@ import java.util.Map;
  * @param headers request headers
  * @param timeoutMs whole-check deadline, every attempt included; default 10000
  * @param retries extra attempts before the check is DOWN; default 2
+ * @param originAddress IP address to reach the origin at, keeping the public Host and TLS name
+ * @param expectCacheable whether the response must be cacheable by a shared cache
+ * @param failOnProbeBlocked whether a CDN blocking the probe (403/429) is DOWN rather than DEGRADED
  */
 public record EndpointConfig(
     String name,
@@ -25,7 +28,25 @@ public record EndpointConfig(
     Map<String, String> expectHeaders,
     Map<String, String> headers,
     Long timeoutMs,
-    Integer retries) {
+    Integer retries,
+    String originAddress,
+    Boolean expectCacheable,
+    Boolean failOnProbeBlocked) {
+
+  /** A config without the diagnosis options. */
+  public EndpointConfig(
+      String name,
+      String url,
+      String origin,
+      String expectStatus,
+      Long maxLatencyMs,
+      Map<String, String> expectHeaders,
+      Map<String, String> headers,
+      Long timeoutMs,
+      Integer retries) {
+    this(name, url, origin, expectStatus, maxLatencyMs, expectHeaders, headers, timeoutMs, retries,
+        null, null, null);
+  }
 
   /** A config with only a name and a URL; everything else takes its default. */
   public static EndpointConfig of(String name, String url) {

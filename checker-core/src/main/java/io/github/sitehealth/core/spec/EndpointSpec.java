@@ -1,12 +1,18 @@
 package io.github.sitehealth.core.spec;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** A validated HTTP endpoint check. Build it with {@link SpecParser}. */
+/**
+ * A validated HTTP endpoint check. Build it with {@link SpecParser}.
+ *
+ * @param originAddress where to connect for the origin probe, keeping the URL's host name for
+ *     the Host header and TLS (what {@code curl --resolve} does)
+ */
 public record EndpointSpec(
     String name,
     URI url,
@@ -16,7 +22,10 @@ public record EndpointSpec(
     Map<String, Pattern> expectHeaders,
     Map<String, String> headers,
     Duration timeout,
-    int retries) {
+    int retries,
+    Optional<InetAddress> originAddress,
+    boolean expectCacheable,
+    boolean failOnProbeBlocked) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   public static final int DEFAULT_RETRIES = 2;
@@ -25,6 +34,14 @@ public record EndpointSpec(
   public EndpointSpec {
     expectHeaders = Map.copyOf(expectHeaders);
     headers = Map.copyOf(headers);
+  }
+
+  /**
+   * The URL to probe the origin at, when the public URL fails: {@code <origin>}, else the public
+   * URL itself when an {@code <originAddress>} pins it to the origin's address.
+   */
+  public Optional<URI> originProbeUrl() {
+    return origin.isPresent() ? origin : originAddress.map(a -> url);
   }
 
   /** {@code host:port} of the public URL, the key for the per-host concurrency limit. */

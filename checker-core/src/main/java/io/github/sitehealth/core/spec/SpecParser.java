@@ -1,5 +1,6 @@
 package io.github.sitehealth.core.spec;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -23,6 +24,9 @@ public final class SpecParser {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  private static final Pattern IPV4 =
+      Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
   private static final Pattern UNRESOLVED = Pattern.compile("\\$\\{[^}]*}");
 
   private final List<ConfigProblem> problems = new ArrayList<>();
@@ -178,6 +182,11 @@ public final class SpecParser {
               });
     }
 
+    InetAddress originAddress = null;
+    if (c.originAddress() != null && !c.originAddress().isBlank()) {
+      originAddress = ipLiteral("<endpoint><originAddress>", c.originAddress().trim(), where);
+    }
+
     if (problems.size() > before) {
       return null;
     }
@@ -190,7 +199,10 @@ public final class SpecParser {
         expectHeaders,
         headers,
         timeout,
-        retries);
+        retries,
+        Optional.ofNullable(originAddress),
+        Boolean.TRUE.equals(c.expectCacheable()),
+        Boolean.TRUE.equals(c.failOnProbeBlocked()));
   }
 
   private URI httpUrl(String element, String text, String where, boolean required) {
@@ -214,6 +226,21 @@ public final class SpecParser {
       // reported below with the same message as any other malformed URL
     }
     problem(element, trimmed, "is not an absolute http(s) URL" + where);
+    return null;
+  }
+
+  /** An IP address literal (no host name: that would need its own DNS lookup to mean anything). */
+  private InetAddress ipLiteral(String element, String text, String where) {
+    String literal = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+    boolean looksLikeIp = IPV4.matcher(literal).matches() || (literal.contains(":") && IPV6.matcher(literal).matches());
+    if (looksLikeIp) {
+      try {
+        return InetAddress.getByName(literal);
+      } catch (java.net.UnknownHostException e) {
+        // not a valid literal after all: reported below
+      }
+    }
+    problem(element, text, "is not an IP address (e.g. 203.0.113.10 or 2001:db8::10)" + where);
     return null;
   }
 
