@@ -36,8 +36,37 @@ public class Endpoint {
   /** Extra attempts, with backoff, before the check is DOWN. Default 2. */
   private Integer retries;
 
+  /**
+   * The origin's IP address: the origin probe connects there but keeps the public URL's host
+   * name for the Host header and TLS (what {@code curl --resolve} does).
+   */
+  private String originAddress;
+
+  /**
+   * Require a response a shared cache may keep: {@code Cache-Control} with {@code max-age} or
+   * {@code s-maxage} above 0, and neither {@code no-store} nor {@code private}. Default false.
+   */
+  private Boolean expectCacheable;
+
+  /**
+   * Treat a CDN's bot or WAF block of the probe (403/429 with a CDN fingerprint) as DOWN.
+   * Default false: it is DEGRADED "probe blocked".
+   */
+  private Boolean failOnProbeBlocked;
+
   EndpointConfig toConfig() {
     return new EndpointConfig(
-        name, url, origin, expectStatus, maxLatencyMs, expectHeaders, headers, timeoutMs, retries);
+        name,
+        url,
+        origin,
+        expectStatus,
+        maxLatencyMs,
+        expectHeaders,
+        headers,
+        timeoutMs,
+        retries,
+        originAddress,
+        expectCacheable,
+        failOnProbeBlocked);
   }
 }
