@@ -73,7 +73,8 @@ public class VerifyMojo extends AbstractSiteHealthMojo {
         throw new MojoFailureException(report);
       }
       getLog().warn(report);
-      getLog().warn("site-health: " + PropertyNames.FAIL_ON_ERROR + "=false, the build goes on");
+      getLog().warn("site-health: " + PropertyNames.FAIL_ON_ERROR + "=false, the build goes on"
+          + " (-D" + PropertyNames.FAIL_ON_ERROR + "=true fails it)");
     }
   }
 

@@ -26,7 +26,6 @@ public record ProbeOutcome(
     return response
         .map(HttpSnapshot::statusLine)
         .orElseGet(
-            () -> error.orElseThrow().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                + (detail.isBlank() ? "" : " (" + detail + ")"));
+            () -> error.orElseThrow().words() + (detail.isBlank() ? "" : " (" + detail + ")"));
   }
 }

@@ -151,7 +151,7 @@ class EdgeOriginDiagnosisTest {
     assertThat(f.code()).isEqualTo("HTTP_502");
     assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
     assertThat(f.runbook()).isEqualTo("runbooks/502-bad-gateway.html#origin");
-    assertThat(f.summary()).startsWith("The origin fails when asked directly too (connect refused");
+    assertThat(f.summary()).startsWith("The origin fails when asked directly too (connection refused");
     assertThat(f.evidence()).anyMatch(e -> e.startsWith("origin GET http://127.0.0.1:" + dead));
   }
 
