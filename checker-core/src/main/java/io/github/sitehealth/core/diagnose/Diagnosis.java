@@ -98,6 +98,14 @@ public final class Diagnosis {
                   + ": fix the path from the edge to the origin (origin host and port, Host header,"
                   + " TLS to the origin, firewall or allowlist)."),
           new Rule(
+              "gateway failure, origin configured but not probed",
+              c -> isGatewayFailure(c.code()) && c.originUrl().isPresent() && !c.originProbed(),
+              Hop.ORIGIN,
+              c -> "The edge could not get a good answer from its upstream ("
+                  + c.failure().detail()
+                  + "): check the origin; the configured <origin> is probed directly only when"
+                  + " the check ends DOWN."),
+          new Rule(
               "gateway failure, origin not probed",
               c -> isGatewayFailure(c.code()),
               Hop.ORIGIN,
@@ -148,6 +156,8 @@ public final class Diagnosis {
       ProbeOutcome origin = c.origin().get();
       String seen = c.originFailure().map(Failure::detail).orElse(origin.describe());
       evidence.add("origin GET " + c.originUrl().map(URI::toString).orElse("?") + " -> " + seen + " in " + origin.durationMs() + " ms");
+    } else if (c.originUrl().isPresent()) {
+      evidence.add("origin " + c.originUrl().get() + " not probed (the check did not end DOWN)");
     } else {
       evidence.add("origin not probed (no <origin> configured)");
     }

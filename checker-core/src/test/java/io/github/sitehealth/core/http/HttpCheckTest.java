@@ -64,7 +64,7 @@ class HttpCheckTest {
     assertThat(result.name()).isEqualTo("site");
     assertThat(result.kind()).isEqualTo("http");
     assertThat(result.target()).isEqualTo(server.uri("/ok").toString());
-    assertThat(result.observed()).startsWith("200 OK in ");
+    assertThat(result.observed()).startsWith("200 OK");
     assertThat(result.attempts())
         .singleElement()
         .satisfies(
@@ -148,7 +148,7 @@ class HttpCheckTest {
     assertThat(result.attempts()).hasSize(fails + 1);
     assertThat(result.attempts()).last().extracting(Attempt::passed).isEqualTo(true);
     assertThat(result.attempts().get(0).status()).contains(502);
-    assertThat(result.observed()).startsWith("200 OK in ");
+    assertThat(result.observed()).startsWith("200 OK");
     Finding f = finding(result);
     assertThat(f.code()).isEqualTo("HTTP_502");
     assertThat(f.runbook()).startsWith("runbooks/502-bad-gateway.html#");
@@ -323,5 +323,10 @@ class HttpCheckTest {
 
     assertThat(result.status()).isEqualTo(CheckStatus.DEGRADED);
     assertThat(server.requests("/ok")).isZero();
+    // The origin is configured, so the finding must not tell the user to add one.
+    Finding f = finding(result);
+    assertThat(f.summary()).doesNotContain("add <origin>");
+    assertThat(f.evidence()).noneMatch(e -> e.contains("no <origin> configured"));
+    assertThat(f.evidence()).contains("origin " + server.uri("/ok") + " not probed (the check did not end DOWN)");
   }
 }
