@@ -97,7 +97,10 @@ public final class LoopbackHttpServer implements AutoCloseable {
     return n == null ? 0 : n.get();
   }
 
-  /** The most requests this server was handling at the same moment. */
+  /**
+   * The most requests this server was handling at the same moment, each counted from its arrival
+   * until its answer started to go out.
+   */
   public int maxInFlight() {
     return maxInFlight.get();
   }
@@ -122,92 +125,116 @@ public final class LoopbackHttpServer implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     requestsByPath.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
     lastRequestHeaders.put(path, exchange.getRequestHeaders());
-    int now = inFlight.incrementAndGet();
-    maxInFlight.accumulateAndGet(now, Math::max);
+    Request request = new Request(exchange);
     try {
-      route(exchange, path);
+      route(request, path, query(exchange.getRequestURI()));
     } catch (IOException e) {
       // The client went away (timeout, body cap): nothing to answer.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      inFlight.decrementAndGet();
+      request.leave();
       exchange.close();
     }
   }
 
-  private void route(HttpExchange exchange, String path) throws IOException, InterruptedException {
-    Map<String, String> query = query(exchange.getRequestURI());
+  private void route(Request request, String path, Map<String, String> query)
+      throws IOException, InterruptedException {
     if (path.equals("/ok")) {
-      send(exchange, 200, "ok");
+      request.send(200, "ok");
     } else if (path.startsWith("/status/")) {
-      send(exchange, Integer.parseInt(path.substring("/status/".length())), "status");
+      request.send(Integer.parseInt(path.substring("/status/".length())), "status");
     } else if (path.equals("/slow")) {
       Thread.sleep(bounded(query, "ms", 1_000, MAX_SLEEP_MS));
-      send(exchange, 200, "slow ok");
+      request.send(200, "slow ok");
     } else if (path.equals("/trickle")) {
-      trickle(exchange, bounded(query, "ms", 2_000, MAX_SLEEP_MS));
+      request.trickle(bounded(query, "ms", 2_000, MAX_SLEEP_MS));
     } else if (path.equals("/redirect")) {
-      redirect(exchange, "/ok");
+      request.redirect("/ok");
     } else if (path.equals("/loop")) {
-      redirect(exchange, "/loop");
+      request.redirect("/loop");
     } else if (path.startsWith("/chain/")) {
       int n = Integer.parseInt(path.substring("/chain/".length()));
-      redirect(exchange, n <= 0 ? "/ok" : "/chain/" + (n - 1));
+      request.redirect(n <= 0 ? "/ok" : "/chain/" + (n - 1));
     } else if (path.startsWith("/flaky/")) {
       int fails = bounded(query, "fails", 1, 100);
       int seen = flakyCounters.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
       if (seen <= fails) {
-        send(exchange, 502, "flaky: failure " + seen + " of " + fails);
+        request.send(502, "flaky: failure " + seen + " of " + fails);
       } else {
-        send(exchange, 200, "flaky: ok");
+        request.send(200, "flaky: ok");
       }
     } else if (path.equals("/headers")) {
-      Headers h = exchange.getResponseHeaders();
+      Headers h = request.exchange.getResponseHeaders();
       h.set("Cache-Control", "public, max-age=60");
       h.set("X-Cache", "HIT");
       h.set("Via", "1.1 loopback");
-      send(exchange, 200, "with headers");
+      request.send(200, "with headers");
     } else if (path.equals("/large")) {
-      large(exchange, bounded(query, "bytes", LARGE_BODY_BYTES, MAX_BODY_BYTES));
+      request.large(bounded(query, "bytes", LARGE_BODY_BYTES, MAX_BODY_BYTES));
     } else {
-      send(exchange, 404, "no handler for " + path);
+      request.send(404, "no handler for " + path);
     }
   }
 
-  private static void send(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
+  /**
+   * One exchange. It counts as in flight from its arrival until its answer starts to go out: once
+   * the client can see the answer it may start its next request, possibly before this thread gets
+   * to run again, so counting any longer would overstate the client's concurrency.
+   */
+  private final class Request {
+    final HttpExchange exchange;
+    private boolean counted = true;
+
+    Request(HttpExchange exchange) {
+      this.exchange = exchange;
+      maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     }
-  }
 
-  private static void redirect(HttpExchange exchange, String location) throws IOException {
-    exchange.getResponseHeaders().set("Location", location);
-    exchange.sendResponseHeaders(302, -1);
-  }
-
-  private static void large(HttpExchange exchange, int size) throws IOException {
-    byte[] chunk = new byte[64 * 1024];
-    Arrays.fill(chunk, (byte) 'x');
-    exchange.sendResponseHeaders(200, size);
-    try (OutputStream out = exchange.getResponseBody()) {
-      for (int left = size; left > 0; left -= chunk.length) {
-        out.write(chunk, 0, Math.min(left, chunk.length));
+    void leave() {
+      if (counted) {
+        counted = false;
+        inFlight.decrementAndGet();
       }
     }
-  }
 
-  private static void trickle(HttpExchange exchange, int ms)
-      throws IOException, InterruptedException {
-    exchange.sendResponseHeaders(200, 0);
-    try (OutputStream out = exchange.getResponseBody()) {
-      for (int waited = 0; waited < ms; waited += 50) {
-        out.write('.');
-        out.flush();
-        Thread.sleep(50);
+    void send(int status, String body) throws IOException {
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+      leave();
+      exchange.sendResponseHeaders(status, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+
+    void redirect(String location) throws IOException {
+      exchange.getResponseHeaders().set("Location", location);
+      leave();
+      exchange.sendResponseHeaders(302, -1);
+    }
+
+    void large(int size) throws IOException {
+      byte[] chunk = new byte[64 * 1024];
+      Arrays.fill(chunk, (byte) 'x');
+      leave();
+      exchange.sendResponseHeaders(200, size);
+      try (OutputStream out = exchange.getResponseBody()) {
+        for (int left = size; left > 0; left -= chunk.length) {
+          out.write(chunk, 0, Math.min(left, chunk.length));
+        }
+      }
+    }
+
+    void trickle(int ms) throws IOException, InterruptedException {
+      leave();
+      exchange.sendResponseHeaders(200, 0);
+      try (OutputStream out = exchange.getResponseBody()) {
+        for (int waited = 0; waited < ms; waited += 50) {
+          out.write('.');
+          out.flush();
+          Thread.sleep(50);
+        }
       }
     }
   }
