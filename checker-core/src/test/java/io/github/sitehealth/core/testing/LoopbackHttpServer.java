@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code /chain/N}: 302 to {@code /chain/N-1}; {@code /chain/0} redirects to {@code /ok}
  *   <li>{@code /flaky/KEY?fails=K}: 502 for the first K requests to this KEY, then 200
  *   <li>{@code /headers}: 200 with {@code Cache-Control}, {@code X-Cache}, {@code Via}
+ *   <li>{@code /control-chars}: 200 with an {@code X-Debug} header holding control characters
  *   <li>{@code /large?bytes=N}: 200 with an N-byte body (default {@link #LARGE_BODY_BYTES})
  * </ul>
  */
@@ -170,6 +171,9 @@ public final class LoopbackHttpServer implements AutoCloseable {
       h.set("X-Cache", "HIT");
       h.set("Via", "1.1 loopback");
       request.send(200, "with headers");
+    } else if (path.equals("/control-chars")) {
+      request.exchange.getResponseHeaders().set("X-Debug", "a\u0001b\u001bc");
+      request.send(200, "header with control characters");
     } else if (path.equals("/large")) {
       request.large(bounded(query, "bytes", LARGE_BODY_BYTES, MAX_BODY_BYTES));
     } else {
