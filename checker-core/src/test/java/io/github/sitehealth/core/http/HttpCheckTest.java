@@ -317,6 +317,36 @@ class HttpCheckTest {
   }
 
   @Test
+  void anOriginAsSlowAsTheEdgeTimeoutIsBlamed() {
+    long timeoutMs = 800;
+
+    CheckResult result =
+        check.run(
+            endpoint("/slow?ms=4000")
+                .origin(server.uri("/slow?ms=4000"))
+                .timeoutMs(timeoutMs)
+                .spec());
+
+    Finding f = finding(result);
+    assertThat(f.code()).isEqualTo("READ_TIMEOUT");
+    assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
+    assertThat(f.runbook()).isEqualTo("runbooks/504-gateway-timeout.html#origin");
+    // The origin gets the check's timeout of its own, after the edge used up the deadline.
+    assertThat(result.durationMs()).isLessThan(2 * timeoutMs + 1500);
+  }
+
+  @Test
+  void aFastOriginBehindATimingOutEdgeBlamesTheEdge() {
+    CheckResult result =
+        check.run(endpoint("/slow?ms=4000").origin(server.uri("/ok")).timeoutMs(800).spec());
+
+    Finding f = finding(result);
+    assertThat(f.code()).isEqualTo("READ_TIMEOUT");
+    assertThat(f.hop()).isEqualTo(Hop.EDGE);
+    assertThat(f.runbook()).isEqualTo("runbooks/504-gateway-timeout.html#edge-to-origin");
+  }
+
+  @Test
   void theOriginIsOnlyProbedWhenTheCheckIsDown() {
     CheckResult result =
         check.run(endpoint("/flaky/origin?fails=1").retries(1).origin(server.uri("/ok")).spec());
