@@ -157,7 +157,7 @@ public final class Diagnosis {
       String seen = c.originFailure().map(Failure::detail).orElse(origin.describe());
       evidence.add("origin GET " + c.originUrl().map(URI::toString).orElse("?") + " -> " + seen + " in " + origin.durationMs() + " ms");
     } else if (c.originUrl().isPresent()) {
-      evidence.add("origin " + c.originUrl().get() + " not probed (the check did not end DOWN)");
+      evidence.add("origin " + c.originUrl().get() + " not probed");
     } else {
       evidence.add("origin not probed (no <origin> configured)");
     }
