@@ -35,6 +35,11 @@ class DiagnosisTest {
     return ProbeOutcome.failed(error, "detail", 7);
   }
 
+  /** The edge waited 10 s for an answer; the origin's answers here take 12 ms. */
+  static ProbeOutcome readTimeout() {
+    return ProbeOutcome.failed(ProbeError.READ_TIMEOUT, "no response within 10000 ms", 10_000);
+  }
+
   /** A case as HttpCheck builds it; {@code origin} null means no {@code <origin>} configured. */
   static Diagnosis.Case seen(ProbeOutcome edge, ProbeOutcome origin) {
     Failure failure = Expectations.evaluate(SPEC, edge).orElseThrow();
@@ -76,9 +81,9 @@ class DiagnosisTest {
             "HTTP_503", Hop.ORIGIN, "503-service-unavailable.html#origin"),
         row(status(504, "Gateway Timeout"), error(ProbeError.READ_TIMEOUT),
             "HTTP_504", Hop.ORIGIN, "504-gateway-timeout.html#origin"),
-        row(error(ProbeError.READ_TIMEOUT), ok,
+        row(readTimeout(), ok,
             "READ_TIMEOUT", Hop.EDGE, "504-gateway-timeout.html#edge-to-origin"),
-        row(error(ProbeError.READ_TIMEOUT), null,
+        row(readTimeout(), null,
             "READ_TIMEOUT", Hop.ORIGIN, "504-gateway-timeout.html#origin"),
         row(error(ProbeError.PROTOCOL), null,
             "PROTOCOL_ERROR", Hop.ORIGIN, "http-errors.html#protocol-error"),
@@ -137,9 +142,12 @@ class DiagnosisTest {
 
     Finding f = Diagnosis.diagnose(seen(edge, status(200, "OK")));
 
+    assertThat(f.evidence().get(0))
+        .isEqualTo(
+            "GET https://www.example.com/ -> 503 Backend fetch failed (expected 200-399) in 12 ms");
     assertThat(f.evidence())
-        .containsExactly(
-            "GET https://www.example.com/ -> 503 Backend fetch failed (expected 200-399) in 12 ms",
+        .doesNotContain("content-type: text/html")
+        .containsSubsequence(
             "server: Varnish",
             "via: 1.1 varnish (Varnish/7.1)",
             "x-varnish: 32770",
@@ -161,7 +169,7 @@ class DiagnosisTest {
         .doesNotContain("add <origin>");
     assertThat(f.evidence())
         .last()
-        .isEqualTo("origin https://origin.example.com/ not probed (the check did not end DOWN)");
+        .isEqualTo("origin https://origin.example.com/ not probed");
   }
 
   @Test
