@@ -135,14 +135,13 @@ public final class Diagnosis {
               Hop.ORIGIN,
               c -> "Cloudflare reports " + c.failure().status() + ": "
                   + CLOUDFLARE.get(c.failure().status())
-                  + "; the origin was not probed directly, add <origin> to confirm."),
+                  + "; " + notProbed(c) + "."),
           new Rule(
               "a gateway failure (502/503/504, timeout), origin not probed",
               c -> isGatewayFailure(c.code()),
               Hop.ORIGIN,
               c -> capitalize(edgeName(c)) + " could not get a good answer from its upstream ("
-                  + seen(c.failure()) + "): check the origin; the origin was not probed directly,"
-                  + " add <origin> to tell the edge from the origin."),
+                  + seen(c.failure()) + "): check the origin; " + notProbed(c) + "."),
           new Rule(
               "any other unexpected answer",
               c -> true,
@@ -223,6 +222,12 @@ public final class Diagnosis {
       r.header(name).ifPresent(v -> lines.add(name + ": " + v));
     }
     return lines;
+  }
+
+  private static String notProbed(Case c) {
+    return c.originUrl().isPresent()
+        ? "the configured <origin> is probed directly only when the check ends DOWN"
+        : "the origin was not probed directly, add <origin> to tell the edge from the origin";
   }
 
   private static String edgeName(Case c) {

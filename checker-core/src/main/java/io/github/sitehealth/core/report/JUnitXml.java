@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -20,6 +21,9 @@ import javax.xml.stream.XMLStreamWriter;
 public final class JUnitXml {
 
   public static final String FILE_NAME = "TEST-site-health.xml";
+
+  private static final Pattern NOT_XML =
+      Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
 
   public void write(RunResult run, Path file) throws IOException {
     AtomicFiles.write(file, out -> write(run, out));
@@ -43,22 +47,24 @@ public final class JUnitXml {
         xml.writeCharacters("\n  ");
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", "site-health." + c.kind());
-        xml.writeAttribute("name", c.name());
+        xml.writeAttribute("name", xmlSafe(c.name()));
         xml.writeAttribute("time", seconds(c.durationMs()));
         if (c.status() == CheckStatus.DOWN) {
           Finding f = c.finding().orElseThrow();
           xml.writeCharacters("\n    ");
           xml.writeStartElement("failure");
           xml.writeAttribute("type", f.code());
-          xml.writeAttribute("message", c.observed() + " [" + f.code() + ", hop " + f.hop().id() + "]");
-          xml.writeCharacters(details(c, f));
+          xml.writeAttribute(
+              "message",
+              xmlSafe(c.observed() + " [" + f.code() + ", hop " + f.hop().id() + "]"));
+          xml.writeCharacters(xmlSafe(details(c, f)));
           xml.writeEndElement();
           xml.writeCharacters("\n  ");
         } else if (c.status() == CheckStatus.DEGRADED) {
           xml.writeCharacters("\n    ");
           xml.writeStartElement("system-out");
           xml.writeCharacters(
-              "DEGRADED: " + c.finding().map(f -> details(c, f)).orElse(c.observed()));
+              xmlSafe("DEGRADED: " + c.finding().map(f -> details(c, f)).orElse(c.observed())));
           xml.writeEndElement();
           xml.writeCharacters("\n  ");
         }
@@ -81,6 +87,15 @@ public final class JUnitXml {
     sb.append("runbook: ").append(f.runbook()).append('\n');
     f.evidence().forEach(e -> sb.append("  ").append(e).append('\n'));
     return sb.toString();
+  }
+
+  /**
+   * Replaces what XML 1.0 cannot hold, even escaped (most control characters, lone surrogates),
+   * with U+FFFD: a server's reason phrase or header value may contain them and would otherwise
+   * make the whole file unreadable for CI.
+   */
+  static String xmlSafe(String text) {
+    return NOT_XML.matcher(text).replaceAll("\uFFFD");
   }
 
   private static String seconds(long millis) {

@@ -1,0 +1,98 @@
+package io.github.sitehealth.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+  @TempDir Path dir;
+
+  private static AtomicFiles.Content text(String s) {
+    return out -> out.write(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Stream<String> filesIn(Path d) throws IOException {
+    try (Stream<Path> files = Files.list(d)) {
+      return files.map(p -> p.getFileName().toString()).toList().stream();
+    }
+  }
+
+  @Test
+  void createsTheFileAndItsDirectories() throws IOException {
+    Path target = dir.resolve("a/b/results.json");
+
+    AtomicFiles.write(target, text("one"));
+
+    assertThat(target).hasContent("one");
+    assertThat(filesIn(target.getParent())).containsExactly("results.json");
+  }
+
+  @Test
+  void replacesTheContentWithoutLeavingTemporaryFiles() throws IOException {
+    Path target = dir.resolve("results.json");
+    AtomicFiles.write(target, text("a much longer first content"));
+
+    AtomicFiles.write(target, text("second"));
+
+    assertThat(target).hasContent("second");
+    assertThat(filesIn(dir)).containsExactly("results.json");
+  }
+
+  @Test
+  void aFailingContentLeavesTheOldFileIntact() throws IOException {
+    Path target = dir.resolve("results.json");
+    AtomicFiles.write(target, text("old"));
+
+    assertThatThrownBy(
+            () ->
+                AtomicFiles.write(
+                    target,
+                    out -> {
+                      out.write("half of the new".getBytes(StandardCharsets.UTF_8));
+                      throw new IOException("disk full");
+                    }))
+        .isInstanceOf(IOException.class)
+        .hasMessage("disk full");
+
+    assertThat(target).hasContent("old");
+    assertThat(filesIn(dir)).containsExactly("results.json");
+  }
+
+  @Test
+  void anUncheckedFailureLeavesNoTemporaryFileEither() throws IOException {
+    Path target = dir.resolve("new.json");
+
+    assertThatThrownBy(
+            () ->
+                AtomicFiles.write(
+                    target,
+                    out -> {
+                      throw new IllegalStateException("bug in a writer");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(target).doesNotExist();
+    assertThat(filesIn(dir)).isEmpty();
+  }
+
+  @Test
+  void aRelativeTargetIsWrittenWhereItPoints() throws IOException {
+    Path target = Path.of("target", "atomic-files-test", dir.getFileName().toString(), "r.json");
+    try {
+      AtomicFiles.write(target, text("relative"));
+
+      assertThat(target).hasContent("relative");
+    } finally {
+      Files.deleteIfExists(target);
+      Files.deleteIfExists(target.getParent());
+    }
+  }
+}

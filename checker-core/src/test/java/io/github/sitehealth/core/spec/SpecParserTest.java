@@ -1,0 +1,250 @@
+package io.github.sitehealth.core.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.sitehealth.core.testing.Endpoint;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SpecParserTest {
+
+  private static RunSpec parse(EndpointConfig... endpoints) {
+    return SpecParser.parse(new RunConfig(List.of(endpoints), null, null));
+  }
+
+  private static InvalidConfigException invalid(RunConfig config) {
+    return catchThrowableOfType(InvalidConfigException.class, () -> SpecParser.parse(config));
+  }
+
+  private static InvalidConfigException invalid(EndpointConfig... endpoints) {
+    return invalid(new RunConfig(List.of(endpoints), null, null));
+  }
+
+  @Test
+  void appliesTheDefaults() {
+    RunSpec run = parse(EndpointConfig.of("home", "https://www.example.com/"));
+
+    assertThat(run.concurrency()).isEqualTo(64);
+    assertThat(run.perHostConcurrency()).isEqualTo(8);
+    EndpointSpec home = run.endpoints().get(0);
+    assertThat(home.name()).isEqualTo("home");
+    assertThat(home.url()).isEqualTo(URI.create("https://www.example.com/"));
+    assertThat(home.timeout()).isEqualTo(Duration.ofMillis(10_000));
+    assertThat(home.retries()).isEqualTo(2);
+    assertThat(home.expectStatus()).hasToString("200-399");
+    assertThat(home.expectStatus().contains(200)).isTrue();
+    assertThat(home.expectStatus().contains(399)).isTrue();
+    assertThat(home.expectStatus().contains(199)).isFalse();
+    assertThat(home.expectStatus().contains(400)).isFalse();
+    assertThat(home.origin()).isEmpty();
+    assertThat(home.maxLatency()).isEmpty();
+    assertThat(home.expectHeaders()).isEmpty();
+    assertThat(home.headers()).isEmpty();
+    assertThat(home.hostKey()).isEqualTo("www.example.com:443");
+  }
+
+  @Test
+  void keepsEveryConfiguredValue() {
+    EndpointSpec spec =
+        Endpoint.named(" api ", " http://API.example.com:8080/health ")
+            .origin("https://origin.example.com/health")
+            .expectStatus("200, 301-302")
+            .maxLatencyMs(1500)
+            .expectHeader("cache-control", "max-age=\\d+")
+            .header("Authorization", "Bearer abc")
+            .timeoutMs(2500)
+            .retries(0)
+            .spec();
+
+    assertThat(spec.name()).isEqualTo("api");
+    assertThat(spec.url()).isEqualTo(URI.create("http://API.example.com:8080/health"));
+    assertThat(spec.hostKey()).isEqualTo("api.example.com:8080");
+    assertThat(spec.origin()).contains(URI.create("https://origin.example.com/health"));
+    assertThat(spec.expectStatus()).hasToString("200,301-302");
+    assertThat(spec.maxLatency()).contains(Duration.ofMillis(1500));
+    assertThat(spec.expectHeaders().get("cache-control").pattern()).isEqualTo("max-age=\\d+");
+    assertThat(spec.headers()).containsEntry("Authorization", "Bearer abc");
+    assertThat(spec.timeout()).isEqualTo(Duration.ofMillis(2500));
+    assertThat(spec.retries()).isZero();
+  }
+
+  @Test
+  void acceptsTheRunWideLimits() {
+    RunSpec run =
+        SpecParser.parse(
+            new RunConfig(List.of(EndpointConfig.of("a", "http://a.example/")), 3, 1));
+
+    assertThat(run.concurrency()).isEqualTo(3);
+    assertThat(run.perHostConcurrency()).isEqualTo(1);
+  }
+
+  @Test
+  void noEndpointsIsAnEmptyRun() {
+    assertThat(SpecParser.parse(new RunConfig(null, null, null)).endpoints()).isEmpty();
+  }
+
+  static Stream<Arguments> badEndpointValues() {
+    return Stream.of(
+        bad("url not absolute", e -> e.url("htp:/nope"),
+            "<endpoint><url>", "htp:/nope", "is not an absolute http(s) URL"),
+        bad("url relative", e -> e.url("/health"),
+            "<endpoint><url>", "/health", "is not an absolute http(s) URL"),
+        bad("url not http", e -> e.url("ftp://files.example.com/"),
+            "<endpoint><url>", "ftp://files.example.com/", "is not an absolute http(s) URL"),
+        bad("url unparsable", e -> e.url("http://exa mple.com/"),
+            "<endpoint><url>", "http://exa mple.com/", "is not an absolute http(s) URL"),
+        bad("url missing", e -> e.url(null),
+            "<endpoint><url>", "null", "is missing"),
+        bad("origin without scheme", e -> e.origin("origin.example.com"),
+            "<endpoint><origin>", "origin.example.com", "is not an absolute http(s) URL"),
+        bad("name with a space", e -> Endpoint.named("my site", "https://www.example.com/"),
+            "<endpoint><name>", "my site", "may only contain letters, digits"),
+        bad("name missing", e -> Endpoint.named(null, "https://www.example.com/"),
+            "<endpoint><name>", "null", "is missing (endpoint #1)"),
+        bad("status out of range", e -> e.expectStatus("600"),
+            "<endpoint><expectStatus>", "600", "is not a list of status codes and ranges"),
+        bad("status range reversed", e -> e.expectStatus("399-200"),
+            "<endpoint><expectStatus>", "399-200", "is not a list of status codes and ranges"),
+        bad("status garbage", e -> e.expectStatus("ok"),
+            "<endpoint><expectStatus>", "ok", "is not a list of status codes and ranges"),
+        bad("latency zero", e -> e.maxLatencyMs(0),
+            "<endpoint><maxLatencyMs>", "0", "must be a positive number of milliseconds"),
+        bad("timeout zero", e -> e.timeoutMs(0),
+            "<endpoint><timeoutMs>", "0", "must be between 1 and 600000 milliseconds"),
+        bad("timeout negative", e -> e.timeoutMs(-5),
+            "<endpoint><timeoutMs>", "-5", "must be between 1 and 600000 milliseconds"),
+        bad("timeout too long", e -> e.timeoutMs(600_001),
+            "<endpoint><timeoutMs>", "600001", "must be between 1 and 600000 milliseconds"),
+        bad("retries negative", e -> e.retries(-1),
+            "<endpoint><retries>", "-1", "must be between 0 and 10"),
+        bad("retries too many", e -> e.retries(11),
+            "<endpoint><retries>", "11", "must be between 0 and 10"),
+        bad("bad regex", e -> e.expectHeader("cache-control", "max-age=(\\d+"),
+            "<endpoint><expectHeaders><cache-control>", "max-age=(\\d+",
+            "is not a valid regular expression"),
+        bad("bad expected header name", e -> e.expectHeader("cache control", "x"),
+            "<endpoint><expectHeaders><cache control>", "cache control",
+            "is not a valid HTTP header name"),
+        bad("unresolved env", e -> e.header("Authorization", "Bearer ${env.STATUS_TOKEN}"),
+            "<endpoint><headers><Authorization>", "${env.STATUS_TOKEN}",
+            "was not resolved: define the property or environment variable"),
+        bad("line break in header", e -> e.header("X-Token", "abc\r\nX-Evil: 1"),
+            "<endpoint><headers><X-Token>", "(value hidden)", "contains a line break"));
+  }
+
+  private static Arguments bad(
+      String label,
+      UnaryOperator<Endpoint> change,
+      String element,
+      String value,
+      String reason) {
+    return Arguments.of(label, change, element, value, reason);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badEndpointValues")
+  void rejectsABadValueNamingTheElementAndTheValue(
+      String label, UnaryOperator<Endpoint> change, String element, String value, String reason) {
+    EndpointConfig config = change.apply(Endpoint.named("home", "https://www.example.com/")).config();
+
+    InvalidConfigException e = invalid(config);
+
+    assertThat(e).as(label).isNotNull();
+    assertThat(e.problems()).hasSize(1);
+    ConfigProblem problem = e.problems().get(0);
+    assertThat(problem.element()).isEqualTo(element);
+    assertThat(problem.value()).isEqualTo(value);
+    assertThat(problem.reason()).contains(reason);
+    assertThat(e.getMessage())
+        .startsWith("Invalid site-health configuration: ")
+        .contains(element + " \"" + value + "\" " + reason);
+  }
+
+  @Test
+  void theMessageForABadUrlReadsAsInTheContract() {
+    InvalidConfigException e = invalid(EndpointConfig.of("home", "htp:/nope"));
+
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "Invalid site-health configuration: <endpoint><url> \"htp:/nope\" is not an absolute"
+                + " http(s) URL (endpoint \"home\")");
+  }
+
+  @Test
+  void anUnresolvedExpressionDoesNotShowTheRestOfTheHeaderValue() {
+    InvalidConfigException e =
+        invalid(
+            Endpoint.named("home", "https://www.example.com/")
+                .header("Authorization", "Bearer s3cret-${env.MISSING}")
+                .config());
+
+    assertThat(e.getMessage()).contains("\"${env.MISSING}\"").doesNotContain("s3cret");
+  }
+
+  @Test
+  void rejectsDuplicateNames() {
+    InvalidConfigException e =
+        invalid(
+            EndpointConfig.of("home", "https://www.example.com/"),
+            EndpointConfig.of("api", "https://api.example.com/"),
+            EndpointConfig.of(" home", "https://www.example.org/"));
+
+    assertThat(e.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.element()).isEqualTo("<endpoint><name>");
+              assertThat(p.value()).isEqualTo("home");
+              assertThat(p.reason()).contains("names must be unique");
+            });
+  }
+
+  @Test
+  void rejectsNonPositiveRunWideLimits() {
+    InvalidConfigException e =
+        invalid(new RunConfig(List.of(EndpointConfig.of("a", "http://a.example/")), 0, -1));
+
+    assertThat(e.problems())
+        .extracting(ConfigProblem::element, ConfigProblem::value)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("<concurrency>", "0"),
+            org.assertj.core.groups.Tuple.tuple("<perHostConcurrency>", "-1"));
+  }
+
+  @Test
+  void reportsEveryProblemTogether() {
+    InvalidConfigException e =
+        invalid(
+            Endpoint.named("home", "htp:/nope").retries(-1).config(),
+            Endpoint.named("api", "https://api.example.com/").timeoutMs(0).config(),
+            EndpointConfig.of("fine", "https://fine.example.com/"));
+
+    assertThat(e.problems())
+        .extracting(ConfigProblem::element)
+        .containsExactly("<endpoint><url>", "<endpoint><retries>", "<endpoint><timeoutMs>");
+    List<String> lines = new ArrayList<>(e.getMessage().lines().toList());
+    assertThat(lines.remove(0)).isEqualTo("Invalid site-health configuration:");
+    assertThat(lines)
+        .containsExactly(
+            "  - <endpoint><url> \"htp:/nope\" is not an absolute http(s) URL (endpoint \"home\")",
+            "  - <endpoint><retries> \"-1\" must be between 0 and 10 (endpoint \"home\")",
+            "  - <endpoint><timeoutMs> \"0\" must be between 1 and 600000 milliseconds"
+                + " (endpoint \"api\")");
+  }
+
+  @Test
+  void anExceptionWithoutProblemsCannotBeMade() {
+    assertThatThrownBy(() -> new InvalidConfigException(List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
