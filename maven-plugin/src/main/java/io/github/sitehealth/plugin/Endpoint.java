@@ -54,6 +54,12 @@ public class Endpoint {
    */
   private Boolean failOnProbeBlocked;
 
+  /**
+   * Follow redirects (at most 10) and check the final answer. Default true; false checks the
+   * first answer itself, e.g. an expected {@code 301}.
+   */
+  private Boolean followRedirects;
+
   EndpointConfig toConfig() {
     return new EndpointConfig(
         name,
@@ -67,6 +73,7 @@ public class Endpoint {
         retries,
         originAddress,
         expectCacheable,
-        failOnProbeBlocked);
+        failOnProbeBlocked,
+        followRedirects);
   }
 }

@@ -46,7 +46,13 @@ public final class HttpCheck {
         break;
       }
       Instant attemptStart = Instant.now();
-      last = probe.fetch(spec.url(), spec.headers(), Duration.ofNanos(remaining));
+      last =
+          probe.fetch(
+              spec.url(),
+              spec.headers(),
+              Duration.ofNanos(remaining),
+              Optional.empty(),
+              spec.followRedirects());
       Optional<Failure> failure = Expectations.evaluate(spec, last);
       attempts.add(
           new Attempt(
@@ -106,7 +112,12 @@ public final class HttpCheck {
       // The origin gets one attempt of its own, with the check's timeout: when the edge used the
       // whole deadline waiting for it, the origin's slowness is exactly what must be measured.
       ProbeOutcome outcome =
-          probe.fetch(originUrl.get(), spec.headers(), spec.timeout(), spec.originAddress());
+          probe.fetch(
+              originUrl.get(),
+              spec.headers(),
+              spec.timeout(),
+              spec.originAddress(),
+              spec.followRedirects());
       origin = Optional.of(outcome);
       originFailure = Expectations.evaluateOrigin(spec, outcome, failure);
     }

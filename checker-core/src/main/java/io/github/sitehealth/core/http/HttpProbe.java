@@ -121,18 +121,23 @@ public final class HttpProbe implements AutoCloseable {
                 maxPerHost));
   }
 
-  /** {@link #fetch(URI, Map, Duration, Optional)} with the URL's host resolved as usual. */
+  /** A GET that follows redirects, with the URL's host resolved as usual. */
   public ProbeOutcome fetch(URI url, Map<String, String> headers, Duration budget) {
-    return fetch(url, headers, budget, Optional.empty());
+    return fetch(url, headers, budget, Optional.empty(), true);
   }
 
   /**
    * One GET of {@code url}, ended by the probe itself after {@code budget}: a server that never
    * answers, or trickles its answer, cannot hold the check longer than that. With {@code
-   * connectTo}, the connection goes to that address instead of the URL host's.
+   * connectTo}, the connection goes to that address instead of the URL host's. Redirects, when
+   * followed, are at most {@link #MAX_REDIRECTS}.
    */
   public ProbeOutcome fetch(
-      URI url, Map<String, String> headers, Duration budget, Optional<InetAddress> connectTo) {
+      URI url,
+      Map<String, String> headers,
+      Duration budget,
+      Optional<InetAddress> connectTo,
+      boolean followRedirects) {
     CloseableHttpAsyncClient client =
         connectTo.map(a -> pinnedClient(url.getHost(), a)).orElse(this.client);
     long start = System.nanoTime();
@@ -145,7 +150,7 @@ public final class HttpProbe implements AutoCloseable {
             .setConnectTimeout(Timeout.ofMilliseconds(budgetMs))
             .setResponseTimeout(Timeout.ofMilliseconds(budgetMs))
             .setConnectionRequestTimeout(Timeout.ofMilliseconds(budgetMs))
-            .setRedirectsEnabled(true)
+            .setRedirectsEnabled(followRedirects)
             .setMaxRedirects(MAX_REDIRECTS)
             .setCircularRedirectsAllowed(false)
             .build());

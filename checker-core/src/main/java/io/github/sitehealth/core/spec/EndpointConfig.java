@@ -18,6 +18,7 @@ import java.util.Map;
  * @param originAddress IP address to reach the origin at, keeping the public Host and TLS name
  * @param expectCacheable whether the response must be cacheable by a shared cache
  * @param failOnProbeBlocked whether a CDN blocking the probe (403/429) is DOWN rather than DEGRADED
+ * @param followRedirects whether redirects are followed; default true
  */
 public record EndpointConfig(
     String name,
@@ -31,7 +32,8 @@ public record EndpointConfig(
     Integer retries,
     String originAddress,
     Boolean expectCacheable,
-    Boolean failOnProbeBlocked) {
+    Boolean failOnProbeBlocked,
+    Boolean followRedirects) {
 
   /** A config without the diagnosis options. */
   public EndpointConfig(
@@ -45,7 +47,25 @@ public record EndpointConfig(
       Long timeoutMs,
       Integer retries) {
     this(name, url, origin, expectStatus, maxLatencyMs, expectHeaders, headers, timeoutMs, retries,
-        null, null, null);
+        null, null, null, null);
+  }
+
+  /** A config with the diagnosis options, following redirects. */
+  public EndpointConfig(
+      String name,
+      String url,
+      String origin,
+      String expectStatus,
+      Long maxLatencyMs,
+      Map<String, String> expectHeaders,
+      Map<String, String> headers,
+      Long timeoutMs,
+      Integer retries,
+      String originAddress,
+      Boolean expectCacheable,
+      Boolean failOnProbeBlocked) {
+    this(name, url, origin, expectStatus, maxLatencyMs, expectHeaders, headers, timeoutMs, retries,
+        originAddress, expectCacheable, failOnProbeBlocked, null);
   }
 
   /** A config with only a name and a URL; everything else takes its default. */

@@ -3,6 +3,8 @@ package io.github.sitehealth.core.spec;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -12,6 +14,8 @@ import java.util.regex.Pattern;
  *
  * @param originAddress where to connect for the origin probe, keeping the URL's host name for
  *     the Host header and TLS (what {@code curl --resolve} does)
+ * @param followRedirects whether redirects are followed (up to 10) and the final answer checked;
+ *     false checks the first answer itself, e.g. an expected 301
  */
 public record EndpointSpec(
     String name,
@@ -25,15 +29,18 @@ public record EndpointSpec(
     int retries,
     Optional<InetAddress> originAddress,
     boolean expectCacheable,
-    boolean failOnProbeBlocked) {
+    boolean failOnProbeBlocked,
+    boolean followRedirects) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   public static final int DEFAULT_RETRIES = 2;
   public static final int MAX_RETRIES = 10;
 
   public EndpointSpec {
-    expectHeaders = Map.copyOf(expectHeaders);
-    headers = Map.copyOf(headers);
+    // Unmodifiable copies that keep the configured order: the first failing expectation reported
+    // is the first one written.
+    expectHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(expectHeaders));
+    headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
   /**

@@ -202,7 +202,8 @@ public final class SpecParser {
         retries,
         Optional.ofNullable(originAddress),
         Boolean.TRUE.equals(c.expectCacheable()),
-        Boolean.TRUE.equals(c.failOnProbeBlocked()));
+        Boolean.TRUE.equals(c.failOnProbeBlocked()),
+        !Boolean.FALSE.equals(c.followRedirects()));
   }
 
   private URI httpUrl(String element, String text, String where, boolean required) {

@@ -208,6 +208,15 @@ class HttpCheckTest {
   }
 
   @Test
+  void withoutFollowingRedirectsTheRedirectItselfIsChecked() {
+    CheckResult result =
+        check.run(endpoint("/redirect").expectStatus("301-302").followRedirects(false).spec());
+
+    assertThat(result.status()).isEqualTo(CheckStatus.UP);
+    assertThat(result.observed()).startsWith("302");
+  }
+
+  @Test
   void aClosedPortIsConnectionRefusedOnTheNetworkHop() throws IOException {
     int port = LoopbackHttpServer.closedPort();
     URI url = URI.create("http://127.0.0.1:" + port + "/");

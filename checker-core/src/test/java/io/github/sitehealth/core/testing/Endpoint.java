@@ -22,6 +22,8 @@ public final class Endpoint {
   private Long timeoutMs;
   private Integer retries;
 
+  private Boolean followRedirects;
+
   private Endpoint(String name, String url) {
     this.name = name;
     this.url = url;
@@ -85,9 +87,15 @@ public final class Endpoint {
     return this;
   }
 
+  public Endpoint followRedirects(boolean followRedirects) {
+    this.followRedirects = followRedirects;
+    return this;
+  }
+
   public EndpointConfig config() {
     return new EndpointConfig(
-        name, url, origin, expectStatus, maxLatencyMs, expectHeaders, headers, timeoutMs, retries);
+        name, url, origin, expectStatus, maxLatencyMs, expectHeaders, headers, timeoutMs, retries,
+        null, null, null, followRedirects);
   }
 
   /** The validated spec, through the real {@link SpecParser}. */
