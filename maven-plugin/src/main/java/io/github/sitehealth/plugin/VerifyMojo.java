@@ -35,6 +35,14 @@ public class VerifyMojo extends AbstractSiteHealthMojo {
   @Parameter(property = PropertyNames.PER_HOST_CONCURRENCY)
   private Integer perHostConcurrency;
 
+  /**
+   * Request headers whose values are secret, besides {@code Authorization}, {@code Cookie},
+   * {@code Proxy-Authorization} and {@code X-Api-Key}. Secret values (and URL credentials and
+   * token-like query parameters) are masked in the log, the results and every page, and secret
+   * headers are never sent on to another host by a redirect.
+   */
+  @Parameter private List<String> secretHeaders;
+
   /** Fail the build when a check is DOWN. With {@code false} the same report is logged. */
   @Parameter(property = PropertyNames.FAIL_ON_ERROR, defaultValue = "true")
   private boolean failOnError;
@@ -81,6 +89,6 @@ public class VerifyMojo extends AbstractSiteHealthMojo {
   private RunConfig runConfig() {
     List<EndpointConfig> configs =
         endpoints == null ? List.of() : endpoints.stream().map(Endpoint::toConfig).toList();
-    return new RunConfig(configs, concurrency, perHostConcurrency);
+    return new RunConfig(configs, concurrency, perHostConcurrency, secretHeaders);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.sitehealth.core.http;
 
+import io.github.sitehealth.core.report.Redactor;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -34,6 +36,11 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.net.URIAuthority;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
@@ -57,11 +64,13 @@ public final class HttpProbe implements AutoCloseable {
   private static final long GRACE_MS = 250;
 
   static final String USER_AGENT = "site-health";
+  private static final String FIRST_AUTHORITY = "site-health.first-authority";
 
   private final CloseableHttpAsyncClient client;
   private final Map<String, CloseableHttpAsyncClient> pinned = new ConcurrentHashMap<>();
   private final int bodyCap;
   private final int maxPerHost;
+  private final Set<String> secretHeaders;
 
   /**
    * @param maxConnections connections open at once, across all hosts (the run's concurrency)
@@ -69,12 +78,46 @@ public final class HttpProbe implements AutoCloseable {
    * @param bodyCap body bytes kept per response
    */
   public HttpProbe(int maxConnections, int maxPerHost, int bodyCap) {
+    this(maxConnections, maxPerHost, bodyCap, Set.of());
+  }
+
+  /**
+   * @param secretHeaders request headers, besides {@link Redactor#DEFAULT_SECRET_HEADERS}, that
+   *     are never sent on to another host when a redirect leads there
+   */
+  public HttpProbe(int maxConnections, int maxPerHost, int bodyCap, Set<String> secretHeaders) {
     this.bodyCap = bodyCap;
     this.maxPerHost = maxPerHost;
+    this.secretHeaders = Set.copyOf(secretHeaders);
     this.client = newClient(SystemDefaultDnsResolver.INSTANCE, maxConnections, maxPerHost);
   }
 
-  private static CloseableHttpAsyncClient newClient(
+  /**
+   * Drops sensitive headers from a request that a redirect sends to another host than the one
+   * the check addressed: a token for www.example.com is not handed to whoever it redirects to.
+   */
+  private void stripSecretsAcrossHosts(HttpRequest request, EntityDetails entity, HttpContext context) {
+    Object first = context.getAttribute(FIRST_AUTHORITY);
+    URIAuthority authority = request.getAuthority();
+    if (first == null || authority == null || first.equals(authorityKey(request.getScheme(), authority))) {
+      return;
+    }
+    for (Header header : request.getHeaders()) {
+      if (Redactor.isSensitiveHeader(header.getName(), secretHeaders)) {
+        request.removeHeaders(header.getName());
+      }
+    }
+  }
+
+  private static String authorityKey(String scheme, URIAuthority authority) {
+    int port = authority.getPort();
+    if (port < 0) {
+      port = "https".equalsIgnoreCase(scheme) ? 443 : 80;
+    }
+    return authority.getHostName().toLowerCase(Locale.ROOT) + ":" + port;
+  }
+
+  private CloseableHttpAsyncClient newClient(
       DnsResolver dnsResolver, int maxConnections, int maxPerHost) {
     CloseableHttpAsyncClient client =
         HttpAsyncClients.custom()
@@ -95,6 +138,7 @@ public final class HttpProbe implements AutoCloseable {
             .disableCookieManagement()
             .disableAuthCaching()
             .setUserAgent(USER_AGENT)
+            .addRequestInterceptorLast(this::stripSecretsAcrossHosts)
             .build();
     client.start();
     return client;
@@ -142,7 +186,10 @@ public final class HttpProbe implements AutoCloseable {
         connectTo.map(a -> pinnedClient(url.getHost(), a)).orElse(this.client);
     long start = System.nanoTime();
     long budgetMs = Math.max(1, budget.toMillis());
-    SimpleRequestBuilder builder = SimpleRequestBuilder.get(url);
+    SimpleRequestBuilder builder = SimpleRequestBuilder.get(withoutUserInfo(url));
+    basicAuthorization(url)
+        .filter(v -> headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Authorization")))
+        .ifPresent(v -> builder.setHeader("Authorization", v));
     headers.forEach(builder::setHeader);
     SimpleHttpRequest request = builder.build();
     request.setConfig(
@@ -155,6 +202,11 @@ public final class HttpProbe implements AutoCloseable {
             .setCircularRedirectsAllowed(false)
             .build());
     HttpClientContext context = HttpClientContext.create();
+    context.setAttribute(
+        FIRST_AUTHORITY,
+        authorityKey(
+            url.getScheme(),
+            new URIAuthority(url.getHost().replaceAll("^\\[|]$", ""), url.getPort())));
     CappedResponseConsumer consumer = new CappedResponseConsumer(url, start, bodyCap);
     Future<HttpSnapshot> future =
         client.execute(SimpleRequestProducer.create(request), consumer, context, null);
@@ -179,6 +231,33 @@ public final class HttpProbe implements AutoCloseable {
             .orElseGet(() -> classify(cause, consumer, budgetMs, start));
       }
       return classify(cause, consumer, budgetMs, start);
+    }
+  }
+
+  /**
+   * Credentials in the URL ({@code https://user:pass@host/}) become a Basic Authorization header,
+   * as browsers and curl do; HttpClient refuses such URLs otherwise.
+   */
+  public static Optional<String> basicAuthorization(URI url) {
+    String userInfo = url.getUserInfo();
+    if (userInfo == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString(userInfo.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  private static URI withoutUserInfo(URI url) {
+    if (url.getRawUserInfo() == null) {
+      return url;
+    }
+    try {
+      return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getRawPath(), null, null)
+          .resolve(url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
+    } catch (java.net.URISyntaxException e) {
+      return url;
     }
   }
 

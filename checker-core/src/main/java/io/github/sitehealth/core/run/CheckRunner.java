@@ -52,7 +52,7 @@ public final class CheckRunner {
                 t.setDaemon(true);
                 return t;
               });
-      try (HttpProbe probe = new HttpProbe(spec.concurrency(), spec.perHostConcurrency(), bodyCap)) {
+      try (HttpProbe probe = new HttpProbe(spec.concurrency(), spec.perHostConcurrency(), bodyCap, spec.secretHeaders())) {
         new Scheduler(endpoints, spec, new HttpCheck(probe), executor, results).runAll();
       } finally {
         executor.shutdownNow();

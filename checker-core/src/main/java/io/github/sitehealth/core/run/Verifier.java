@@ -1,6 +1,7 @@
 package io.github.sitehealth.core.run;
 
 import io.github.sitehealth.core.report.JUnitXml;
+import io.github.sitehealth.core.report.Redactor;
 import io.github.sitehealth.core.report.ResultsJson;
 import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.spec.RunSpec;
@@ -16,8 +17,15 @@ public final class Verifier {
     this.listener = listener;
   }
 
+  /**
+   * Runs the checks and writes the results. Everything it reports, to the listener and in the
+   * files, has the run's secrets masked.
+   */
   public RunResult verify(RunSpec spec, Path outputDirectory) throws IOException {
-    RunResult run = new CheckRunner(listener).run(spec);
+    Redactor redactor = Redactor.of(spec, spec.secretHeaders());
+    RunResult run =
+        redactor.redact(
+            new CheckRunner(result -> listener.checkFinished(redactor.redact(result))).run(spec));
     new ResultsJson().write(run, outputDirectory.resolve(ResultsJson.FILE_NAME));
     new JUnitXml().write(run, outputDirectory.resolve(JUnitXml.FILE_NAME));
     return run;

@@ -8,5 +8,16 @@ import java.util.List;
  * @param endpoints the {@code <endpoints>}
  * @param concurrency checks in flight at once; default 64
  * @param perHostConcurrency checks in flight to one host:port; default 8
+ * @param secretHeaders request headers whose values are secret, besides Authorization, Cookie,
+ *     Proxy-Authorization and X-Api-Key
  */
-public record RunConfig(List<EndpointConfig> endpoints, Integer concurrency, Integer perHostConcurrency) {}
+public record RunConfig(
+    List<EndpointConfig> endpoints,
+    Integer concurrency,
+    Integer perHostConcurrency,
+    List<String> secretHeaders) {
+
+  public RunConfig(List<EndpointConfig> endpoints, Integer concurrency, Integer perHostConcurrency) {
+    this(endpoints, concurrency, perHostConcurrency, null);
+  }
+}

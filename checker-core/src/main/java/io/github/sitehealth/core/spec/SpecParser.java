@@ -77,7 +77,17 @@ public final class SpecParser {
         }
       }
     }
-    return new RunSpec(endpoints, concurrency, perHost);
+    Set<String> secretHeaders = new HashSet<>();
+    if (config.secretHeaders() != null) {
+      for (String header : config.secretHeaders()) {
+        if (header == null || !HEADER_NAME.matcher(header.trim()).matches()) {
+          problem("<secretHeaders><secretHeader>", String.valueOf(header), "is not a valid HTTP header name");
+        } else {
+          secretHeaders.add(header.trim());
+        }
+      }
+    }
+    return new RunSpec(endpoints, concurrency, perHost, secretHeaders);
   }
 
   /** Returns null when the endpoint has problems (they are recorded). */

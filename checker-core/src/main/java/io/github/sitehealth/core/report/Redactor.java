@@ -1,0 +1,150 @@
+package io.github.sitehealth.core.report;
+
+import io.github.sitehealth.core.result.Attempt;
+import io.github.sitehealth.core.result.CheckResult;
+import io.github.sitehealth.core.result.Finding;
+import io.github.sitehealth.core.result.RunResult;
+import io.github.sitehealth.core.spec.EndpointSpec;
+import io.github.sitehealth.core.spec.RunSpec;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Masks the run's secrets in everything it writes: the values of sensitive request headers, URL
+ * credentials and token-like query parameters. It works on the values themselves, so a secret
+ * echoed back by a server (in a header or an error message) is masked wherever it appears.
+ */
+public final class Redactor {
+
+  public static final String MASK = "****";
+
+  /** Request headers whose values are always secret, whatever {@code <secretHeaders>} says. */
+  public static final Set<String> DEFAULT_SECRET_HEADERS =
+      Set.of("authorization", "cookie", "proxy-authorization", "x-api-key");
+
+  private static final Pattern TOKEN_PARAMETER =
+      Pattern.compile(
+          "(?i)(access_?token|id_?token|refresh_?token|token|api[_-]?key|apikey|key|secret|password"
+              + "|passwd|pwd|auth|sig|signature|session|sessionid|x-amz-signature|x-amz-credential"
+              + "|x-amz-security-token|code)");
+
+  /** Shorter values are not masked on their own: masking "1" would garble every number. */
+  private static final int MIN_SECRET_LENGTH = 4;
+
+  private final List<String> secrets;
+
+  private Redactor(Set<String> secrets) {
+    List<String> sorted = new ArrayList<>(secrets);
+    sorted.removeIf(s -> s.length() < MIN_SECRET_LENGTH);
+    // Longest first, so a secret that contains another is masked whole.
+    sorted.sort(Comparator.comparingInt(String::length).reversed());
+    this.secrets = List.copyOf(sorted);
+  }
+
+  /** A redactor that masks nothing. */
+  public static Redactor none() {
+    return new Redactor(Set.of());
+  }
+
+  /** The secrets of every check in the run. */
+  public static Redactor of(RunSpec spec, Set<String> secretHeaders) {
+    Set<String> sensitive = new LinkedHashSet<>(DEFAULT_SECRET_HEADERS);
+    secretHeaders.forEach(h -> sensitive.add(h.toLowerCase(Locale.ROOT)));
+    Set<String> secrets = new LinkedHashSet<>();
+    for (EndpointSpec e : spec.endpoints()) {
+      e.headers().forEach((name, value) -> {
+        if (sensitive.contains(name.toLowerCase(Locale.ROOT))) {
+          secrets.add(value);
+          // "Bearer abc...": the token alone may be echoed too
+          for (String part : value.split("[\\s,;=]+")) {
+            if (part.length() >= 8) {
+              secrets.add(part);
+            }
+          }
+        }
+      });
+      urlSecrets(e.url(), secrets);
+      e.origin().ifPresent(o -> urlSecrets(o, secrets));
+    }
+    return new Redactor(secrets);
+  }
+
+  /** Whether a request header is sensitive: never logged, never sent to another host. */
+  public static boolean isSensitiveHeader(String name, Set<String> secretHeaders) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return DEFAULT_SECRET_HEADERS.contains(lower)
+        || secretHeaders.stream().anyMatch(h -> h.equalsIgnoreCase(lower));
+  }
+
+  static void urlSecrets(URI url, Set<String> secrets) {
+    String userInfo = url.getRawUserInfo();
+    io.github.sitehealth.core.http.HttpProbe.basicAuthorization(url).ifPresent(v -> {
+      secrets.add(v);
+      secrets.add(v.substring("Basic ".length()));
+    });
+    if (userInfo != null) {
+      int colon = userInfo.indexOf(':');
+      secrets.add(colon >= 0 ? userInfo.substring(colon + 1) : userInfo);
+      if (url.getUserInfo() != null && colon >= 0) {
+        String decoded = url.getUserInfo();
+        secrets.add(decoded.substring(decoded.indexOf(':') + 1));
+      }
+    }
+    String query = url.getRawQuery();
+    if (query != null) {
+      for (String pair : query.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0 && TOKEN_PARAMETER.matcher(pair.substring(0, eq)).matches()) {
+          String value = pair.substring(eq + 1);
+          secrets.add(value);
+          secrets.add(java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+    }
+  }
+
+  public String redact(String text) {
+    if (text == null || secrets.isEmpty()) {
+      return text;
+    }
+    String out = text;
+    for (String secret : secrets) {
+      out = out.replace(secret, MASK);
+    }
+    return out;
+  }
+
+  public CheckResult redact(CheckResult c) {
+    return new CheckResult(
+        redact(c.name()),
+        c.kind(),
+        redact(c.target()),
+        c.status(),
+        redact(c.observed()),
+        c.finding().map(this::redact),
+        c.attempts().stream().map(this::redact).toList(),
+        c.startedAt(),
+        c.durationMs());
+  }
+
+  public RunResult redact(RunResult run) {
+    return new RunResult(
+        run.startedAt(), run.durationMs(), run.checks().stream().map(this::redact).toList());
+  }
+
+  private Finding redact(Finding f) {
+    return new Finding(
+        f.code(), f.hop(), redact(f.summary()), f.runbook(),
+        f.evidence().stream().map(this::redact).toList());
+  }
+
+  private Attempt redact(Attempt a) {
+    return new Attempt(a.number(), a.startedAt(), a.durationMs(), a.status(), redact(a.outcome()), a.passed());
+  }
+}
