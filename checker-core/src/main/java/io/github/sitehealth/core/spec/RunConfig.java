@@ -8,5 +8,18 @@ import java.util.List;
  * @param endpoints the {@code <endpoints>}
  * @param concurrency checks in flight at once; default 64
  * @param perHostConcurrency checks in flight to one host:port; default 8
+ * @param dnsRecords the {@code <dnsRecords>}
+ * @param resolver the {@code <resolver>} for DNS checks, {@code host:port}; default: the system's
  */
-public record RunConfig(List<EndpointConfig> endpoints, Integer concurrency, Integer perHostConcurrency) {}
+public record RunConfig(
+    List<EndpointConfig> endpoints,
+    Integer concurrency,
+    Integer perHostConcurrency,
+    List<DnsRecordConfig> dnsRecords,
+    String resolver) {
+
+  /** A run of HTTP checks only. */
+  public RunConfig(List<EndpointConfig> endpoints, Integer concurrency, Integer perHostConcurrency) {
+    this(endpoints, concurrency, perHostConcurrency, null, null);
+  }
+}

@@ -73,7 +73,9 @@ public final class SpecParser {
         }
       }
     }
-    return new RunSpec(endpoints, concurrency, perHost);
+    DnsRecordParser dns = new DnsRecordParser(problems);
+    return new RunSpec(
+        endpoints, concurrency, perHost, dns.records(config.dnsRecords()), dns.resolver(config.resolver()));
   }
 
   /** Returns null when the endpoint has problems (they are recorded). */
