@@ -5,6 +5,7 @@ import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.spec.DnsRecordSpec;
 import io.github.sitehealth.core.spec.ServerAddress;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +47,10 @@ public final class DnsCheck {
       List<InetSocketAddress> systemResolvers,
       int nameServerPort) {
     this.runResolver = runResolver;
-    this.systemResolvers = List.copyOf(systemResolvers);
+    // dnsjava falls back to the loopback resolver itself; this keeps the list never empty
+    this.systemResolvers = systemResolvers.isEmpty()
+        ? List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), ServerAddress.DEFAULT_PORT))
+        : List.copyOf(systemResolvers);
     this.follower = new ChainFollower(client);
     this.authority = new AuthorityCheck(client, follower, nameServerPort);
   }

@@ -248,7 +248,8 @@ final class DnsDiagnosis {
           + (r.chain().isEmpty() || c.spec().type() == DnsType.CNAME ? "" : " via " + chain(r))
           + ", TTL " + c.ttl() + " s";
       case NXDOMAIN -> "NXDOMAIN";
-      case DANGLING -> "CNAME chain " + chain(r) + " -> " + end + " (NXDOMAIN)";
+      case DANGLING -> "CNAME chain " + RecordText.name(r.chain().get(0).getName()) + " -> " + chain(r)
+          + " (NXDOMAIN)";
       case NODATA -> "no " + c.spec().type() + " record at " + end + " (NODATA)";
       case LOOP -> "CNAME loop or chain too long at " + end;
       case RCODE -> RecordText.rcode(r.failed().orElseThrow().rcode()) + " from " + c.failedServer();

@@ -144,7 +144,7 @@ final class DnsRecordParser {
     String trimmed = text.trim();
     try {
       if (trimmed.chars().anyMatch(ch -> ch <= ' ' || ch >= 0x7f)) {
-        throw new TextParseException("contains a space or a non-ASCII character");
+        throw new TextParseException("contains a space or a non-ASCII character; write IDNs in xn-- form");
       }
       return Name.fromString(trimmed, Name.root).toString().toLowerCase(Locale.ROOT);
     } catch (TextParseException e) {

@@ -99,7 +99,7 @@ class DnsCheckTest {
         ? FakeDnsServer.Reply.silence()
         : FakeDnsServer.Reply.of(response(q, answer)));
 
-    CheckResult r = check.run(spec("www.example.test", "A", 1500, "192.0.2.1"));
+    CheckResult r = check.run(spec("www.example.test", "A", 600, "192.0.2.1"));
 
     assertThat(r.status()).isEqualTo(CheckStatus.UP);
     assertThat(server.udpQueries.get()).isEqualTo(2);
@@ -260,5 +260,65 @@ class DnsCheckTest {
           .contains(server.address() + ": serial 42; NOERROR: www.example.test. A 192.0.2.1")
           .contains(refusing.address() + ": SOA query: answered REFUSED (it does not serve this zone)");
     }
+  }
+
+  @Test
+  void authoritativeServersAreFoundFromTheSoaOfANegativeAnswerAndTheirAddressLookedUp() throws Exception {
+    Name apex = name("example.test.");
+    Name deep = name("deep.sub.example.test.");
+    Name ns1 = name("ns1.example.test.");
+    SOARecord soa = new SOARecord(apex, DClass.IN, 300, ns1, name("hostmaster.example.test."),
+        42, 3600, 600, 86400, 300);
+    ARecord address = a("deep.sub.example.test.", "192.0.2.1", 300);
+    // one server is both the resolver and the zone's only name server (NS without glue)
+    server.answer(q -> {
+      Name asked = q.getQuestion().getName();
+      int type = q.getQuestion().getType();
+      Message m;
+      if (asked.equals(deep) && type == Type.A) {
+        m = response(q, address);
+      } else if (asked.equals(apex) && type == Type.NS) {
+        m = response(q, new org.xbill.DNS.NSRecord(apex, DClass.IN, 300, ns1));
+      } else if (asked.equals(ns1) && type == Type.A) {
+        m = response(q, new ARecord(ns1, DClass.IN, 300, InetAddress.getLoopbackAddress()));
+      } else if (asked.equals(deep)) {
+        m = response(q); // NODATA for NS and SOA, with the zone's SOA
+        m.addRecord(soa, org.xbill.DNS.Section.AUTHORITY);
+      } else {
+        m = response(q, Rcode.REFUSED);
+      }
+      return FakeDnsServer.Reply.of(m);
+    });
+    DnsCheck discovering = new DnsCheck(client, Optional.empty(), List.of(), server.port());
+    DnsRecordSpec spec = DnsSpecs.spec(new DnsRecordConfig("deep.sub.example.test", "A", List.of("192.0.2.1"),
+        null, null, null, server.address(), true, null, 2000L));
+
+    CheckResult r = discovering.run(spec);
+
+    assertThat(r.status()).as(r.observed()).isEqualTo(CheckStatus.UP);
+    assertThat(r.finding()).isEmpty();
+    // A; NS at the name, whose SOA names the apex; NS at the apex; A of ns1; SOA and A at ns1.
+    // Walking up label by label would have asked for NS at sub.example.test. too.
+    assertThat(server.udpQueries.get()).isEqualTo(6);
+  }
+
+  @Test
+  void authoritativeEvidenceNamesTheZoneAndEachServer() throws Exception {
+    SOARecord soa = new SOARecord(name("example.test."), DClass.IN, 300, name("ns1.example.test."),
+        name("hostmaster.example.test."), 42, 3600, 600, 86400, 300);
+    server.answer(q -> {
+      Message m = q.getQuestion().getType() == Type.SOA ? response(q, soa) : response(q);
+      return FakeDnsServer.Reply.of(m);
+    });
+    DnsRecordSpec spec = DnsSpecs.spec(new DnsRecordConfig("example.test", "TXT", List.of(),
+        null, null, null, server.address(), true, List.of(server.address()), 2000L));
+
+    CheckResult r = check.run(spec);
+
+    // the name has no TXT record: that is the finding; the authoritative view is evidence
+    assertThat(finding(r).code()).isEqualTo("DNS_NODATA");
+    assertThat(finding(r).evidence()).contains(
+        "authoritative servers as configured: " + server.address(),
+        "authoritative " + server.address() + ": serial 42; NOERROR: (no records)");
   }
 }

@@ -23,16 +23,16 @@ import org.xbill.DNS.Section;
  * A DNS responder on 127.0.0.1, UDP and TCP on the same port, that answers what a test tells it
  * to: for what real servers do not do on demand (stay silent, fail, send garbage, truncate).
  */
-final class FakeDnsServer implements AutoCloseable {
+public final class FakeDnsServer implements AutoCloseable {
 
   /** What to send back for a query; {@code null} bytes: stay silent. */
-  record Reply(byte[] bytes) {
+  public record Reply(byte[] bytes) {
 
-    static Reply silence() {
+    public static Reply silence() {
       return new Reply(null);
     }
 
-    static Reply of(Message m) {
+    public static Reply of(Message m) {
       return new Reply(m.toWire());
     }
   }
@@ -47,8 +47,8 @@ final class FakeDnsServer implements AutoCloseable {
   private volatile Function<Message, Reply> tcpHandler = q -> Reply.silence();
   private volatile boolean closed;
   private volatile Socket connection;
-  final AtomicInteger udpQueries = new AtomicInteger();
-  final AtomicInteger tcpQueries = new AtomicInteger();
+  public final AtomicInteger udpQueries = new AtomicInteger();
+  public final AtomicInteger tcpQueries = new AtomicInteger();
 
   private FakeDnsServer(DatagramSocket udp, ServerSocket tcp) {
     this.udp = udp;
@@ -62,7 +62,7 @@ final class FakeDnsServer implements AutoCloseable {
   }
 
   /** Binds UDP and TCP to one free port on 127.0.0.1. */
-  static FakeDnsServer start() throws IOException {
+  public static FakeDnsServer start() throws IOException {
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
     for (int attempt = 0; attempt < 20; attempt++) {
       DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, 0));
@@ -81,32 +81,32 @@ final class FakeDnsServer implements AutoCloseable {
   }
 
   /** Answers both UDP and TCP queries with {@code handler}. */
-  FakeDnsServer answer(Function<Message, Reply> handler) {
+  public FakeDnsServer answer(Function<Message, Reply> handler) {
     this.udpHandler = handler;
     this.tcpHandler = handler;
     return this;
   }
 
-  FakeDnsServer answerUdp(Function<Message, Reply> handler) {
+  public FakeDnsServer answerUdp(Function<Message, Reply> handler) {
     this.udpHandler = handler;
     return this;
   }
 
-  FakeDnsServer answerTcp(Function<Message, Reply> handler) {
+  public FakeDnsServer answerTcp(Function<Message, Reply> handler) {
     this.tcpHandler = handler;
     return this;
   }
 
-  int port() {
+  public int port() {
     return udp.getLocalPort();
   }
 
-  String address() {
+  public String address() {
     return "127.0.0.1:" + port();
   }
 
   /** A response to {@code query}: same id and question, QR and RA set, the records as answers. */
-  static Message response(Message query, int rcode, Record... answers) {
+  public static Message response(Message query, int rcode, Record... answers) {
     Message m = new Message(query.getHeader().getID());
     m.getHeader().setFlag(Flags.QR);
     m.getHeader().setFlag(Flags.RA);
@@ -121,7 +121,7 @@ final class FakeDnsServer implements AutoCloseable {
     return m;
   }
 
-  static Message response(Message query, Record... answers) {
+  public static Message response(Message query, Record... answers) {
     return response(query, Rcode.NOERROR, answers);
   }
 
