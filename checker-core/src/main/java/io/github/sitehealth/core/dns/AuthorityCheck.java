@@ -23,10 +23,10 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
- * Asks every authoritative server of a name's zone, directly and without recursion, for the
- * zone's SOA serial and for the checked record, and compares what they say. The servers are the
- * zone's NS records (found through the resolver, walking up from the name to the zone apex), or
- * the {@code <authoritativeServers>} configured for split-horizon setups and tests.
+ * Asks every authoritative server of a name's zone, directly and without recursion, for the zone's
+ * SOA serial and for the checked record, and compares what they say. The servers are the zone's NS
+ * records (found through the resolver, walking up from the name to the zone apex), or the {@code
+ * <authoritativeServers>} configured for split-horizon setups and tests.
  */
 final class AuthorityCheck {
 
@@ -37,7 +37,9 @@ final class AuthorityCheck {
   private final ChainFollower follower;
   private final int nameServerPort;
 
-  /** @param nameServerPort the port of the servers found through NS records: 53 outside tests */
+  /**
+   * @param nameServerPort the port of the servers found through NS records: 53 outside tests
+   */
   AuthorityCheck(DnsClient client, ChainFollower follower, int nameServerPort) {
     this.client = client;
     this.follower = follower;
@@ -55,11 +57,18 @@ final class AuthorityCheck {
    * @param answer its answer for the record, in a form to compare: rcode and records without TTLs
    * @param failure why it gave no usable answer
    */
-  record View(String server, Optional<Long> serial, Optional<String> zone, String answer, Optional<String> failure) {
+  record View(
+      String server,
+      Optional<Long> serial,
+      Optional<String> zone,
+      String answer,
+      Optional<String> failure) {
 
     String describe() {
-      return server + ": "
-          + failure.orElseGet(() -> "serial " + serial.map(String::valueOf).orElse("?") + "; " + answer);
+      return server
+          + ": "
+          + failure.orElseGet(
+              () -> "serial " + serial.map(String::valueOf).orElse("?") + "; " + answer);
     }
   }
 
@@ -89,7 +98,8 @@ final class AuthorityCheck {
       Optional<Resolution> discoveryFailure,
       List<String> evidence) {}
 
-  Report check(DnsRecordSpec spec, Name name, int type, List<InetSocketAddress> resolvers, Budget budget) {
+  Report check(
+      DnsRecordSpec spec, Name name, int type, List<InetSocketAddress> resolvers, Budget budget) {
     List<String> evidence = new ArrayList<>();
     List<Server> servers = new ArrayList<>();
     List<View> views = new ArrayList<>();
@@ -98,20 +108,27 @@ final class AuthorityCheck {
       for (ServerAddress a : spec.authoritativeServers()) {
         servers.add(new Server(a.toString(), a.socketAddress()));
       }
-      evidence.add("authoritative servers as configured: "
-          + servers.stream().map(Server::label).collect(Collectors.joining(", ")));
+      evidence.add(
+          "authoritative servers as configured: "
+              + servers.stream().map(Server::label).collect(Collectors.joining(", ")));
     } else {
       Discovery d = discover(name, resolvers, budget);
       if (d.failure().isPresent()) {
         evidence.add("could not find the authoritative servers of " + RecordText.name(name));
-        return new Report(Verdict.DISCOVERY_FAILED, Optional.empty(), List.of(), d.failure(), evidence);
+        return new Report(
+            Verdict.DISCOVERY_FAILED, Optional.empty(), List.of(), d.failure(), evidence);
       }
       zone = Optional.of(RecordText.name(d.zone()));
       servers.addAll(d.servers());
       views.addAll(d.unreachable());
-      evidence.add("zone " + zone.get() + ", authoritative servers from its NS records: "
-          + d.servers().stream().map(Server::label).collect(Collectors.joining(", "))
-          + (d.unreachable().isEmpty() ? "" : " (and " + d.unreachable().size() + " without an address)"));
+      evidence.add(
+          "zone "
+              + zone.get()
+              + ", authoritative servers from its NS records: "
+              + d.servers().stream().map(Server::label).collect(Collectors.joining(", "))
+              + (d.unreachable().isEmpty()
+                  ? ""
+                  : " (and " + d.unreachable().size() + " without an address)"));
     }
 
     List<View> asked = ask(servers, name, type, budget);
@@ -153,7 +170,8 @@ final class AuthorityCheck {
       List<Integer> which = new ArrayList<>(pending.keySet());
       List<DnsClient.Question> questions = new ArrayList<>();
       for (int i : which) {
-        questions.add(new DnsClient.Question(servers.get(i).address(), pending.get(i), Type.SOA, false));
+        questions.add(
+            new DnsClient.Question(servers.get(i).address(), pending.get(i), Type.SOA, false));
       }
       List<QueryOutcome> outcomes = client.queryAll(questions, budget);
       for (int k = 0; k < which.size(); k++) {
@@ -189,12 +207,21 @@ final class AuthorityCheck {
       String answer = "";
       Optional<String> problem = problem(o);
       if (problem.isPresent()) {
-        failure = (failure == null ? "" : failure + "; ") + Type.string(type) + " query: " + problem.get();
+        failure =
+            (failure == null ? "" : failure + "; ")
+                + Type.string(type)
+                + " query: "
+                + problem.get();
       } else {
         answer = answer(o.response().orElseThrow());
       }
-      views.add(new View(servers.get(i).label(), Optional.ofNullable(serials[i]), Optional.ofNullable(zones[i]),
-          answer, Optional.ofNullable(failure)));
+      views.add(
+          new View(
+              servers.get(i).label(),
+              Optional.ofNullable(serials[i]),
+              Optional.ofNullable(zones[i]),
+              answer,
+              Optional.ofNullable(failure)));
     }
     return views;
   }
@@ -206,8 +233,10 @@ final class AuthorityCheck {
     }
     int rcode = o.rcode();
     if (rcode != Rcode.NOERROR && rcode != Rcode.NXDOMAIN) {
-      return Optional.of("answered " + RecordText.rcode(rcode)
-          + (rcode == Rcode.REFUSED ? " (it does not serve this zone)" : ""));
+      return Optional.of(
+          "answered "
+              + RecordText.rcode(rcode)
+              + (rcode == Rcode.REFUSED ? " (it does not serve this zone)" : ""));
     }
     return Optional.empty();
   }
@@ -232,7 +261,8 @@ final class AuthorityCheck {
     for (Record r : m.getSection(Section.ANSWER)) {
       lines.add(RecordText.lineWithoutTtl(r));
     }
-    return RecordText.rcode(m.getRcode()) + ": "
+    return RecordText.rcode(m.getRcode())
+        + ": "
         + (lines.isEmpty() ? "(no records)" : String.join("; ", lines));
   }
 
@@ -242,7 +272,8 @@ final class AuthorityCheck {
    * @param unreachable NS names without an address, as failed views
    * @param failure why the NS records could not be found
    */
-  private record Discovery(Name zone, List<Server> servers, List<View> unreachable, Optional<Resolution> failure) {
+  private record Discovery(
+      Name zone, List<Server> servers, List<View> unreachable, Optional<Resolution> failure) {
 
     static Discovery failed(Resolution why) {
       return new Discovery(Name.root, List.of(), List.of(), Optional.of(why));
@@ -262,16 +293,10 @@ final class AuthorityCheck {
     for (int step = 0; step < name.labels() && delegation == null; step++) {
       QueryOutcome o = client.query(resolvers, n, Type.NS, true, budget);
       queries.add(o);
-      if (!o.answered()) {
-        Resolution.Outcome outcome = o.kind() == QueryOutcome.Kind.MALFORMED
-            ? Resolution.Outcome.MALFORMED
-            : o.kind() == QueryOutcome.Kind.UNREACHABLE ? Resolution.Outcome.UNREACHABLE : Resolution.Outcome.TIMEOUT;
-        return Discovery.failed(new Resolution(outcome, n, List.of(), List.of(), queries, Optional.of(o)));
+      if (!o.answered() || (o.rcode() != Rcode.NOERROR && o.rcode() != Rcode.NXDOMAIN)) {
+        return Discovery.failed(Resolution.failed(o, n, List.of(), queries));
       }
       Message m = o.response().orElseThrow();
-      if (m.getRcode() != Rcode.NOERROR && m.getRcode() != Rcode.NXDOMAIN) {
-        return Discovery.failed(new Resolution(Resolution.Outcome.RCODE, n, List.of(), List.of(), queries, Optional.of(o)));
-      }
       List<Record> here = ChainFollower.recordsAt(m.getSection(Section.ANSWER), n, Type.NS);
       if (!here.isEmpty()) {
         delegation = m;
@@ -279,10 +304,15 @@ final class AuthorityCheck {
         break;
       }
       Name current = n;
-      Optional<Name> apex = m.getSection(Section.AUTHORITY).stream()
-          .filter(r -> r instanceof SOARecord && current.subdomain(r.getName()) && !r.getName().equals(current))
-          .map(Record::getName)
-          .findFirst();
+      Optional<Name> apex =
+          m.getSection(Section.AUTHORITY).stream()
+              .filter(
+                  r ->
+                      r instanceof SOARecord
+                          && current.subdomain(r.getName())
+                          && !r.getName().equals(current))
+              .map(Record::getName)
+              .findFirst();
       if (apex.isPresent()) {
         n = apex.get();
       } else if (n.labels() > 1) {
@@ -292,7 +322,9 @@ final class AuthorityCheck {
       }
     }
     if (delegation == null) {
-      return Discovery.failed(new Resolution(Resolution.Outcome.NODATA, n, List.of(), List.of(), queries, Optional.empty()));
+      return Discovery.failed(
+          new Resolution(
+              Resolution.Outcome.NODATA, n, List.of(), List.of(), queries, Optional.empty()));
     }
 
     TreeSet<Name> nsNames = new TreeSet<>();
@@ -305,8 +337,13 @@ final class AuthorityCheck {
       }
       List<InetAddress> addresses = addresses(ns, delegation, resolvers, budget);
       if (addresses.isEmpty()) {
-        unreachable.add(new View(RecordText.name(ns), Optional.empty(), Optional.empty(), "",
-            Optional.of("no A or AAAA record found for this name server")));
+        unreachable.add(
+            new View(
+                RecordText.name(ns),
+                Optional.empty(),
+                Optional.empty(),
+                "",
+                Optional.of("no A or AAAA record found for this name server")));
       }
       for (InetAddress a : addresses) {
         InetSocketAddress address = new InetSocketAddress(a, nameServerPort);
@@ -316,8 +353,12 @@ final class AuthorityCheck {
     return new Discovery(n, servers, unreachable, Optional.empty());
   }
 
-  /** The name server's addresses: glue from the NS answer if any, else A (or AAAA) through the resolver. */
-  private List<InetAddress> addresses(Name ns, Message delegation, List<InetSocketAddress> resolvers, Budget budget) {
+  /**
+   * The name server's addresses: glue from the NS answer if any, else A (or AAAA) through the
+   * resolver.
+   */
+  private List<InetAddress> addresses(
+      Name ns, Message delegation, List<InetSocketAddress> resolvers, Budget budget) {
     List<InetAddress> glue = new ArrayList<>();
     for (Record r : delegation.getSection(Section.ADDITIONAL)) {
       if (r.getName().equals(ns) && r instanceof ARecord a) {

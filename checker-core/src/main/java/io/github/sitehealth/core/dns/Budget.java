@@ -34,7 +34,10 @@ final class Budget {
     return remainingNanos() <= 0;
   }
 
-  /** How long the next try may wait: the per-try timeout, or less near the deadline; zero when none is left. */
+  /**
+   * How long the next try may wait: the per-try timeout, or less near the deadline; zero when none
+   * is left.
+   */
   Duration nextTry() {
     long remaining = remainingNanos();
     return remaining <= 0 ? Duration.ZERO : Duration.ofNanos(Math.min(perTryNanos, remaining));

@@ -16,8 +16,8 @@ import org.xbill.DNS.Type;
 
 /**
  * Resolves a name and type through a resolver, following CNAME chains. A resolver usually returns
- * the whole chain in one answer; an authoritative server stops at the edge of its zones, so a
- * chain that ends in a name the answer does not cover is followed with a new query for that name.
+ * the whole chain in one answer; an authoritative server stops at the edge of its zones, so a chain
+ * that ends in a name the answer does not cover is followed with a new query for that name.
  */
 final class ChainFollower {
 
@@ -55,24 +55,40 @@ final class ChainFollower {
     Name current = first.getTarget();
     while (true) {
       if (!seen.add(current) || chain.size() > MAX_CNAME_HOPS) {
-        return new Resolution(Resolution.Outcome.LOOP, current, chain, List.of(), queries, Optional.empty());
+        return new Resolution(
+            Resolution.Outcome.LOOP, current, chain, List.of(), queries, Optional.empty());
       }
       QueryOutcome outcome = client.query(servers, current, Type.CNAME, true, budget);
       queries.add(outcome);
       if (!outcome.answered()
           || (outcome.rcode() != Rcode.NOERROR && outcome.rcode() != Rcode.NXDOMAIN)) {
-        return new Resolution(Resolution.Outcome.ANSWER, answer.end(), chain, answer.records(),
-            queries, Optional.of(outcome));
+        return new Resolution(
+            Resolution.Outcome.ANSWER,
+            answer.end(),
+            chain,
+            answer.records(),
+            queries,
+            Optional.of(outcome));
       }
       if (outcome.rcode() == Rcode.NXDOMAIN) {
-        return new Resolution(Resolution.Outcome.DANGLING, current, chain, answer.records(),
-            queries, Optional.empty());
+        return new Resolution(
+            Resolution.Outcome.DANGLING,
+            current,
+            chain,
+            answer.records(),
+            queries,
+            Optional.empty());
       }
       Optional<CNAMERecord> next =
           cnameAt(outcome.response().orElseThrow().getSection(Section.ANSWER), current);
       if (next.isEmpty()) {
-        return new Resolution(Resolution.Outcome.ANSWER, answer.end(), chain, answer.records(),
-            queries, Optional.empty());
+        return new Resolution(
+            Resolution.Outcome.ANSWER,
+            answer.end(),
+            chain,
+            answer.records(),
+            queries,
+            Optional.empty());
       }
       chain.add(next.get());
       current = next.get().getTarget();
@@ -89,48 +105,46 @@ final class ChainFollower {
     for (int q = 0; q <= MAX_CNAME_HOPS; q++) {
       QueryOutcome outcome = client.query(servers, current, type, true, budget);
       queries.add(outcome);
-      if (!outcome.answered()) {
-        Resolution.Outcome failure = switch (outcome.kind()) {
-          case TIMEOUT -> Resolution.Outcome.TIMEOUT;
-          case UNREACHABLE -> Resolution.Outcome.UNREACHABLE;
-          default -> Resolution.Outcome.MALFORMED;
-        };
-        return new Resolution(failure, current, chain, List.of(), queries, Optional.of(outcome));
+      if (!outcome.answered()
+          || (outcome.rcode() != Rcode.NOERROR && outcome.rcode() != Rcode.NXDOMAIN)) {
+        return Resolution.failed(outcome, current, chain, queries);
       }
       Message m = outcome.response().orElseThrow();
       int rcode = m.getRcode();
-      if (rcode != Rcode.NOERROR && rcode != Rcode.NXDOMAIN) {
-        return new Resolution(Resolution.Outcome.RCODE, current, chain, List.of(), queries,
-            Optional.of(outcome));
-      }
       Name asked = current;
       List<Record> answer = m.getSection(Section.ANSWER);
       while (true) {
         List<Record> data = recordsAt(answer, current, type);
         if (!data.isEmpty()) {
-          return new Resolution(Resolution.Outcome.ANSWER, current, chain, data, queries, Optional.empty());
+          return new Resolution(
+              Resolution.Outcome.ANSWER, current, chain, data, queries, Optional.empty());
         }
-        Optional<CNAMERecord> cname = type == Type.CNAME ? Optional.empty() : cnameAt(answer, current);
+        Optional<CNAMERecord> cname =
+            type == Type.CNAME ? Optional.empty() : cnameAt(answer, current);
         if (cname.isEmpty()) {
           break;
         }
         chain.add(cname.get());
         current = cname.get().getTarget();
         if (!seen.add(current) || chain.size() > MAX_CNAME_HOPS) {
-          return new Resolution(Resolution.Outcome.LOOP, current, chain, List.of(), queries, Optional.empty());
+          return new Resolution(
+              Resolution.Outcome.LOOP, current, chain, List.of(), queries, Optional.empty());
         }
       }
       if (rcode == Rcode.NXDOMAIN) {
         // RFC 6604: the rcode speaks of the last name of the chain in the answer
-        Resolution.Outcome o = chain.isEmpty() ? Resolution.Outcome.NXDOMAIN : Resolution.Outcome.DANGLING;
+        Resolution.Outcome o =
+            chain.isEmpty() ? Resolution.Outcome.NXDOMAIN : Resolution.Outcome.DANGLING;
         return new Resolution(o, current, chain, List.of(), queries, Optional.empty());
       }
       if (current.equals(asked)) {
-        return new Resolution(Resolution.Outcome.NODATA, current, chain, List.of(), queries, Optional.empty());
+        return new Resolution(
+            Resolution.Outcome.NODATA, current, chain, List.of(), queries, Optional.empty());
       }
       // NOERROR, but the chain left what this server answered for: ask for its end
     }
-    return new Resolution(Resolution.Outcome.LOOP, current, chain, List.of(), queries, Optional.empty());
+    return new Resolution(
+        Resolution.Outcome.LOOP, current, chain, List.of(), queries, Optional.empty());
   }
 
   static List<Record> recordsAt(List<Record> section, Name name, int type) {

@@ -34,7 +34,11 @@ public final class DnsCheck {
    * @param runResolver the run's {@code <resolver>}; empty: the system's resolvers, read now
    */
   public DnsCheck(DnsClient client, Optional<ServerAddress> runResolver) {
-    this(client, runResolver, List.copyOf(new ResolverConfig().servers()), ServerAddress.DEFAULT_PORT);
+    this(
+        client,
+        runResolver,
+        List.copyOf(new ResolverConfig().servers()),
+        ServerAddress.DEFAULT_PORT);
   }
 
   /**
@@ -48,9 +52,11 @@ public final class DnsCheck {
       int nameServerPort) {
     this.runResolver = runResolver;
     // dnsjava falls back to the loopback resolver itself; this keeps the list never empty
-    this.systemResolvers = systemResolvers.isEmpty()
-        ? List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), ServerAddress.DEFAULT_PORT))
-        : List.copyOf(systemResolvers);
+    this.systemResolvers =
+        systemResolvers.isEmpty()
+            ? List.of(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), ServerAddress.DEFAULT_PORT))
+            : List.copyOf(systemResolvers);
     this.follower = new ChainFollower(client);
     this.authority = new AuthorityCheck(client, follower, nameServerPort);
   }
@@ -70,18 +76,33 @@ public final class DnsCheck {
     Resolution resolution = follower.resolve(name, spec.type().code(), resolvers(spec), budget);
     Optional<AuthorityCheck.Report> report = Optional.empty();
     if (spec.checkAuthoritative() && !budget.exhausted()) {
-      report = Optional.of(authority.check(spec, name, spec.type().code(), resolvers(spec), budget));
+      report =
+          Optional.of(authority.check(spec, name, spec.type().code(), resolvers(spec), budget));
     }
 
     DnsDiagnosis.Case c = new DnsDiagnosis.Case(spec, resolver, resolution, report);
     List<String> evidence = evidence(c, budget);
-    DnsDiagnosis.Verdict verdict = DnsDiagnosis.diagnose(c, evidence);
+    DnsDiagnosis.Result verdict = DnsDiagnosis.diagnose(c, evidence);
     String observed = DnsDiagnosis.observed(c);
     long durationMs = (System.nanoTime() - start) / 1_000_000;
-    Attempt attempt = new Attempt(1, startedAt, durationMs, Optional.empty(), observed,
-        verdict.status() == CheckStatus.UP);
-    return new CheckResult(spec.checkName(), "dns", spec.target(), verdict.status(), observed,
-        verdict.finding(), List.of(attempt), startedAt, durationMs);
+    Attempt attempt =
+        new Attempt(
+            1,
+            startedAt,
+            durationMs,
+            Optional.empty(),
+            observed,
+            verdict.status() == CheckStatus.UP);
+    return new CheckResult(
+        spec.checkName(),
+        "dns",
+        spec.target(),
+        verdict.status(),
+        observed,
+        verdict.finding(),
+        List.of(attempt),
+        startedAt,
+        durationMs);
   }
 
   private static List<String> evidence(DnsDiagnosis.Case c, Budget budget) {
@@ -99,17 +120,26 @@ public final class DnsCheck {
       lines.add("the CNAME target could not be checked: " + r.failed().get().describe());
     }
     if (!c.spec().expect().isEmpty()) {
-      lines.add("expected (" + c.spec().match().name().toLowerCase(java.util.Locale.ROOT) + ") "
-          + RecordText.values(c.type(), c.spec().expect()));
+      lines.add(
+          "expected ("
+              + c.spec().match().name().toLowerCase(java.util.Locale.ROOT)
+              + ") "
+              + RecordText.values(c.type(), c.spec().expect()));
     }
     if (c.spec().minTtl().isPresent() || c.spec().maxTtl().isPresent()) {
-      lines.add("expected TTL " + c.spec().minTtl().map(String::valueOf).orElse("0") + " to "
-          + c.spec().maxTtl().map(v -> v + " s").orElse("any"));
+      lines.add(
+          "expected TTL "
+              + c.spec().minTtl().map(String::valueOf).orElse("0")
+              + " to "
+              + c.spec().maxTtl().map(v -> v + " s").orElse("any"));
     }
-    c.authority().ifPresent(a -> {
-      lines.addAll(a.evidence());
-      a.discoveryFailure().ifPresent(d -> d.queries().forEach(q -> lines.add("query " + q.describe())));
-    });
+    c.authority()
+        .ifPresent(
+            a -> {
+              lines.addAll(a.evidence());
+              a.discoveryFailure()
+                  .ifPresent(d -> d.queries().forEach(q -> lines.add("query " + q.describe())));
+            });
     if (c.spec().checkAuthoritative() && c.authority().isEmpty()) {
       lines.add("authoritative servers not asked: the check's deadline was used up");
     }
@@ -123,9 +153,13 @@ public final class DnsCheck {
 
   private String resolverLabel(DnsRecordSpec spec) {
     Optional<ServerAddress> configured = spec.resolver().or(() -> runResolver);
-    return configured.map(ServerAddress::toString)
-        .orElseGet(() -> systemResolvers.stream().map(DnsClient::format)
-            .collect(Collectors.joining(", ", "", " (system)")));
+    return configured
+        .map(ServerAddress::toString)
+        .orElseGet(
+            () ->
+                systemResolvers.stream()
+                    .map(DnsClient::format)
+                    .collect(Collectors.joining(", ", "", " (system)")));
   }
 
   private static Name absolute(String name) {

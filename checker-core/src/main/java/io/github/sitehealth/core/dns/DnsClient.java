@@ -62,7 +62,8 @@ public final class DnsClient implements AutoCloseable {
    * Asks one question, trying the servers in turn: a timeout or an unreachable server moves on to
    * the next (or sends again to the only one), at most {@link #MAX_TRIES} times in all.
    */
-  QueryOutcome query(List<InetSocketAddress> servers, Name name, int type, boolean recursive, Budget budget) {
+  QueryOutcome query(
+      List<InetSocketAddress> servers, Name name, int type, boolean recursive, Budget budget) {
     long start = System.nanoTime();
     QueryOutcome last = null;
     for (int t = 0; t < MAX_TRIES; t++) {
@@ -71,8 +72,9 @@ public final class DnsClient implements AutoCloseable {
         break;
       }
       Question q = new Question(servers.get(t % servers.size()), name, type, recursive);
-      last = await(q, send(q, wait), wait.toNanos(), System.nanoTime())
-          .withTries(t + 1, millisSince(start));
+      last =
+          await(q, send(q, wait), wait.toNanos(), System.nanoTime())
+              .withTries(t + 1, millisSince(start));
       if (!last.retryable()) {
         return last;
       }
@@ -85,8 +87,7 @@ public final class DnsClient implements AutoCloseable {
 
   /**
    * Asks several questions at once, each of its own server, in up to {@link #MAX_TRIES} rounds:
-   * each round sends again only what timed out or was unreachable. The result is in question
-   * order.
+   * each round sends again only what timed out or was unreachable. The result is in question order.
    */
   List<QueryOutcome> queryAll(List<Question> questions, Budget budget) {
     long start = System.nanoTime();
@@ -109,8 +110,9 @@ public final class DnsClient implements AutoCloseable {
       for (int k = 0; k < pending.size(); k++) {
         int i = pending.get(k);
         long left = wait.toNanos() - (System.nanoTime() - roundStart);
-        outcomes[i] = await(questions.get(i), futures.get(k), left, roundStart)
-            .withTries(round, millisSince(start));
+        outcomes[i] =
+            await(questions.get(i), futures.get(k), left, roundStart)
+                .withTries(round, millisSince(start));
         if (outcomes[i].retryable()) {
           again.add(i);
         }
@@ -142,14 +144,16 @@ public final class DnsClient implements AutoCloseable {
       Question q, CompletableFuture<Message> future, long waitNanos, long sentAt) {
     try {
       Message response = future.get(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
-      return new QueryOutcome(q, QueryOutcome.Kind.ANSWERED, Optional.of(response), "", millisSince(sentAt), 1);
+      return new QueryOutcome(
+          q, QueryOutcome.Kind.ANSWERED, Optional.of(response), "", millisSince(sentAt), 1);
     } catch (TimeoutException e) {
       future.cancel(false);
       return failed(q, QueryOutcome.Kind.TIMEOUT, "no answer in time", sentAt);
     } catch (InterruptedException e) {
       future.cancel(false);
       Thread.currentThread().interrupt();
-      return failed(q, QueryOutcome.Kind.TIMEOUT, "interrupted while waiting for the answer", sentAt);
+      return failed(
+          q, QueryOutcome.Kind.TIMEOUT, "interrupted while waiting for the answer", sentAt);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       while (cause instanceof CompletionException && cause.getCause() != null) {
@@ -159,7 +163,11 @@ public final class DnsClient implements AutoCloseable {
         return failed(q, QueryOutcome.Kind.TIMEOUT, "no answer in time", sentAt);
       }
       if (cause instanceof WireParseException) {
-        return failed(q, QueryOutcome.Kind.MALFORMED, "malformed answer (" + cause.getMessage() + ")", sentAt);
+        return failed(
+            q,
+            QueryOutcome.Kind.MALFORMED,
+            "malformed answer (" + cause.getMessage() + ")",
+            sentAt);
       }
       if (cause instanceof PortUnreachableException) {
         return failed(q, QueryOutcome.Kind.UNREACHABLE, "port unreachable", sentAt);
@@ -167,16 +175,19 @@ public final class DnsClient implements AutoCloseable {
       if (cause instanceof IOException) {
         return failed(q, QueryOutcome.Kind.UNREACHABLE, describe(cause), sentAt);
       }
-      return failed(q, QueryOutcome.Kind.MALFORMED, "unusable answer (" + describe(cause) + ")", sentAt);
+      return failed(
+          q, QueryOutcome.Kind.MALFORMED, "unusable answer (" + describe(cause) + ")", sentAt);
     }
   }
 
-  private static QueryOutcome failed(Question q, QueryOutcome.Kind kind, String detail, long sentAt) {
+  private static QueryOutcome failed(
+      Question q, QueryOutcome.Kind kind, String detail, long sentAt) {
     return new QueryOutcome(q, kind, Optional.empty(), detail, millisSince(sentAt), 1);
   }
 
   private static QueryOutcome noTimeLeft(Question q) {
-    return new QueryOutcome(q, QueryOutcome.Kind.TIMEOUT, Optional.empty(), "not sent: no time left", 0, 0);
+    return new QueryOutcome(
+        q, QueryOutcome.Kind.TIMEOUT, Optional.empty(), "not sent: no time left", 0, 0);
   }
 
   private static String describe(Throwable t) {
@@ -191,7 +202,9 @@ public final class DnsClient implements AutoCloseable {
   /** {@code 127.0.0.1:53} or {@code [::1]:53}, without a name lookup. */
   static String format(InetSocketAddress address) {
     String ip = address.getAddress().getHostAddress();
-    return ip.indexOf(':') >= 0 ? "[" + ip + "]:" + address.getPort() : ip + ":" + address.getPort();
+    return ip.indexOf(':') >= 0
+        ? "[" + ip + "]:" + address.getPort()
+        : ip + ":" + address.getPort();
   }
 
   @Override

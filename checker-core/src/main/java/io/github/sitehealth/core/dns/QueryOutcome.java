@@ -53,14 +53,21 @@ record QueryOutcome(
 
   /** {@code 127.0.0.1:53 www.example.com. A -> NOERROR, 2 answer records, 3 ms}. */
   String describe() {
-    StringBuilder sb = new StringBuilder()
-        .append(DnsClient.format(question.server())).append(' ')
-        .append(RecordText.name(question.name())).append(' ').append(Type.string(question.type()))
-        .append(question.recursive() ? "" : " (no recursion)")
-        .append(" -> ");
+    StringBuilder sb =
+        new StringBuilder()
+            .append(DnsClient.format(question.server()))
+            .append(' ')
+            .append(RecordText.name(question.name()))
+            .append(' ')
+            .append(Type.string(question.type()))
+            .append(question.recursive() ? "" : " (no recursion)")
+            .append(" -> ");
     if (answered()) {
       int n = response.get().getSection(Section.ANSWER).size();
-      sb.append(RecordText.rcode(rcode())).append(", ").append(n).append(" answer record")
+      sb.append(RecordText.rcode(rcode()))
+          .append(", ")
+          .append(n)
+          .append(" answer record")
           .append(n == 1 ? "" : "s");
     } else {
       sb.append(detail);

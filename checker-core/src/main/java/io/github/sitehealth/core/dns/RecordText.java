@@ -17,8 +17,8 @@ final class RecordText {
   private RecordText() {}
 
   /**
-   * A record's value in the same normal form as {@link DnsType#normalize}: what expected values
-   * are compared with. A TXT record's value is its strings joined, as SPF and DKIM read them.
+   * A record's value in the same normal form as {@link DnsType#normalize}: what expected values are
+   * compared with. A TXT record's value is its strings joined, as SPF and DKIM read them.
    */
   static String value(Record r) {
     if (r instanceof TXTRecord txt) {
@@ -39,13 +39,22 @@ final class RecordText {
 
   /** {@code www.example.com. 300 CNAME cdn.example.net.} */
   static String line(Record r) {
-    return name(r.getName()) + " " + r.getTTL() + " " + Type.string(r.getType()) + " "
+    return name(r.getName())
+        + " "
+        + r.getTTL()
+        + " "
+        + Type.string(r.getType())
+        + " "
         + display(r.getType(), value(r));
   }
 
   /** {@code www.example.com. CNAME cdn.example.net.}: the TTL left out, for comparing servers. */
   static String lineWithoutTtl(Record r) {
-    return name(r.getName()) + " " + Type.string(r.getType()) + " " + display(r.getType(), value(r));
+    return name(r.getName())
+        + " "
+        + Type.string(r.getType())
+        + " "
+        + display(r.getType(), value(r));
   }
 
   static String name(Name name) {

@@ -13,7 +13,8 @@ import org.xbill.DNS.Record;
  * @param outcome the result
  * @param end the last name of the chain (the queried name when there is no chain)
  * @param chain the CNAME records followed, in order
- * @param records the records of the queried type at {@code end}; empty unless {@link Outcome#ANSWER}
+ * @param records the records of the queried type at {@code end}; empty unless {@link
+ *     Outcome#ANSWER}
  * @param queries every query sent, in order
  * @param failed the query that failed, for TIMEOUT, UNREACHABLE, MALFORMED and RCODE
  */
@@ -50,6 +51,22 @@ record Resolution(
     chain = List.copyOf(chain);
     records = List.copyOf(records);
     queries = List.copyOf(queries);
+  }
+
+  /**
+   * The resolution that ends at {@code at} because {@code query} got no usable response: none in
+   * time, an unreachable server, a malformed one, or an error rcode.
+   */
+  static Resolution failed(
+      QueryOutcome query, Name at, List<CNAMERecord> chain, List<QueryOutcome> queries) {
+    Outcome outcome =
+        switch (query.kind()) {
+          case ANSWERED -> Outcome.RCODE;
+          case TIMEOUT -> Outcome.TIMEOUT;
+          case UNREACHABLE -> Outcome.UNREACHABLE;
+          case MALFORMED -> Outcome.MALFORMED;
+        };
+    return new Resolution(outcome, at, chain, List.of(), queries, Optional.of(query));
   }
 
   boolean isAnswer() {

@@ -32,6 +32,7 @@ public record DnsRecordConfig(
 
   /** A config with only a name and a type; everything else takes its default. */
   public static DnsRecordConfig of(String name, String type, String... expect) {
-    return new DnsRecordConfig(name, type, List.of(expect), null, null, null, null, null, null, null);
+    return new DnsRecordConfig(
+        name, type, List.of(expect), null, null, null, null, null, null, null);
   }
 }

@@ -18,7 +18,9 @@ final class DnsRecordParser {
 
   private final List<ConfigProblem> problems;
 
-  /** @param problems where every problem found is added */
+  /**
+   * @param problems where every problem found is added
+   */
   DnsRecordParser(List<ConfigProblem> problems) {
     this.problems = problems;
   }
@@ -44,7 +46,8 @@ final class DnsRecordParser {
         problem(
             "<dnsRecord><name>",
             spec.name(),
-            "is checked more than once for type " + spec.type()
+            "is checked more than once for type "
+                + spec.type()
                 + spec.resolver().map(r -> " at resolver " + r).orElse("")
                 + "; merge the <expect> values into one <dnsRecord>");
       } else {
@@ -58,9 +61,8 @@ final class DnsRecordParser {
   private DnsRecordSpec record(DnsRecordConfig c, int position) {
     int before = problems.size();
     String name = name(c.name(), position);
-    String where = name == null
-        ? " (dnsRecord #" + position + ")"
-        : " (dnsRecord \"" + name + "\")";
+    String where =
+        name == null ? " (dnsRecord #" + position + ")" : " (dnsRecord \"" + name + "\")";
 
     DnsType type = DnsRecordSpec.DEFAULT_TYPE;
     if (c.type() != null) {
@@ -68,7 +70,9 @@ final class DnsRecordParser {
       if (parsed.isPresent()) {
         type = parsed.get();
       } else {
-        problem("<dnsRecord><type>", c.type(),
+        problem(
+            "<dnsRecord><type>",
+            c.type(),
             "is not supported: use one of A, AAAA, CNAME, NS, MX, TXT, CAA, SOA" + where);
       }
     }
@@ -99,7 +103,9 @@ final class DnsRecordParser {
     Optional<Long> minTtl = ttl("<dnsRecord><minTtl>", c.minTtl(), where);
     Optional<Long> maxTtl = ttl("<dnsRecord><maxTtl>", c.maxTtl(), where);
     if (minTtl.isPresent() && maxTtl.isPresent() && minTtl.get() > maxTtl.get()) {
-      problem("<dnsRecord><minTtl>", String.valueOf(minTtl.get()),
+      problem(
+          "<dnsRecord><minTtl>",
+          String.valueOf(minTtl.get()),
           "is greater than <maxTtl> " + maxTtl.get() + where);
     }
 
@@ -112,7 +118,9 @@ final class DnsRecordParser {
         server("<dnsRecord><authoritativeServers>", text, where).ifPresent(authoritative::add);
       }
       if (!checkAuthoritative) {
-        problem("<dnsRecord><authoritativeServers>", String.join(",", c.authoritativeServers()),
+        problem(
+            "<dnsRecord><authoritativeServers>",
+            String.join(",", c.authoritativeServers()),
             "is only used with <checkAuthoritative>true</checkAuthoritative>" + where);
       }
     }
@@ -120,7 +128,9 @@ final class DnsRecordParser {
     Duration timeout = DnsRecordSpec.DEFAULT_TIMEOUT;
     if (c.timeoutMs() != null) {
       if (c.timeoutMs() <= 0 || c.timeoutMs() > Duration.ofMinutes(10).toMillis()) {
-        problem("<dnsRecord><timeoutMs>", String.valueOf(c.timeoutMs()),
+        problem(
+            "<dnsRecord><timeoutMs>",
+            String.valueOf(c.timeoutMs()),
             "must be between 1 and 600000 milliseconds" + where);
       } else {
         timeout = Duration.ofMillis(c.timeoutMs());
@@ -131,24 +141,36 @@ final class DnsRecordParser {
       return null;
     }
     return new DnsRecordSpec(
-        name, type, expect, match, minTtl, maxTtl, resolver, checkAuthoritative, authoritative,
+        name,
+        type,
+        expect,
+        match,
+        minTtl,
+        maxTtl,
+        resolver,
+        checkAuthoritative,
+        authoritative,
         timeout);
   }
 
   /** The absolute, lower-case name; null (with a problem recorded) when invalid. */
   private String name(String text, int position) {
     if (text == null || text.isBlank()) {
-      problem("<dnsRecord><name>", String.valueOf(text), "is missing (dnsRecord #" + position + ")");
+      problem(
+          "<dnsRecord><name>", String.valueOf(text), "is missing (dnsRecord #" + position + ")");
       return null;
     }
     String trimmed = text.trim();
     try {
       if (trimmed.chars().anyMatch(ch -> ch <= ' ' || ch >= 0x7f)) {
-        throw new TextParseException("contains a space or a non-ASCII character; write IDNs in xn-- form");
+        throw new TextParseException(
+            "contains a space or a non-ASCII character; write IDNs in xn-- form");
       }
       return Name.fromString(trimmed, Name.root).toString().toLowerCase(Locale.ROOT);
     } catch (TextParseException e) {
-      problem("<dnsRecord><name>", trimmed,
+      problem(
+          "<dnsRecord><name>",
+          trimmed,
           "is not a valid DNS name (" + e.getMessage() + ") (dnsRecord #" + position + ")");
       return null;
     }
@@ -159,7 +181,8 @@ final class DnsRecordParser {
       return Optional.empty();
     }
     if (value < 0 || value > MAX_TTL) {
-      problem(element, String.valueOf(value), "must be between 0 and " + MAX_TTL + " seconds" + where);
+      problem(
+          element, String.valueOf(value), "must be between 0 and " + MAX_TTL + " seconds" + where);
       return Optional.empty();
     }
     return Optional.of(value);

@@ -10,8 +10,8 @@ import org.xbill.DNS.Type;
 
 /**
  * The record types a {@code <dnsRecord>} can check, and how their values are compared: both the
- * expected values and the records seen are brought into one normal form (absolute names, lower
- * case where DNS ignores case, canonical addresses).
+ * expected values and the records seen are brought into one normal form (absolute names, lower case
+ * where DNS ignores case, canonical addresses).
  */
 public enum DnsType {
   A(Type.A, true, "an IPv4 address, e.g. 192.0.2.1"),
@@ -84,7 +84,8 @@ public enum DnsType {
       Record r = Record.fromString(Name.root, code, DClass.IN, 0, trimmed, Name.root);
       return canonical(r.rdataToString());
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("is not a valid " + name() + " value: expected " + form, e);
+      throw new IllegalArgumentException(
+          "is not a valid " + name() + " value: expected " + form, e);
     }
   }
 

@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.xbill.DNS.Address;
 
 /**
- * A DNS server as an IP address and a port: {@code 127.0.0.1:5353}, {@code [::1]:5353}, or just
- * the address for port 53. Host names are not accepted: finding the server must not itself
- * depend on DNS.
+ * A DNS server as an IP address and a port: {@code 127.0.0.1:5353}, {@code [::1]:5353}, or just the
+ * address for port 53. Host names are not accepted: finding the server must not itself depend on
+ * DNS.
  *
  * @param ip the IP address as written, lower-cased, without brackets
  * @param port the UDP and TCP port
@@ -20,7 +20,8 @@ public record ServerAddress(String ip, int port) {
   public static final int DEFAULT_PORT = 53;
 
   /** What the error messages show as the accepted forms. */
-  static final String FORMS = "an IP address with an optional port, e.g. 127.0.0.1:5353 or [::1]:5353";
+  static final String FORMS =
+      "an IP address with an optional port, e.g. 127.0.0.1:5353 or [::1]:5353";
 
   public ServerAddress {
     if (bytes(ip).isEmpty()) {
@@ -31,7 +32,9 @@ public record ServerAddress(String ip, int port) {
     }
   }
 
-  /** Parses {@code ip}, {@code ip:port}, {@code [ipv6]} or {@code [ipv6]:port}; empty when invalid. */
+  /**
+   * Parses {@code ip}, {@code ip:port}, {@code [ipv6]} or {@code [ipv6]:port}; empty when invalid.
+   */
   public static Optional<ServerAddress> parse(String text) {
     if (text == null) {
       return Optional.empty();

@@ -95,9 +95,11 @@ class DnsCheckTest {
   void aLostDatagramIsSentAgainAndTheCheckPasses() throws Exception {
     AtomicInteger seen = new AtomicInteger();
     ARecord answer = a("www.example.test.", "192.0.2.1", 60);
-    server.answer(q -> seen.incrementAndGet() == 1
-        ? FakeDnsServer.Reply.silence()
-        : FakeDnsServer.Reply.of(response(q, answer)));
+    server.answer(
+        q ->
+            seen.incrementAndGet() == 1
+                ? FakeDnsServer.Reply.silence()
+                : FakeDnsServer.Reply.of(response(q, answer)));
 
     CheckResult r = check.run(spec("www.example.test", "A", 600, "192.0.2.1"));
 
@@ -115,7 +117,8 @@ class DnsCheckTest {
     assertThat(r.status()).isEqualTo(CheckStatus.DOWN);
     assertThat(finding(r).code()).isEqualTo("DNS_SERVFAIL");
     assertThat(finding(r).runbook()).isEqualTo("runbooks/dns.html#servfail");
-    assertThat(finding(r).summary()).startsWith(server.address() + " answered SERVFAIL for www.example.test. A");
+    assertThat(finding(r).summary())
+        .startsWith(server.address() + " answered SERVFAIL for www.example.test. A");
     assertThat(r.observed()).isEqualTo("SERVFAIL from " + server.address());
     // SERVFAIL is an answer: it is not asked again
     assertThat(server.udpQueries.get()).isEqualTo(1);
@@ -134,10 +137,12 @@ class DnsCheckTest {
   @Test
   void malformedAnswerIsAServerFailureNamingTheProblem() throws Exception {
     ARecord answer = a("www.example.test.", "192.0.2.1", 60);
-    server.answer(q -> {
-      byte[] wire = response(q, answer).toWire();
-      return new FakeDnsServer.Reply(Arrays.copyOf(wire, wire.length - 3)); // cut into the record
-    });
+    server.answer(
+        q -> {
+          byte[] wire = response(q, answer).toWire();
+          return new FakeDnsServer.Reply(
+              Arrays.copyOf(wire, wire.length - 3)); // cut into the record
+        });
 
     CheckResult r = check.run(spec("www.example.test", "A", 2000));
 
@@ -155,11 +160,12 @@ class DnsCheckTest {
       many.add(a("big.example.test.", "192.0.2." + i, 60));
       expected.add("192.0.2." + i);
     }
-    server.answerUdp(q -> {
-      Message truncated = response(q);
-      truncated.getHeader().setFlag(Flags.TC);
-      return FakeDnsServer.Reply.of(truncated);
-    });
+    server.answerUdp(
+        q -> {
+          Message truncated = response(q);
+          truncated.getHeader().setFlag(Flags.TC);
+          return FakeDnsServer.Reply.of(truncated);
+        });
     server.answerTcp(q -> FakeDnsServer.Reply.of(response(q, many.toArray(Record[]::new))));
 
     CheckResult r = check.run(spec("big.example.test", "A", 2000, expected.toArray(String[]::new)));
@@ -174,10 +180,12 @@ class DnsCheckTest {
   void cnameChainThatLeavesTheAnswerIsFollowedWithAnotherQuery() throws Exception {
     CNAMERecord www = cname("www.example.test.", "edge.cdn.test.");
     ARecord edge = a("edge.cdn.test.", "192.0.2.80", 60);
-    server.answer(q -> {
-      Name asked = q.getQuestion().getName();
-      return FakeDnsServer.Reply.of(asked.equals(www.getName()) ? response(q, www) : response(q, edge));
-    });
+    server.answer(
+        q -> {
+          Name asked = q.getQuestion().getName();
+          return FakeDnsServer.Reply.of(
+              asked.equals(www.getName()) ? response(q, www) : response(q, edge));
+        });
 
     CheckResult r = check.run(spec("www.example.test", "A", 2000, "192.0.2.80"));
 
@@ -188,12 +196,14 @@ class DnsCheckTest {
 
   @Test
   void cnameLoopEndsAsServerFailure() {
-    server.answer(q -> {
-      Name asked = q.getQuestion().getName();
-      return FakeDnsServer.Reply.of(asked.equals(name("a.example.test."))
-          ? response(q, cname("a.example.test.", "b.example.test."))
-          : response(q, cname("b.example.test.", "a.example.test.")));
-    });
+    server.answer(
+        q -> {
+          Name asked = q.getQuestion().getName();
+          return FakeDnsServer.Reply.of(
+              asked.equals(name("a.example.test."))
+                  ? response(q, cname("a.example.test.", "b.example.test."))
+                  : response(q, cname("b.example.test.", "a.example.test.")));
+        });
 
     CheckResult r = check.run(spec("a.example.test", "A", 2000));
 
@@ -206,11 +216,13 @@ class DnsCheckTest {
   @Test
   void longCnameChainStopsAfterSixteenHops() {
     // n0 -> n1 -> n2 -> ... never ends; each answer covers one hop
-    server.answer(q -> {
-      String label = q.getQuestion().getName().getLabelString(0);
-      int n = Integer.parseInt(label.substring(1));
-      return FakeDnsServer.Reply.of(response(q, cname("n" + n + ".example.test.", "n" + (n + 1) + ".example.test.")));
-    });
+    server.answer(
+        q -> {
+          String label = q.getQuestion().getName().getLabelString(0);
+          int n = Integer.parseInt(label.substring(1));
+          return FakeDnsServer.Reply.of(
+              response(q, cname("n" + n + ".example.test.", "n" + (n + 1) + ".example.test.")));
+        });
 
     CheckResult r = check.run(spec("n0.example.test", "A", 3000));
 
@@ -225,7 +237,8 @@ class DnsCheckTest {
       closedPort = s.getLocalPort();
     }
 
-    CheckResult r = check.run(DnsSpecs.spec("www.example.test", "A", "127.0.0.1:" + closedPort, 1000));
+    CheckResult r =
+        check.run(DnsSpecs.spec("www.example.test", "A", "127.0.0.1:" + closedPort, 1000));
 
     assertThat(r.status()).isEqualTo(CheckStatus.DOWN);
     assertThat(finding(r).code()).isEqualTo("DNS_TIMEOUT");
@@ -234,21 +247,43 @@ class DnsCheckTest {
 
   @Test
   void authoritativeServerThatRefusesTheZoneIsInconsistent() throws Exception {
-    SOARecord soa = new SOARecord(name("example.test."), DClass.IN, 300, name("ns1.example.test."),
-        name("hostmaster.example.test."), 42, 3600, 600, 86400, 300);
+    SOARecord soa =
+        new SOARecord(
+            name("example.test."),
+            DClass.IN,
+            300,
+            name("ns1.example.test."),
+            name("hostmaster.example.test."),
+            42,
+            3600,
+            600,
+            86400,
+            300);
     ARecord www = a("www.example.test.", "192.0.2.1", 300);
-    server.answer(q -> {
-      // SOA at www: NODATA, with the zone's SOA in the authority section
-      Message m = q.getQuestion().getType() == Type.SOA ? response(q) : response(q, www);
-      if (q.getQuestion().getType() == Type.SOA) {
-        m.addRecord(soa, org.xbill.DNS.Section.AUTHORITY);
-      }
-      return FakeDnsServer.Reply.of(m);
-    });
+    server.answer(
+        q -> {
+          // SOA at www: NODATA, with the zone's SOA in the authority section
+          Message m = q.getQuestion().getType() == Type.SOA ? response(q) : response(q, www);
+          if (q.getQuestion().getType() == Type.SOA) {
+            m.addRecord(soa, org.xbill.DNS.Section.AUTHORITY);
+          }
+          return FakeDnsServer.Reply.of(m);
+        });
     try (FakeDnsServer refusing = FakeDnsServer.start()) {
       refusing.answer(q -> FakeDnsServer.Reply.of(response(q, Rcode.REFUSED)));
-      DnsRecordSpec spec = DnsSpecs.spec(new DnsRecordConfig("www.example.test", "A", List.of("192.0.2.1"),
-          null, null, null, server.address(), true, List.of(server.address(), refusing.address()), 2000L));
+      DnsRecordSpec spec =
+          DnsSpecs.spec(
+              new DnsRecordConfig(
+                  "www.example.test",
+                  "A",
+                  List.of("192.0.2.1"),
+                  null,
+                  null,
+                  null,
+                  server.address(),
+                  true,
+                  List.of(server.address(), refusing.address()),
+                  2000L));
 
       CheckResult r = check.run(spec);
 
@@ -258,40 +293,55 @@ class DnsCheckTest {
       assertThat(finding(r).summary())
           .contains("authoritative servers of example.test. disagree on www.example.test. A")
           .contains(server.address() + ": serial 42; NOERROR: www.example.test. A 192.0.2.1")
-          .contains(refusing.address() + ": SOA query: answered REFUSED (it does not serve this zone)");
+          .contains(
+              refusing.address() + ": SOA query: answered REFUSED (it does not serve this zone)");
     }
   }
 
   @Test
-  void authoritativeServersAreFoundFromTheSoaOfANegativeAnswerAndTheirAddressLookedUp() throws Exception {
+  void authoritativeServersAreFoundFromTheSoaOfANegativeAnswerAndTheirAddressLookedUp()
+      throws Exception {
     Name apex = name("example.test.");
     Name deep = name("deep.sub.example.test.");
     Name ns1 = name("ns1.example.test.");
-    SOARecord soa = new SOARecord(apex, DClass.IN, 300, ns1, name("hostmaster.example.test."),
-        42, 3600, 600, 86400, 300);
+    SOARecord soa =
+        new SOARecord(
+            apex, DClass.IN, 300, ns1, name("hostmaster.example.test."), 42, 3600, 600, 86400, 300);
     ARecord address = a("deep.sub.example.test.", "192.0.2.1", 300);
     // one server is both the resolver and the zone's only name server (NS without glue)
-    server.answer(q -> {
-      Name asked = q.getQuestion().getName();
-      int type = q.getQuestion().getType();
-      Message m;
-      if (asked.equals(deep) && type == Type.A) {
-        m = response(q, address);
-      } else if (asked.equals(apex) && type == Type.NS) {
-        m = response(q, new org.xbill.DNS.NSRecord(apex, DClass.IN, 300, ns1));
-      } else if (asked.equals(ns1) && type == Type.A) {
-        m = response(q, new ARecord(ns1, DClass.IN, 300, InetAddress.getLoopbackAddress()));
-      } else if (asked.equals(deep)) {
-        m = response(q); // NODATA for NS and SOA, with the zone's SOA
-        m.addRecord(soa, org.xbill.DNS.Section.AUTHORITY);
-      } else {
-        m = response(q, Rcode.REFUSED);
-      }
-      return FakeDnsServer.Reply.of(m);
-    });
+    server.answer(
+        q -> {
+          Name asked = q.getQuestion().getName();
+          int type = q.getQuestion().getType();
+          Message m;
+          if (asked.equals(deep) && type == Type.A) {
+            m = response(q, address);
+          } else if (asked.equals(apex) && type == Type.NS) {
+            m = response(q, new org.xbill.DNS.NSRecord(apex, DClass.IN, 300, ns1));
+          } else if (asked.equals(ns1) && type == Type.A) {
+            m = response(q, new ARecord(ns1, DClass.IN, 300, InetAddress.getLoopbackAddress()));
+          } else if (asked.equals(deep)) {
+            m = response(q); // NODATA for NS and SOA, with the zone's SOA
+            m.addRecord(soa, org.xbill.DNS.Section.AUTHORITY);
+          } else {
+            m = response(q, Rcode.REFUSED);
+          }
+          return FakeDnsServer.Reply.of(m);
+        });
     DnsCheck discovering = new DnsCheck(client, Optional.empty(), List.of(), server.port());
-    DnsRecordSpec spec = DnsSpecs.spec(new DnsRecordConfig("deep.sub.example.test", "A", List.of("192.0.2.1"),
-        null, null, null, server.address(), true, null, 2000L));
+    DnsRecordSpec spec =
+        DnsSpecs.spec(
+            new DnsRecordConfig(
+                "deep.sub.example.test",
+                "A",
+                List.of("192.0.2.1"),
+                null,
+                null,
+                null,
+                server.address(),
+                true,
+                null,
+                2000L));
 
     CheckResult r = discovering.run(spec);
 
@@ -304,21 +354,44 @@ class DnsCheckTest {
 
   @Test
   void authoritativeEvidenceNamesTheZoneAndEachServer() throws Exception {
-    SOARecord soa = new SOARecord(name("example.test."), DClass.IN, 300, name("ns1.example.test."),
-        name("hostmaster.example.test."), 42, 3600, 600, 86400, 300);
-    server.answer(q -> {
-      Message m = q.getQuestion().getType() == Type.SOA ? response(q, soa) : response(q);
-      return FakeDnsServer.Reply.of(m);
-    });
-    DnsRecordSpec spec = DnsSpecs.spec(new DnsRecordConfig("example.test", "TXT", List.of(),
-        null, null, null, server.address(), true, List.of(server.address()), 2000L));
+    SOARecord soa =
+        new SOARecord(
+            name("example.test."),
+            DClass.IN,
+            300,
+            name("ns1.example.test."),
+            name("hostmaster.example.test."),
+            42,
+            3600,
+            600,
+            86400,
+            300);
+    server.answer(
+        q -> {
+          Message m = q.getQuestion().getType() == Type.SOA ? response(q, soa) : response(q);
+          return FakeDnsServer.Reply.of(m);
+        });
+    DnsRecordSpec spec =
+        DnsSpecs.spec(
+            new DnsRecordConfig(
+                "example.test",
+                "TXT",
+                List.of(),
+                null,
+                null,
+                null,
+                server.address(),
+                true,
+                List.of(server.address()),
+                2000L));
 
     CheckResult r = check.run(spec);
 
     // the name has no TXT record: that is the finding; the authoritative view is evidence
     assertThat(finding(r).code()).isEqualTo("DNS_NODATA");
-    assertThat(finding(r).evidence()).contains(
-        "authoritative servers as configured: " + server.address(),
-        "authoritative " + server.address() + ": serial 42; NOERROR: (no records)");
+    assertThat(finding(r).evidence())
+        .contains(
+            "authoritative servers as configured: " + server.address(),
+            "authoritative " + server.address() + ": serial 42; NOERROR: (no records)");
   }
 }

@@ -12,11 +12,16 @@ final class DnsSpecs {
   private DnsSpecs() {}
 
   static DnsRecordSpec spec(DnsRecordConfig config) {
-    return SpecParser.parse(new RunConfig(List.of(), null, null, List.of(config), null)).dnsRecords().get(0);
+    return SpecParser.parse(new RunConfig(List.of(), null, null, List.of(config), null))
+        .dnsRecords()
+        .get(0);
   }
 
   /** A record checked at {@code resolver} with a deadline of {@code timeoutMs}. */
-  static DnsRecordSpec spec(String name, String type, String resolver, long timeoutMs, String... expect) {
-    return spec(new DnsRecordConfig(name, type, List.of(expect), null, null, null, resolver, null, null, timeoutMs));
+  static DnsRecordSpec spec(
+      String name, String type, String resolver, long timeoutMs, String... expect) {
+    return spec(
+        new DnsRecordConfig(
+            name, type, List.of(expect), null, null, null, resolver, null, null, timeoutMs));
   }
 }

@@ -20,8 +20,8 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 
 /**
- * A DNS responder on 127.0.0.1, UDP and TCP on the same port, that answers what a test tells it
- * to: for what real servers do not do on demand (stay silent, fail, send garbage, truncate).
+ * A DNS responder on 127.0.0.1, UDP and TCP on the same port, that answers what a test tells it to:
+ * for what real servers do not do on demand (stay silent, fail, send garbage, truncate).
  */
 public final class FakeDnsServer implements AutoCloseable {
 
@@ -146,7 +146,8 @@ public final class FakeDnsServer implements AutoCloseable {
       Reply reply = udpHandler.apply(query);
       if (reply.bytes() != null) {
         try {
-          udp.send(new DatagramPacket(reply.bytes(), reply.bytes().length, packet.getSocketAddress()));
+          udp.send(
+              new DatagramPacket(reply.bytes(), reply.bytes().length, packet.getSocketAddress()));
         } catch (IOException e) {
           return;
         }

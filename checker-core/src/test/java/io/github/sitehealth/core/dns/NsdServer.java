@@ -36,6 +36,7 @@ final class NsdServer implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
   private static final Pattern ZONE_READ = Pattern.compile("zone (\\S+) read with success");
+
   /** The zones in the {@code nsd/nsd.conf} resource, each from {@code nsd/<zone>zone}. */
   static final List<String> ZONES = List.of("example.test.", "cdn.test.");
 
@@ -53,12 +54,13 @@ final class NsdServer implements AutoCloseable {
     this.port = port;
   }
 
-  static final String MISSING = "nsd is not installed (looked on PATH and in /usr/sbin, /usr/local/sbin);"
-      + " the tests against a real DNS server need it: apt-get install nsd";
+  static final String MISSING =
+      "nsd is not installed (looked on PATH and in /usr/sbin, /usr/local/sbin);"
+          + " the tests against a real DNS server need it: apt-get install nsd";
 
   /**
-   * The {@code nsd} binary; empty when it is not installed, except when the environment variable
-   * CI is {@code true}: there a missing NSD fails the caller instead of silently skipping tests.
+   * The {@code nsd} binary; empty when it is not installed, except when the environment variable CI
+   * is {@code true}: there a missing NSD fails the caller instead of silently skipping tests.
    */
   static Optional<Path> locate() {
     Optional<Path> nsd = find();
@@ -96,20 +98,25 @@ final class NsdServer implements AutoCloseable {
   static int freePort(String... ips) throws IOException {
     for (int attempt = 0; attempt < 50; attempt++) {
       int port;
-      try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(ips[0]), 0))) {
+      try (DatagramSocket probe =
+          new DatagramSocket(new InetSocketAddress(InetAddress.getByName(ips[0]), 0))) {
         port = probe.getLocalPort();
       }
       if (freeOnAll(port, ips)) {
         return port;
       }
     }
-    throw new IOException("no port free for UDP and TCP on all of " + List.of(ips) + " after 50 tries"
-        + " (on macOS, add loopback aliases: sudo ifconfig lo0 alias 127.0.0.2)");
+    throw new IOException(
+        "no port free for UDP and TCP on all of "
+            + List.of(ips)
+            + " after 50 tries"
+            + " (on macOS, add loopback aliases: sudo ifconfig lo0 alias 127.0.0.2)");
   }
 
   private static boolean freeOnAll(int port, String... ips) {
     for (String ip : ips) {
-      try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(ip), port));
+      try (DatagramSocket udp =
+              new DatagramSocket(new InetSocketAddress(InetAddress.getByName(ip), port));
           ServerSocket tcp = new ServerSocket()) {
         tcp.bind(new InetSocketAddress(InetAddress.getByName(ip), port));
       } catch (IOException e) {
@@ -129,18 +136,21 @@ final class NsdServer implements AutoCloseable {
   static NsdServer start(Path nsd, Path dir, String ip, int port, Map<String, String> values)
       throws IOException, InterruptedException {
     Files.createDirectories(dir);
-    Map<String, String> server = Map.of("@IP@", ip, "@PORT@", String.valueOf(port), "@DIR@", dir.toString());
+    Map<String, String> server =
+        Map.of("@IP@", ip, "@PORT@", String.valueOf(port), "@DIR@", dir.toString());
     Files.writeString(dir.resolve("nsd.conf"), fill(resource("nsd/nsd.conf"), server));
     for (String zone : ZONES) {
       Files.writeString(dir.resolve(zone + "zone"), fill(resource("nsd/" + zone + "zone"), values));
     }
 
-    Process process = new ProcessBuilder(nsd.toString(), "-d", "-c", dir.resolve("nsd.conf").toString())
-        .redirectErrorStream(true)
-        .start();
+    Process process =
+        new ProcessBuilder(nsd.toString(), "-d", "-c", dir.resolve("nsd.conf").toString())
+            .redirectErrorStream(true)
+            .start();
     StringBuffer output = new StringBuffer();
     CountDownLatch zonesRead = new CountDownLatch(ZONES.size());
-    Thread reader = new Thread(() -> read(process.getInputStream(), output, zonesRead), "nsd-output-" + port);
+    Thread reader =
+        new Thread(() -> read(process.getInputStream(), output, zonesRead), "nsd-output-" + port);
     reader.setDaemon(true);
     reader.start();
     NsdServer started = new NsdServer(process, reader, output, ip, port);
@@ -148,9 +158,10 @@ final class NsdServer implements AutoCloseable {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (!zonesRead.await(20, TimeUnit.MILLISECONDS)) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
-        String why = process.isAlive()
-            ? "did not load its zones within " + START_TIMEOUT.toMillis() + " ms"
-            : "exited with code " + process.exitValue();
+        String why =
+            process.isAlive()
+                ? "did not load its zones within " + START_TIMEOUT.toMillis() + " ms"
+                : "exited with code " + process.exitValue();
         started.close();
         throw new IOException("nsd on " + ip + ":" + port + " " + why + ":\n" + output);
       }

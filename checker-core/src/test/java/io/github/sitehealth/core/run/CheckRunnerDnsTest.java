@@ -27,40 +27,64 @@ class CheckRunnerDnsTest {
 
   @Test
   void httpAndDnsChecksRunConcurrentlyInOneRun() throws Exception {
-    HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-    http.createContext("/", exchange -> {
-      try {
-        Thread.sleep(SLOW_MS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    HttpServer http =
+        HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+    http.createContext(
+        "/",
+        exchange -> {
+          try {
+            Thread.sleep(SLOW_MS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     http.setExecutor(null);
     http.start();
-    ARecord up = new ARecord(Name.fromConstantString("up.example.test."), DClass.IN, 60,
-        InetAddress.getByName("192.0.2.1"));
+    ARecord up =
+        new ARecord(
+            Name.fromConstantString("up.example.test."),
+            DClass.IN,
+            60,
+            InetAddress.getByName("192.0.2.1"));
     try (FakeDnsServer dns = FakeDnsServer.start()) {
-      dns.answer(q -> q.getQuestion().getName().equals(up.getName())
-          ? FakeDnsServer.Reply.of(FakeDnsServer.response(q, up))
-          : FakeDnsServer.Reply.silence());
-      RunConfig config = new RunConfig(
-          List.of(EndpointConfig.of("slow", "http://127.0.0.1:" + http.getAddress().getPort() + "/")),
-          null,
-          null,
-          List.of(
-              DnsRecordConfig.of("up.example.test", "A", "192.0.2.1"),
-              new DnsRecordConfig("silent.example.test", "A", List.of(), null, null, null, null, null, null, SLOW_MS)),
-          dns.address());
+      dns.answer(
+          q ->
+              q.getQuestion().getName().equals(up.getName())
+                  ? FakeDnsServer.Reply.of(FakeDnsServer.response(q, up))
+                  : FakeDnsServer.Reply.silence());
+      RunConfig config =
+          new RunConfig(
+              List.of(
+                  EndpointConfig.of(
+                      "slow", "http://127.0.0.1:" + http.getAddress().getPort() + "/")),
+              null,
+              null,
+              List.of(
+                  DnsRecordConfig.of("up.example.test", "A", "192.0.2.1"),
+                  new DnsRecordConfig(
+                      "silent.example.test",
+                      "A",
+                      List.of(),
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      SLOW_MS)),
+              dns.address());
       ConcurrentLinkedQueue<String> finished = new ConcurrentLinkedQueue<>();
 
       RunResult run = new CheckRunner(r -> finished.add(r.name())).run(SpecParser.parse(config));
 
-      assertThat(run.checks()).extracting(CheckResult::name)
+      assertThat(run.checks())
+          .extracting(CheckResult::name)
           .containsExactly("slow", "up.example.test. A", "silent.example.test. A");
       assertThat(run.checks()).extracting(CheckResult::kind).containsExactly("http", "dns", "dns");
-      assertThat(run.checks()).extracting(CheckResult::status)
+      assertThat(run.checks())
+          .extracting(CheckResult::status)
           .containsExactly(CheckStatus.UP, CheckStatus.UP, CheckStatus.DOWN);
       assertThat(run.checks().get(2).finding().orElseThrow().code()).isEqualTo("DNS_TIMEOUT");
       // the quick DNS check finished first; the two slow ones overlapped rather than queued

@@ -20,7 +20,8 @@ class DnsRecordParserTest {
   }
 
   private static DnsRecordConfig record(String name, String type, String match, String... expect) {
-    return new DnsRecordConfig(name, type, List.of(expect), match, null, null, null, null, null, null);
+    return new DnsRecordConfig(
+        name, type, List.of(expect), match, null, null, null, null, null, null);
   }
 
   private static List<ConfigProblem> problems(String resolver, DnsRecordConfig... records) {
@@ -49,9 +50,13 @@ class DnsRecordParserTest {
 
   @Test
   void expectedValuesAreNormalizedPerType() {
-    assertThat(one(record("www.example.com.", "cname", null, "D111111abcdef8.CloudFront.net")).expect())
+    assertThat(
+            one(record("www.example.com.", "cname", null, "D111111abcdef8.CloudFront.net"))
+                .expect())
         .containsExactly("d111111abcdef8.cloudfront.net.");
-    assertThat(one(record("example.com", "MX", null, "10 Mail.example.com", "20 mx2.example.com.")).expect())
+    assertThat(
+            one(record("example.com", "MX", null, "10 Mail.example.com", "20 mx2.example.com."))
+                .expect())
         .containsExactly("10 mail.example.com.", "20 mx2.example.com.");
     assertThat(one(record("example.com", "AAAA", null, "2001:DB8:0::10")).expect())
         .containsExactly("2001:db8:0:0:0:0:0:10");
@@ -59,15 +64,27 @@ class DnsRecordParserTest {
         .containsExactly("0 issue \"letsencrypt.org\"");
     assertThat(one(record("example.com", "TXT", null, "\"v=spf1 -all\"", "plain text")).expect())
         .containsExactly("v=spf1 -all", "plain text");
-    assertThat(one(record("example.com", "NS", null, "ns1.example.com", "NS1.example.com.")).expect())
+    assertThat(
+            one(record("example.com", "NS", null, "ns1.example.com", "NS1.example.com.")).expect())
         .as("duplicates after normalization are one value")
         .containsExactly("ns1.example.com.");
   }
 
   @Test
   void matchContainsAndTtlBoundsAndAuthoritativeServersAreKept() {
-    DnsRecordSpec spec = one(new DnsRecordConfig("www.example.com", "A", List.of("192.0.2.1"), "Contains",
-        60L, 3600L, "[::1]:5353", true, List.of("127.0.0.1:5301", "127.0.0.2"), 2500L));
+    DnsRecordSpec spec =
+        one(
+            new DnsRecordConfig(
+                "www.example.com",
+                "A",
+                List.of("192.0.2.1"),
+                "Contains",
+                60L,
+                3600L,
+                "[::1]:5353",
+                true,
+                List.of("127.0.0.1:5301", "127.0.0.2"),
+                2500L));
 
     assertThat(spec.match()).isEqualTo(DnsRecordSpec.Match.CONTAINS);
     assertThat(spec.minTtl()).contains(60L);
@@ -90,15 +107,17 @@ class DnsRecordParserTest {
 
   @Test
   void badResolverNamesTheElementAndTheValue() {
-    for (String bad : List.of("dns.google", "127.0.0.1:0", "127.0.0.1:70000", "[::1", "[::1]5353", "1.2.3:53")) {
+    for (String bad :
+        List.of("dns.google", "127.0.0.1:0", "127.0.0.1:70000", "[::1", "[::1]5353", "1.2.3:53")) {
       assertThat(problems(bad))
           .as(bad)
           .singleElement()
-          .satisfies(p -> {
-            assertThat(p.element()).isEqualTo("<resolver>");
-            assertThat(p.value()).isEqualTo(bad);
-            assertThat(p.message()).contains("is not an IP address with an optional port");
-          });
+          .satisfies(
+              p -> {
+                assertThat(p.element()).isEqualTo("<resolver>");
+                assertThat(p.value()).isEqualTo(bad);
+                assertThat(p.message()).contains("is not an IP address with an optional port");
+              });
     }
   }
 
@@ -106,19 +125,21 @@ class DnsRecordParserTest {
   void unsupportedTypeIsRejectedWithTheSupportedOnes() {
     assertThatThrownBy(() -> parse(null, record("www.example.com", "PTR", null)))
         .isInstanceOf(InvalidConfigException.class)
-        .hasMessage("Invalid site-health configuration: <dnsRecord><type> \"PTR\" is not supported:"
-            + " use one of A, AAAA, CNAME, NS, MX, TXT, CAA, SOA (dnsRecord \"www.example.com.\")");
+        .hasMessage(
+            "Invalid site-health configuration: <dnsRecord><type> \"PTR\" is not supported: use one"
+                + " of A, AAAA, CNAME, NS, MX, TXT, CAA, SOA (dnsRecord \"www.example.com.\")");
   }
 
   @Test
   void invalidExpectedValueSaysWhatTheTypeNeeds() {
     assertThat(problems(null, record("www.example.com", "A", null, "300.1.1.1")))
         .singleElement()
-        .satisfies(p -> {
-          assertThat(p.element()).isEqualTo("<dnsRecord><expect>");
-          assertThat(p.value()).isEqualTo("300.1.1.1");
-          assertThat(p.reason()).startsWith("is not a valid A value: expected an IPv4 address");
-        });
+        .satisfies(
+            p -> {
+              assertThat(p.element()).isEqualTo("<dnsRecord><expect>");
+              assertThat(p.value()).isEqualTo("300.1.1.1");
+              assertThat(p.reason()).startsWith("is not a valid A value: expected an IPv4 address");
+            });
     assertThat(problems(null, record("example.com", "MX", null, "mail.example.com")))
         .singleElement()
         .satisfies(p -> assertThat(p.reason()).contains("a preference and a host name"));
@@ -126,28 +147,45 @@ class DnsRecordParserTest {
 
   @Test
   void everyProblemIsReportedAtOnce() {
-    List<ConfigProblem> problems = problems("nope",
-        record(null, "A", null),
-        record("exa mple.com", "A", null),
-        record("www.example.com", "A", "similar"),
-        new DnsRecordConfig("www.example.com", "A", List.of(), null, 600L, 60L, null, null, null, 0L),
-        new DnsRecordConfig("api.example.com", "A", List.of(), null, -1L, null, "localhost", null,
-            List.of("127.0.0.1:5301"), null));
+    List<ConfigProblem> problems =
+        problems(
+            "nope",
+            record(null, "A", null),
+            record("exa mple.com", "A", null),
+            record("www.example.com", "A", "similar"),
+            new DnsRecordConfig(
+                "www.example.com", "A", List.of(), null, 600L, 60L, null, null, null, 0L),
+            new DnsRecordConfig(
+                "api.example.com",
+                "A",
+                List.of(),
+                null,
+                -1L,
+                null,
+                "localhost",
+                null,
+                List.of("127.0.0.1:5301"),
+                null));
 
-    assertThat(problems).extracting(ConfigProblem::element).containsExactly(
-        "<dnsRecord><name>",
-        "<dnsRecord><name>",
-        "<dnsRecord><match>",
-        "<dnsRecord><minTtl>",
-        "<dnsRecord><timeoutMs>",
-        "<dnsRecord><minTtl>",
-        "<dnsRecord><resolver>",
-        "<dnsRecord><authoritativeServers>",
-        "<resolver>");
+    assertThat(problems)
+        .extracting(ConfigProblem::element)
+        .containsExactly(
+            "<dnsRecord><name>",
+            "<dnsRecord><name>",
+            "<dnsRecord><match>",
+            "<dnsRecord><minTtl>",
+            "<dnsRecord><timeoutMs>",
+            "<dnsRecord><minTtl>",
+            "<dnsRecord><resolver>",
+            "<dnsRecord><authoritativeServers>",
+            "<resolver>");
     assertThat(problems.get(1).value()).isEqualTo("exa mple.com");
-    assertThat(problems.get(3).message()).isEqualTo(
-        "<dnsRecord><minTtl> \"600\" is greater than <maxTtl> 60 (dnsRecord \"www.example.com.\")");
-    assertThat(problems.get(7).reason()).startsWith("is only used with <checkAuthoritative>true</checkAuthoritative>");
+    assertThat(problems.get(3).message())
+        .isEqualTo(
+            "<dnsRecord><minTtl> \"600\" is greater than <maxTtl> 60 (dnsRecord"
+                + " \"www.example.com.\")");
+    assertThat(problems.get(7).reason())
+        .startsWith("is only used with <checkAuthoritative>true</checkAuthoritative>");
   }
 
   @Test
@@ -159,20 +197,41 @@ class DnsRecordParserTest {
 
   @Test
   void sameRecordTwiceIsRejectedButAnotherResolverIsAnotherCheck() {
-    assertThat(problems(null, record("www.example.com", "A", null), record("WWW.example.com.", "a", null)))
+    assertThat(
+            problems(
+                null, record("www.example.com", "A", null), record("WWW.example.com.", "a", null)))
         .singleElement()
-        .satisfies(p -> assertThat(p.message()).isEqualTo("<dnsRecord><name> \"www.example.com.\" is checked"
-            + " more than once for type A; merge the <expect> values into one <dnsRecord>"));
+        .satisfies(
+            p ->
+                assertThat(p.message())
+                    .isEqualTo(
+                        "<dnsRecord><name> \"www.example.com.\" is checked more than once for type"
+                            + " A; merge the <expect> values into one <dnsRecord>"));
 
-    RunSpec two = parse(null, record("www.example.com", "A", null),
-        new DnsRecordConfig("www.example.com", "A", List.of(), null, null, null, "127.0.0.1:5353", null, null, null));
+    RunSpec two =
+        parse(
+            null,
+            record("www.example.com", "A", null),
+            new DnsRecordConfig(
+                "www.example.com",
+                "A",
+                List.of(),
+                null,
+                null,
+                null,
+                "127.0.0.1:5353",
+                null,
+                null,
+                null));
     assertThat(two.dnsRecords()).hasSize(2);
     assertThat(two.size()).isEqualTo(2);
   }
 
   @Test
   void httpOnlyConfigurationsStillParse() {
-    RunSpec spec = SpecParser.parse(new RunConfig(List.of(EndpointConfig.of("home", "https://example.com/")), null, null));
+    RunSpec spec =
+        SpecParser.parse(
+            new RunConfig(List.of(EndpointConfig.of("home", "https://example.com/")), null, null));
 
     assertThat(spec.dnsRecords()).isEmpty();
     assertThat(spec.resolver()).isEmpty();
