@@ -86,8 +86,8 @@ class DnsCheckTest {
     assertThat(finding(r).runbook()).isEqualTo("runbooks/dns.html#timeout");
     assertThat(finding(r).summary()).contains("No answer from " + server.address(), "600 ms");
     assertThat(finding(r).evidence()).contains("resolver " + server.address());
-    // a lost datagram is sent again: 600 ms allow three tries of 200 ms
-    assertThat(server.udpQueries.get()).isEqualTo(3);
+    // a lost datagram is sent again: 600 ms allow three tries of 200 ms (two on a busy machine)
+    assertThat(server.udpQueries.get()).isBetween(2, 3);
     assertThat(r.observed()).contains("no answer from " + server.address());
   }
 
