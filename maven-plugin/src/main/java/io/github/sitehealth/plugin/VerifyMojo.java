@@ -89,6 +89,6 @@ public class VerifyMojo extends AbstractSiteHealthMojo {
   private RunConfig runConfig() {
     List<EndpointConfig> configs =
         endpoints == null ? List.of() : endpoints.stream().map(Endpoint::toConfig).toList();
-    return new RunConfig(configs, concurrency, perHostConcurrency, secretHeaders);
+    return new RunConfig(configs, concurrency, perHostConcurrency, null, null, secretHeaders);
   }
 }

@@ -1,13 +1,17 @@
 package io.github.sitehealth.core.run;
 
+import io.github.sitehealth.core.dns.DnsCheck;
+import io.github.sitehealth.core.dns.DnsClient;
 import io.github.sitehealth.core.http.HttpCheck;
 import io.github.sitehealth.core.http.HttpProbe;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.RunResult;
+import io.github.sitehealth.core.spec.DnsRecordSpec;
 import io.github.sitehealth.core.spec.EndpointSpec;
 import io.github.sitehealth.core.spec.RunSpec;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -16,11 +20,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
- * Runs every check of a {@link RunSpec} concurrently, with at most {@code concurrency} checks in
- * flight and at most {@code perHostConcurrency} of them to one host:port. A check waiting for its
- * host does not hold a slot that a check to another host could use.
+ * Runs every check of a {@link RunSpec} concurrently, HTTP and DNS alike, with at most
+ * {@code concurrency} checks in flight and at most {@code perHostConcurrency} of them to one
+ * host:port (for DNS checks: to one resolver). A check waiting for its host does not hold a slot
+ * that a check to another host could use. Results are in configuration order: endpoints, then DNS
+ * records.
  */
 public final class CheckRunner {
 
@@ -39,10 +46,9 @@ public final class CheckRunner {
   public RunResult run(RunSpec spec) {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
-    List<EndpointSpec> endpoints = spec.endpoints();
-    CheckResult[] results = new CheckResult[endpoints.size()];
-    if (!endpoints.isEmpty()) {
-      int threads = Math.min(spec.concurrency(), endpoints.size());
+    CheckResult[] results = new CheckResult[spec.size()];
+    if (spec.size() > 0) {
+      int threads = Math.min(spec.concurrency(), spec.size());
       AtomicInteger threadNumber = new AtomicInteger();
       ExecutorService executor =
           Executors.newFixedThreadPool(
@@ -52,8 +58,26 @@ public final class CheckRunner {
                 t.setDaemon(true);
                 return t;
               });
-      try (HttpProbe probe = new HttpProbe(spec.concurrency(), spec.perHostConcurrency(), bodyCap, spec.secretHeaders())) {
-        new Scheduler(endpoints, spec, new HttpCheck(probe), executor, results).runAll();
+      // try-with-resources skips null resources: no HTTP client for a DNS-only run, and vice versa
+      try (HttpProbe probe = spec.endpoints().isEmpty()
+              ? null
+              : new HttpProbe(
+                  spec.concurrency(), spec.perHostConcurrency(), bodyCap, spec.secretHeaders());
+          DnsClient dnsClient = spec.dnsRecords().isEmpty() ? null : new DnsClient()) {
+        List<Job> jobs = new ArrayList<>();
+        if (probe != null) {
+          HttpCheck check = new HttpCheck(probe);
+          for (EndpointSpec endpoint : spec.endpoints()) {
+            jobs.add(new Job(endpoint.hostKey(), () -> check.run(endpoint)));
+          }
+        }
+        if (dnsClient != null) {
+          DnsCheck check = new DnsCheck(dnsClient, spec.resolver());
+          for (DnsRecordSpec record : spec.dnsRecords()) {
+            jobs.add(new Job(check.hostKey(record), () -> check.run(record)));
+          }
+        }
+        new Scheduler(jobs, spec, executor, results).runAll();
       } finally {
         executor.shutdownNow();
       }
@@ -61,38 +85,34 @@ public final class CheckRunner {
     return new RunResult(startedAt, (System.nanoTime() - start) / 1_000_000, List.of(results));
   }
 
+  /** One check to run, and the host (or resolver) whose limit it counts against. */
+  private record Job(String hostKey, Supplier<CheckResult> check) {}
+
   /** Starts checks as global and per-host slots free up; waits until all have finished. */
   private final class Scheduler {
     private final Deque<Integer> pending = new ArrayDeque<>();
     private final Map<String, Integer> inFlightPerHost = new HashMap<>();
-    private final List<EndpointSpec> endpoints;
+    private final List<Job> jobs;
     private final RunSpec spec;
-    private final HttpCheck check;
     private final ExecutorService executor;
     private final CheckResult[] results;
     private int inFlight;
     private int finished;
     private RuntimeException failure;
 
-    Scheduler(
-        List<EndpointSpec> endpoints,
-        RunSpec spec,
-        HttpCheck check,
-        ExecutorService executor,
-        CheckResult[] results) {
-      this.endpoints = endpoints;
+    Scheduler(List<Job> jobs, RunSpec spec, ExecutorService executor, CheckResult[] results) {
+      this.jobs = jobs;
       this.spec = spec;
-      this.check = check;
       this.executor = executor;
       this.results = results;
-      for (int i = 0; i < endpoints.size(); i++) {
+      for (int i = 0; i < jobs.size(); i++) {
         pending.add(i);
       }
     }
 
     synchronized void runAll() {
       startWhatFits();
-      while (finished < endpoints.size() && failure == null) {
+      while (finished < jobs.size() && failure == null) {
         try {
           wait();
         } catch (InterruptedException e) {
@@ -109,7 +129,7 @@ public final class CheckRunner {
       Iterator<Integer> it = pending.iterator();
       while (inFlight < spec.concurrency() && it.hasNext()) {
         int index = it.next();
-        String host = endpoints.get(index).hostKey();
+        String host = jobs.get(index).hostKey();
         int hostLoad = inFlightPerHost.getOrDefault(host, 0);
         if (hostLoad >= spec.perHostConcurrency()) {
           continue;
@@ -125,7 +145,7 @@ public final class CheckRunner {
       CheckResult result = null;
       RuntimeException error = null;
       try {
-        result = check.run(endpoints.get(index));
+        result = jobs.get(index).check().get();
         listener.checkFinished(result);
       } catch (RuntimeException e) {
         error = e;

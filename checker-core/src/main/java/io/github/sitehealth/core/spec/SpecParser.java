@@ -87,7 +87,14 @@ public final class SpecParser {
         }
       }
     }
-    return new RunSpec(endpoints, concurrency, perHost, secretHeaders);
+    DnsRecordParser dns = new DnsRecordParser(problems);
+    return new RunSpec(
+        endpoints,
+        concurrency,
+        perHost,
+        dns.records(config.dnsRecords()),
+        dns.resolver(config.resolver()),
+        secretHeaders);
   }
 
   /** Returns null when the endpoint has problems (they are recorded). */

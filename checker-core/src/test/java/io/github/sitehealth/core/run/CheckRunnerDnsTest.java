@@ -1,0 +1,100 @@
+package io.github.sitehealth.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.sitehealth.core.dns.FakeDnsServer;
+import io.github.sitehealth.core.result.CheckResult;
+import io.github.sitehealth.core.result.CheckStatus;
+import io.github.sitehealth.core.result.RunResult;
+import io.github.sitehealth.core.spec.DnsRecordConfig;
+import io.github.sitehealth.core.spec.EndpointConfig;
+import io.github.sitehealth.core.spec.RunConfig;
+import io.github.sitehealth.core.spec.SpecParser;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
+
+/** HTTP and DNS checks in one run: concurrent, in configuration order, each with its own kind. */
+class CheckRunnerDnsTest {
+
+  private static final long SLOW_MS = 700;
+
+  @Test
+  void httpAndDnsChecksRunConcurrentlyInOneRun() throws Exception {
+    HttpServer http =
+        HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+    http.createContext(
+        "/",
+        exchange -> {
+          try {
+            Thread.sleep(SLOW_MS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    http.setExecutor(null);
+    http.start();
+    ARecord up =
+        new ARecord(
+            Name.fromConstantString("up.example.test."),
+            DClass.IN,
+            60,
+            InetAddress.getByName("192.0.2.1"));
+    try (FakeDnsServer dns = FakeDnsServer.start()) {
+      dns.answer(
+          q ->
+              q.getQuestion().getName().equals(up.getName())
+                  ? FakeDnsServer.Reply.of(FakeDnsServer.response(q, up))
+                  : FakeDnsServer.Reply.silence());
+      RunConfig config =
+          new RunConfig(
+              List.of(
+                  EndpointConfig.of(
+                      "slow", "http://127.0.0.1:" + http.getAddress().getPort() + "/")),
+              null,
+              null,
+              List.of(
+                  DnsRecordConfig.of("up.example.test", "A", "192.0.2.1"),
+                  new DnsRecordConfig(
+                      "silent.example.test",
+                      "A",
+                      List.of(),
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      SLOW_MS)),
+              dns.address());
+      ConcurrentLinkedQueue<String> finished = new ConcurrentLinkedQueue<>();
+
+      RunResult run = new CheckRunner(r -> finished.add(r.name())).run(SpecParser.parse(config));
+
+      assertThat(run.checks())
+          .extracting(CheckResult::name)
+          .containsExactly("slow", "up.example.test. A", "silent.example.test. A");
+      assertThat(run.checks()).extracting(CheckResult::kind).containsExactly("http", "dns", "dns");
+      assertThat(run.checks())
+          .extracting(CheckResult::status)
+          .containsExactly(CheckStatus.UP, CheckStatus.UP, CheckStatus.DOWN);
+      assertThat(run.checks().get(2).finding().orElseThrow().code()).isEqualTo("DNS_TIMEOUT");
+      // the quick DNS check finished first, and the two slow checks overlapped in time
+      assertThat(finished.peek()).isEqualTo("up.example.test. A");
+      CheckResult slow = run.checks().get(0);
+      CheckResult silent = run.checks().get(2);
+      assertThat(silent.startedAt()).isBefore(slow.startedAt().plusMillis(slow.durationMs()));
+      assertThat(slow.startedAt()).isBefore(silent.startedAt().plusMillis(silent.durationMs()));
+    } finally {
+      http.stop(0);
+    }
+  }
+}
