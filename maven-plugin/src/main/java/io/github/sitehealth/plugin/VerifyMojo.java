@@ -3,6 +3,7 @@ package io.github.sitehealth.plugin;
 import io.github.sitehealth.core.report.TextReport;
 import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.run.Verifier;
+import io.github.sitehealth.core.spec.DnsRecordConfig;
 import io.github.sitehealth.core.spec.EndpointConfig;
 import io.github.sitehealth.core.spec.InvalidConfigException;
 import io.github.sitehealth.core.spec.RunConfig;
@@ -26,6 +27,16 @@ public class VerifyMojo extends AbstractSiteHealthMojo {
 
   /** The HTTP endpoints to check. */
   @Parameter private List<Endpoint> endpoints;
+
+  /** The DNS records to check. */
+  @Parameter private List<DnsRecord> dnsRecords;
+
+  /**
+   * The resolver for DNS checks, {@code host:port} (an IP address, {@code [::1]:53} for IPv6).
+   * Default: the system's resolvers.
+   */
+  @Parameter(property = PropertyNames.RESOLVER)
+  private String resolver;
 
   /** Checks in flight at once. Default 64. */
   @Parameter(property = PropertyNames.CONCURRENCY)
@@ -63,7 +74,7 @@ public class VerifyMojo extends AbstractSiteHealthMojo {
       return;
     }
     if (spec.size() == 0) {
-      getLog().warn("site-health: no <endpoints> configured, nothing to check");
+      getLog().warn("site-health: no <endpoints> or <dnsRecords> configured, nothing to check");
       return;
     }
     RunResult run;
@@ -89,6 +100,8 @@ public class VerifyMojo extends AbstractSiteHealthMojo {
   private RunConfig runConfig() {
     List<EndpointConfig> configs =
         endpoints == null ? List.of() : endpoints.stream().map(Endpoint::toConfig).toList();
-    return new RunConfig(configs, concurrency, perHostConcurrency, null, null, secretHeaders);
+    List<DnsRecordConfig> records =
+        dnsRecords == null ? List.of() : dnsRecords.stream().map(DnsRecord::toConfig).toList();
+    return new RunConfig(configs, concurrency, perHostConcurrency, records, resolver, secretHeaders);
   }
 }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Assumptions;
  * resources) into a directory, starts {@code nsd -d} on one loopback address and port, waits until
  * every zone is loaded, and stops it on {@link #close()}.
  */
-final class NsdServer implements AutoCloseable {
+public final class NsdServer implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
@@ -76,6 +76,17 @@ final class NsdServer implements AutoCloseable {
    */
   static void skipWithout(Optional<Path> nsd) {
     Assumptions.assumeTrue(nsd.isPresent(), MISSING);
+  }
+
+  /**
+   * For the plugin's invoker ITs: NSD serving the test zones ({@code example.test.},
+   * {@code cdn.test.}) on 127.0.0.1:{@code port}.
+   */
+  public static NsdServer startTestZones(int port) throws IOException, InterruptedException {
+    Path nsd = locate().orElseThrow(() -> new IOException(MISSING));
+    Path dir = Files.createTempDirectory("site-health-nsd-");
+    return start(
+        nsd, dir, "127.0.0.1", port, Map.of("@SERIAL@", "2026112401", "@MOVED@", "192.0.2.50"));
   }
 
   private static Optional<Path> find() {
