@@ -32,7 +32,7 @@ public final class HistoryStore {
   static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
   /** One line of the file: the bytes as they were, and the entry when they could be read. */
-  private record Line(int number, byte[] bytes, Optional<HistoryEntry> entry) {}
+  private record Line(byte[] bytes, Optional<HistoryEntry> entry) {}
 
   private final Path file;
   private final int retention;
@@ -84,7 +84,7 @@ public final class HistoryStore {
     try (FileChannel lock = lock()) {
       List<String> warnings = new ArrayList<>();
       List<Line> lines = new ArrayList<>(readLines(warnings));
-      lines.add(new Line(lines.size() + 1, codec.encode(entry), Optional.of(entry)));
+      lines.add(new Line(codec.encode(entry), Optional.of(entry)));
       long readable = lines.stream().filter(l -> l.entry().isPresent()).count();
       for (var it = lines.iterator(); it.hasNext() && readable > retention; ) {
         if (it.next().entry().isPresent()) {
@@ -124,11 +124,11 @@ public final class HistoryStore {
         continue;
       }
       try {
-        lines.add(new Line(number, bytes, Optional.of(codec.decode(bytes))));
+        lines.add(new Line(bytes, Optional.of(codec.decode(bytes))));
       } catch (HistoryCodec.BadLine e) {
         warnings.add(file.getFileName() + " line " + number + " is not a run record ("
             + e.getMessage() + "); it is kept as it is");
-        lines.add(new Line(number, bytes, Optional.empty()));
+        lines.add(new Line(bytes, Optional.empty()));
       }
     }
     return lines;
