@@ -1,5 +1,7 @@
 package io.github.sitehealth.core.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,9 +11,11 @@ import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.RunResult;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes {@code results.json}, the machine-readable result of a run (schema version 1). */
+/** Writes and reads {@code results.json}, the machine-readable result of a run (schema version 1). */
 public final class ResultsJson {
 
   public static final String FILE_NAME = "results.json";
@@ -82,5 +86,26 @@ public final class ResultsJson {
     ArrayNode evidence = node.putArray("evidence");
     f.evidence().forEach(evidence::add);
     return node;
+  }
+
+  /**
+   * Reads a {@code results.json} back. The derived fields ({@code summary}, {@code latencyMs}) are
+   * ignored; unknown fields are allowed so newer writers stay readable.
+   *
+   * @throws java.nio.file.NoSuchFileException when the file does not exist
+   * @throws IOException when it is not valid JSON or not a schema version 1 result; the message
+   *     names the file and the JSON path of the first bad field
+   */
+  public RunResult read(Path file) throws IOException {
+    JsonNode root;
+    try (InputStream in = Files.newInputStream(file)) {
+      root = mapper.readTree(in);
+    } catch (JsonProcessingException e) {
+      throw new IOException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new IOException(file + " is empty");
+    }
+    return ResultsJsonReader.read(root, file);
   }
 }

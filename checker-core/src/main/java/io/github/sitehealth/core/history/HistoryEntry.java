@@ -1,0 +1,54 @@
+package io.github.sitehealth.core.history;
+
+import io.github.sitehealth.core.result.CheckResult;
+import io.github.sitehealth.core.result.CheckStatus;
+import io.github.sitehealth.core.result.Finding;
+import io.github.sitehealth.core.result.Hop;
+import io.github.sitehealth.core.result.RunResult;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One run as the history keeps it: per check only what uptime bars and trends need, so that
+ * hundreds of runs stay a small file.
+ *
+ * @param startedAt when the run started; identifies the run
+ * @param durationMs how long the whole run took
+ * @param checks one sample per check, in configuration order
+ */
+public record HistoryEntry(Instant startedAt, long durationMs, List<CheckSample> checks) {
+
+  /**
+   * One check in one run.
+   *
+   * @param name the check's name
+   * @param status UP, DEGRADED or DOWN
+   * @param latencyMs latency of the last attempt
+   * @param code the finding code, when there was a finding
+   * @param hop the hop the finding blamed, when there was a finding
+   */
+  public record CheckSample(
+      String name, CheckStatus status, long latencyMs, Optional<String> code, Optional<Hop> hop) {}
+
+  public HistoryEntry {
+    checks = List.copyOf(checks);
+  }
+
+  /** The history entry for a finished run. */
+  public static HistoryEntry of(RunResult run) {
+    return new HistoryEntry(
+        run.startedAt(), run.durationMs(), run.checks().stream().map(HistoryEntry::sample).toList());
+  }
+
+  private static CheckSample sample(CheckResult c) {
+    return new CheckSample(
+        c.name(), c.status(), c.latencyMs(),
+        c.finding().map(Finding::code), c.finding().map(Finding::hop));
+  }
+
+  /** The sample of the named check, when it was part of this run. */
+  public Optional<CheckSample> check(String name) {
+    return checks.stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,98 @@
+package io.github.sitehealth.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.sitehealth.core.result.Attempt;
+import io.github.sitehealth.core.result.CheckResult;
+import io.github.sitehealth.core.result.CheckStatus;
+import io.github.sitehealth.core.result.Finding;
+import io.github.sitehealth.core.result.Hop;
+import io.github.sitehealth.core.result.RunResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsJsonReadTest {
+
+  @TempDir Path dir;
+
+  private final ResultsJson json = new ResultsJson();
+
+  static RunResult sampleRun() {
+    Instant t0 = Instant.parse("2025-03-01T10:15:30.123Z");
+    CheckResult up = new CheckResult(
+        "home", "http", "https://www.example.com/", CheckStatus.UP, "200 OK", Optional.empty(),
+        List.of(new Attempt(1, t0, 42, Optional.of(200), "200 OK", true)), t0, 43);
+    CheckResult down = new CheckResult(
+        "api \"quoted\" <b>", "http", "https://api.example.com/health", CheckStatus.DOWN,
+        "502 Bad Gateway (expected 200-399)",
+        Optional.of(new Finding(
+            "HTTP_502", Hop.ORIGIN, "The origin fails when asked directly too.",
+            "runbooks/502-bad-gateway.html#origin",
+            List.of("GET https://api.example.com/health -> 502 in 12 ms", "server: nginx\nx"))),
+        List.of(
+            new Attempt(1, t0, 12, Optional.of(502), "502 Bad Gateway", false),
+            new Attempt(2, t0.plusMillis(500), 11, Optional.empty(), "connection reset", false)),
+        t0, 530);
+    return new RunResult(t0, 600, List.of(up, down));
+  }
+
+  @Test
+  void readsBackWhatItWrote() throws IOException {
+    RunResult run = sampleRun();
+    Path file = dir.resolve(ResultsJson.FILE_NAME);
+    json.write(run, file);
+
+    assertThat(json.read(file)).isEqualTo(run);
+  }
+
+  @Test
+  void missingFileIsNoSuchFile() {
+    assertThatThrownBy(() -> json.read(dir.resolve("results.json")))
+        .isInstanceOf(NoSuchFileException.class);
+  }
+
+  @Test
+  void invalidJsonNamesTheFile() throws IOException {
+    Path file = Files.writeString(dir.resolve("results.json"), "{\"schemaVersion\": 1,");
+    assertThatThrownBy(() -> json.read(file))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("not valid JSON");
+  }
+
+  @Test
+  void badFieldIsNamedByItsPath() throws IOException {
+    Path file = dir.resolve("results.json");
+    json.write(sampleRun(), file);
+    Files.writeString(file, Files.readString(file).replace("\"DOWN\"", "\"BROKEN\""));
+
+    assertThatThrownBy(() -> json.read(file))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("$.checks[1].status")
+        .hasMessageContaining("BROKEN");
+  }
+
+  @Test
+  void unknownHopIsRejected() throws IOException {
+    Path file = dir.resolve("results.json");
+    json.write(sampleRun(), file);
+    Files.writeString(file, Files.readString(file).replace("\"origin\"", "\"moon\""));
+
+    assertThatThrownBy(() -> json.read(file)).hasMessageContaining("$.checks[1].finding.hop");
+  }
+
+  @Test
+  void otherSchemaVersionIsRejected() throws IOException {
+    Path file = Files.writeString(dir.resolve("results.json"),
+        "{\"schemaVersion\": 2, \"startedAt\": \"2025-03-01T10:15:30Z\", \"durationMs\": 1, \"checks\": []}");
+    assertThatThrownBy(() -> json.read(file)).hasMessageContaining("unsupported version 2");
+  }
+}

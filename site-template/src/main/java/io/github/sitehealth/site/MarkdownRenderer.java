@@ -1,0 +1,80 @@
+package io.github.sitehealth.site;
+
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.yaml.front.matter.AbstractYamlFrontMatterVisitor;
+import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Markdown with front matter to sanitized HTML, with stable heading ids. */
+final class MarkdownRenderer {
+
+  /** Ids the page templates use; headings never get them. */
+  static final Set<String> RESERVED_IDS = Set.of("sh-main", "sh-toc", "sh-checks", "sh-uptime",
+      "sh-incidents", "sh-runbooks", "sh-content", "sh-title");
+
+  /** A relative link to another Markdown file: {@code dns.md#nxdomain}. */
+  private static final Pattern MARKDOWN_LINK = Pattern.compile("^([^:/?#][^:?#]*)\\.md(#.*)?$");
+
+  /**
+   * The result of rendering one file.
+   *
+   * @param frontMatter the front matter; empty when there is none
+   * @param html the sanitized HTML
+   * @param sections every heading, in order
+   * @param warnings problems worth telling the author about
+   */
+  record Rendered(FrontMatter frontMatter, String html, List<Runbook.Section> sections, List<String> warnings) {}
+
+  private final Parser parser;
+  private final HtmlRenderer renderer;
+  private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+
+  MarkdownRenderer() {
+    MutableDataSet options = new MutableDataSet();
+    options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), YamlFrontMatterExtension.create()));
+    options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+    options.set(HtmlRenderer.RENDER_HEADER_ID, true);
+    parser = Parser.builder(options).build();
+    renderer = HtmlRenderer.builder(options).build();
+  }
+
+  Rendered render(String markdown, String source) {
+    com.vladsch.flexmark.util.ast.Document document = parser.parse(markdown);
+    AbstractYamlFrontMatterVisitor frontMatter = new AbstractYamlFrontMatterVisitor();
+    frontMatter.visit(document);
+    List<String> warnings = new ArrayList<>(HeadingIds.assign(document, RESERVED_IDS, source));
+
+    Document clean = sanitizer.clean(renderer.render(document));
+    for (Element a : clean.select("a[href]")) {
+      var m = MARKDOWN_LINK.matcher(a.attr("href"));
+      if (m.matches()) {
+        a.attr("href", m.group(1) + ".html" + (m.group(2) == null ? "" : m.group(2)));
+      }
+    }
+    // Raw HTML headings keep their ids through the cleaner but bypass HeadingIds: dedupe again.
+    Set<String> seen = new HashSet<>(RESERVED_IDS);
+    List<Runbook.Section> sections = new ArrayList<>();
+    for (Element h : clean.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) {
+      String id = h.id();
+      for (int n = 2; !seen.add(id); n++) {
+        id = h.id() + "-" + n;
+      }
+      if (!id.equals(h.id())) {
+        warnings.add(source + ": the heading id #" + h.id() + " is used twice or reserved; this"
+            + " heading gets #" + id);
+        h.id(id);
+      }
+      sections.add(new Runbook.Section(id, h.tagName().charAt(1) - '0', h.text()));
+    }
+    return new Rendered(FrontMatter.of(frontMatter.getData()), clean.body().html(), sections, warnings);
+  }
+}

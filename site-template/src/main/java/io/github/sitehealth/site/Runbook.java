@@ -1,0 +1,54 @@
+package io.github.sitehealth.site;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One runbook page.
+ *
+ * @param fileName the Markdown file's name, e.g. {@code 502-bad-gateway.md}
+ * @param source whether it ships with site-health or comes from the team's directory
+ * @param title from the front matter, else the first heading, else the file name
+ * @param summary the front matter's one-line summary; may be empty
+ * @param codes the finding codes the front matter says this page covers
+ * @param sections the headings, in order, with their stable ids
+ * @param html the rendered and sanitized content, without the page around it
+ */
+public record Runbook(
+    String fileName,
+    Source source,
+    String title,
+    String summary,
+    List<String> codes,
+    List<Section> sections,
+    String html) {
+
+  /** Where a runbook comes from. */
+  public enum Source {
+    DEFAULT,
+    TEAM
+  }
+
+  /**
+   * A heading of the page.
+   *
+   * @param id the anchor, stable when written as {@code ## Heading {#id}}
+   * @param level 1 to 6
+   * @param title the heading's text
+   */
+  public record Section(String id, int level, String title) {}
+
+  public Runbook {
+    codes = List.copyOf(codes);
+    sections = List.copyOf(sections);
+  }
+
+  /** The rendered page's file name, e.g. {@code 502-bad-gateway.html}. */
+  public String pageName() {
+    return fileName.substring(0, fileName.length() - ".md".length()) + ".html";
+  }
+
+  public Optional<Section> section(String id) {
+    return sections.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+}

@@ -1,0 +1,231 @@
+package io.github.sitehealth.site;
+
+import io.github.sitehealth.core.diagnose.Runbooks;
+import io.github.sitehealth.core.result.Hop;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The runbooks: the default library shipped in this jar, plus the team's own pages.
+ *
+ * <p>A team page with the same file name as a default page replaces it. The codes a team page
+ * lists in its front matter win: findings with those codes link to the team's page. Every other
+ * finding links where checker-core's {@link Runbooks} says, which the default library covers.
+ */
+public final class RunbookLibrary {
+
+  /** Where a project keeps its own runbooks, relative to its base directory, by convention. */
+  public static final String TEAM_DIRECTORY = "src/site-health/runbooks";
+
+  /** The default library, in the order the index lists it. */
+  static final List<String> DEFAULT_FILES = List.of(
+      "502-bad-gateway.md",
+      "503-service-unavailable.md",
+      "504-gateway-timeout.md",
+      "http-errors.md",
+      "connection-failures.md",
+      "tls.md",
+      "dns.md",
+      "expectations.md");
+
+  /** Team file names that are safe as output names: no directories, no leading dot. */
+  private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.md");
+
+  private final Map<String, Runbook> byPage;
+  private final Map<String, String> teamCodes;
+  private final Map<String, String> codes;
+  private final List<String> warnings;
+
+  private RunbookLibrary(
+      Map<String, Runbook> byPage, Map<String, String> teamCodes, Map<String, String> codes,
+      List<String> warnings) {
+    this.byPage = Collections.unmodifiableMap(byPage);
+    this.teamCodes = Map.copyOf(teamCodes);
+    this.codes = Collections.unmodifiableMap(codes);
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /** Only the default library. */
+  public static RunbookLibrary defaults() {
+    try {
+      return load(Optional.empty());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The default library with the team's pages from the directory, when it exists.
+   *
+   * @param teamDirectory a directory of {@code *.md} files; absent or missing means none
+   * @throws IOException when the directory cannot be listed
+   */
+  public static RunbookLibrary load(Optional<Path> teamDirectory) throws IOException {
+    MarkdownRenderer renderer = new MarkdownRenderer();
+    List<String> warnings = new ArrayList<>();
+    Map<String, Runbook> byPage = new LinkedHashMap<>();
+    Map<String, String> codes = new TreeMap<>();
+    for (String file : DEFAULT_FILES) {
+      Runbook runbook = toRunbook(renderer, file, readDefault(file), Runbook.Source.DEFAULT, warnings);
+      byPage.put(runbook.pageName(), runbook);
+      runbook.codes().forEach(code -> codes.putIfAbsent(code, runbook.pageName()));
+    }
+
+    Map<String, String> teamCodes = new TreeMap<>();
+    for (Path path : teamFiles(teamDirectory, warnings)) {
+      String file = path.getFileName().toString();
+      String markdown;
+      try {
+        markdown = Files.readString(path, StandardCharsets.UTF_8);
+      } catch (CharacterCodingException e) {
+        warnings.add("team runbook " + path + " is not UTF-8 text; skipped");
+        continue;
+      }
+      Runbook runbook = toRunbook(renderer, file, markdown, Runbook.Source.TEAM, warnings);
+      byPage.put(runbook.pageName(), runbook);
+      for (String code : runbook.codes()) {
+        String earlier = teamCodes.putIfAbsent(code, runbook.pageName());
+        if (earlier != null && !earlier.equals(runbook.pageName())) {
+          warnings.add("team runbooks " + earlier + " and " + runbook.pageName() + " both list "
+              + code + "; findings link to " + earlier);
+        }
+      }
+    }
+    codes.putAll(teamCodes);
+    checkReplacedPages(byPage, warnings);
+    return new RunbookLibrary(byPage, teamCodes, codes, warnings);
+  }
+
+  /** Every page, the default library first, then the team's own pages by file name. */
+  public List<Runbook> runbooks() {
+    return List.copyOf(byPage.values());
+  }
+
+  /** The page with this output name, e.g. {@code dns.html}. */
+  public Optional<Runbook> page(String pageName) {
+    return Optional.ofNullable(byPage.get(pageName));
+  }
+
+  /** Code to page name ({@code HTTP_502 -> 502-bad-gateway.html}), the team's codes winning. */
+  public Map<String, String> codes() {
+    return codes;
+  }
+
+  /** Problems found while loading: skipped files, missing sections, clashing codes. */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  /**
+   * The link for a finding, relative to the output directory, e.g.
+   * {@code runbooks/502-bad-gateway.html#origin}.
+   */
+  public String link(String code, Hop hop) {
+    String core = Runbooks.link(code, hop);
+    String claimed = teamCodes.get(code);
+    if (claimed == null && code.matches("HTTP_\\d\\d\\d")) {
+      claimed = teamCodes.get("HTTP_" + code.charAt(5) + "xx");
+    }
+    if (claimed == null || core.startsWith(Runbooks.DIRECTORY + claimed + "#")) {
+      return core;
+    }
+    return Runbooks.DIRECTORY + claimed;
+  }
+
+  /** The page a link such as {@code runbooks/dns.html#nxdomain} points to. */
+  public Optional<Runbook> pageOf(String link) {
+    return page(pageName(link));
+  }
+
+  /** The section a link points to, when it has an anchor and the page has that heading. */
+  public Optional<Runbook.Section> sectionOf(String link) {
+    int hash = link.indexOf('#');
+    return hash < 0 ? Optional.empty() : pageOf(link).flatMap(r -> r.section(link.substring(hash + 1)));
+  }
+
+  private static String pageName(String link) {
+    String path = link.startsWith(Runbooks.DIRECTORY) ? link.substring(Runbooks.DIRECTORY.length()) : link;
+    int hash = path.indexOf('#');
+    return hash < 0 ? path : path.substring(0, hash);
+  }
+
+  private static Runbook toRunbook(
+      MarkdownRenderer renderer, String file, String markdown, Runbook.Source source, List<String> warnings) {
+    MarkdownRenderer.Rendered r = renderer.render(markdown, file);
+    warnings.addAll(r.warnings());
+    String title = r.frontMatter().first("title")
+        .or(() -> r.sections().stream().filter(s -> s.level() == 1).map(Runbook.Section::title).findFirst())
+        .orElse(file.substring(0, file.length() - 3));
+    return new Runbook(file, source, title, r.frontMatter().first("summary").orElse(""),
+        r.frontMatter().list("codes"), r.sections(), r.html());
+  }
+
+  private static String readDefault(String file) throws IOException {
+    try (InputStream in = RunbookLibrary.class.getResourceAsStream("runbooks/" + file)) {
+      if (in == null) {
+        throw new IOException("default runbook " + file + " is missing from the site-template jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static List<Path> teamFiles(Optional<Path> directory, List<String> warnings) throws IOException {
+    if (directory.isEmpty() || !Files.exists(directory.get())) {
+      return List.of();
+    }
+    if (!Files.isDirectory(directory.get())) {
+      warnings.add("team runbooks " + directory.get() + " is not a directory; ignored");
+      return List.of();
+    }
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> list = Files.list(directory.get())) {
+      for (Path path : list.sorted().toList()) {
+        String name = path.getFileName().toString();
+        if (!name.endsWith(".md") || !Files.isRegularFile(path)) {
+          continue;
+        }
+        if (!FILE_NAME.matcher(name).matches()) {
+          warnings.add("team runbook " + path + " skipped: a runbook's file name may only contain"
+              + " letters, digits, '.', '_' and '-', and must not start with '.'");
+          continue;
+        }
+        files.add(path);
+      }
+    }
+    return files;
+  }
+
+  /** A team page that replaces a default one must keep the sections findings link to. */
+  private static void checkReplacedPages(Map<String, Runbook> byPage, List<String> warnings) {
+    Map<String, List<String>> missing = new LinkedHashMap<>();
+    for (CoreLinks.CoreLink link : CoreLinks.all()) {
+      Runbook page = byPage.get(link.pageName());
+      if (page != null && page.source() == Runbook.Source.TEAM && link.anchor().isPresent()
+          && page.section(link.anchor().get()).isEmpty()) {
+        missing.computeIfAbsent(page.fileName() + "#" + link.anchor().get(), k -> new ArrayList<>())
+            .add(link.code() + link.hop().map(h -> " (" + h.id() + ")").orElse(""));
+      }
+    }
+    missing.forEach((pageAndAnchor, findings) -> {
+      String file = pageAndAnchor.substring(0, pageAndAnchor.indexOf('#'));
+      String anchor = pageAndAnchor.substring(pageAndAnchor.indexOf('#') + 1);
+      warnings.add("team runbook " + file + " replaces the default page but has no heading with"
+          + " the id #" + anchor + ", which " + String.join(", ", findings) + " findings link to;"
+          + " end that heading with '{#" + anchor + "}'");
+    });
+  }
+}

@@ -1,0 +1,105 @@
+package io.github.sitehealth.site;
+
+import io.github.sitehealth.core.history.History;
+import io.github.sitehealth.core.history.HistoryEntry;
+import io.github.sitehealth.core.history.HistoryStore;
+import io.github.sitehealth.core.report.AtomicFiles;
+import io.github.sitehealth.core.report.ResultsJson;
+import io.github.sitehealth.core.result.CheckResult;
+import io.github.sitehealth.core.result.RunResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds the static site from a run's results: {@code index.html} (the status page),
+ * {@code runbooks/*.html} (the troubleshooting docs) and {@code badges/*.svg}. This is what the
+ * {@code site} and {@code report} goals call.
+ */
+public final class SiteGenerator {
+
+  public static final String INDEX = "index.html";
+
+  private final Clock clock;
+
+  public SiteGenerator() {
+    this(Clock.systemUTC());
+  }
+
+  /** @param clock for the "generated at" time on the pages */
+  public SiteGenerator(Clock clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * Writes the site.
+   *
+   * @throws MissingResultsException when there is no results.json: the checks have not run
+   * @throws IOException when results.json cannot be read or a file cannot be written
+   */
+  public SiteResult generate(SiteRequest request) throws IOException {
+    Path resultsFile = Files.isDirectory(request.resultsJson())
+        ? request.resultsJson().resolve(ResultsJson.FILE_NAME)
+        : request.resultsJson();
+    if (!Files.isRegularFile(resultsFile)) {
+      Path dir = resultsFile.toAbsolutePath().getParent();
+      throw new MissingResultsException(dir);
+    }
+    RunResult run = new ResultsJson().read(resultsFile);
+    List<String> warnings = new ArrayList<>();
+    List<HistoryEntry> history = history(request, run, warnings);
+
+    RunbookLibrary library = RunbookLibrary.load(request.teamRunbooks());
+    warnings.addAll(library.warnings());
+    MarkdownRenderer renderer = new MarkdownRenderer();
+    Incidents.Loaded incidents = Incidents.load(request.incidents(), renderer);
+    warnings.addAll(incidents.warnings());
+
+    Instant now = clock.instant();
+    PageTemplate template = new PageTemplate();
+    Path out = request.outputDirectory();
+    List<Path> written = new ArrayList<>();
+
+    written.add(write(out.resolve(INDEX), new StatusPage(template, library)
+        .render(run, history, incidents.incidents(), request.title(), now)));
+    RunbookPage pages = new RunbookPage(template);
+    for (Runbook runbook : library.runbooks()) {
+      written.add(write(out.resolve("runbooks").resolve(runbook.pageName()), pages.render(runbook, now)));
+    }
+    Path badges = out.resolve(Badges.DIRECTORY);
+    written.add(write(badges.resolve(Badges.OVERALL + ".svg"), Badges.overall(OverallStatus.of(run))));
+    Set<String> taken = new HashSet<>();
+    for (CheckResult check : run.checks()) {
+      written.add(write(badges.resolve(Badges.fileName(check.name(), taken)),
+          Badges.check(check.name(), check.status())));
+    }
+    return new SiteResult(written, warnings);
+  }
+
+  /** The recorded runs plus the latest one, unless the history already has it. */
+  private static List<HistoryEntry> history(SiteRequest request, RunResult run, List<String> warnings)
+      throws IOException {
+    List<HistoryEntry> entries = new ArrayList<>();
+    if (request.historyFile().isPresent()) {
+      History history = new HistoryStore(request.historyFile().get()).read();
+      warnings.addAll(history.warnings());
+      entries.addAll(history.entries());
+    }
+    if (entries.stream().noneMatch(e -> e.startedAt().equals(run.startedAt()))) {
+      entries.add(HistoryEntry.of(run));
+    }
+    return entries;
+  }
+
+  private static Path write(Path file, String content) throws IOException {
+    AtomicFiles.write(file, o -> o.write(content.getBytes(StandardCharsets.UTF_8)));
+    return file;
+  }
+}

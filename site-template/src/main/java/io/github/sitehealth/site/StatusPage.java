@@ -1,0 +1,368 @@
+package io.github.sitehealth.site;
+
+import io.github.sitehealth.core.history.HistoryEntry;
+import io.github.sitehealth.core.result.Attempt;
+import io.github.sitehealth.core.result.CheckResult;
+import io.github.sitehealth.core.result.CheckStatus;
+import io.github.sitehealth.core.result.Finding;
+import io.github.sitehealth.core.result.RunResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+
+/**
+ * The status page, {@code index.html}: an overall banner, a row per check, uptime bars from the
+ * history, incidents and the runbook index.
+ *
+ * <p>Everything that comes from results, history or configuration (check names, targets,
+ * observations, evidence, headers) goes in through Jsoup's text and attribute APIs, which escape
+ * it; only runbook and incident Markdown is inserted as HTML, and that was sanitized on loading.
+ */
+public final class StatusPage {
+
+  private final PageTemplate template;
+  private final RunbookLibrary library;
+
+  public StatusPage(RunbookLibrary library) {
+    this(new PageTemplate(), library);
+  }
+
+  StatusPage(PageTemplate template, RunbookLibrary library) {
+    this.template = template;
+    this.library = library;
+  }
+
+  /**
+   * The page's HTML.
+   *
+   * @param run the latest run
+   * @param history earlier runs, oldest first; may include the latest run
+   * @param incidents newest first
+   * @param title the page's heading, e.g. the site's name
+   * @param generatedAt shown in the footer
+   */
+  public String render(
+      RunResult run, List<HistoryEntry> history, List<Incident> incidents, String title, Instant generatedAt) {
+    Document doc = template.page(PageTemplate.STATUS, title);
+    PageTemplate.slot(doc, "title").text(title);
+    meta(PageTemplate.slot(doc, "meta"), run);
+    List<String> incidentIds = incidentIds(incidents);
+    banner(doc, run, incidents, incidentIds);
+    Element rows = PageTemplate.slot(doc, "checks");
+    for (CheckResult check : run.checks()) {
+      row(rows, check);
+    }
+    if (run.checks().isEmpty()) {
+      rows.appendElement("tr").appendElement("td").attr("colspan", "7").addClass("none")
+          .text("The latest run had no checks.");
+    }
+    uptime(doc, run, history);
+    incidents(PageTemplate.slot(doc, "incidents"), incidents, incidentIds);
+    runbookIndex(PageTemplate.slot(doc, "runbooks"));
+    PageTemplate.footer(doc, generatedAt);
+    return PageTemplate.html(doc);
+  }
+
+  private static void meta(Element meta, RunResult run) {
+    meta.appendText("Last run ");
+    PageTemplate.time(meta, run.startedAt());
+    meta.appendText(", " + run.checks().size() + " check" + (run.checks().size() == 1 ? "" : "s")
+        + ", took " + seconds(run.durationMs()) + ".");
+  }
+
+  private static void banner(Document doc, RunResult run, List<Incident> incidents, List<String> ids) {
+    OverallStatus overall = OverallStatus.of(run);
+    PageTemplate.slot(doc, "banner").addClass("banner-" + overall.cssState());
+    PageTemplate.slot(doc, "banner-icon").text(symbol(overall.cssState()));
+    PageTemplate.slot(doc, "banner-title").text(overall.headline());
+    Element detail = PageTemplate.slot(doc, "banner-detail");
+    int total = run.checks().size();
+    long down = run.count(CheckStatus.DOWN);
+    long degraded = run.count(CheckStatus.DEGRADED);
+    detail.text(switch (overall) {
+      case OPERATIONAL -> total == 1 ? "The only check is up." : "All " + total + " checks are up.";
+      case DEGRADED -> degraded + " of " + total + " checks " + (degraded == 1 ? "is" : "are")
+          + " degraded, none is down.";
+      case OUTAGE -> down + " of " + total + " checks " + (down == 1 ? "is" : "are") + " down"
+          + (degraded > 0 ? ", " + degraded + " degraded." : ".");
+      case UNKNOWN -> "The latest run had no checks.";
+    });
+    long ongoing = incidents.stream().filter(Incident::ongoing).count();
+    if (ongoing > 0) {
+      detail.appendText(" Ongoing incident" + (ongoing == 1 ? ": " : "s: "));
+      String separator = "";
+      for (int i = 0; i < incidents.size(); i++) {
+        if (incidents.get(i).ongoing()) {
+          detail.appendText(separator);
+          detail.appendElement("a").attr("href", "#" + ids.get(i)).text(incidents.get(i).title());
+          separator = ", ";
+        }
+      }
+      detail.appendText(".");
+    }
+  }
+
+  private void row(Element rows, CheckResult check) {
+    Element tr = rows.appendElement("tr");
+    Element name = tr.appendElement("th").attr("scope", "row");
+    name.appendElement("span").addClass("check-name").text(check.name());
+    name.appendElement("span").addClass("check-target").text(check.kind() + " " + check.target());
+
+    status(cell(tr, "Status"), check.status());
+    cell(tr, "Latency").addClass("num").text(check.latencyMs() + " ms");
+
+    Element finding = cell(tr, "Finding");
+    Optional<Finding> f = check.finding();
+    if (f.isPresent()) {
+      finding.appendElement("code").text(f.get().code());
+      finding.appendElement("p").addClass("finding-summary").text(f.get().summary());
+    } else {
+      finding.appendElement("span").addClass("none").text(check.observed());
+    }
+    details(finding, check);
+
+    Element hop = cell(tr, "Hop");
+    if (f.isPresent()) {
+      hop.text(f.get().hop().id());
+    } else {
+      none(hop);
+    }
+    PageTemplate.time(cell(tr, "Last checked").addClass("num"), check.startedAt());
+
+    Element runbook = cell(tr, "Runbook");
+    if (f.isPresent()) {
+      String link = library.link(f.get().code(), f.get().hop());
+      String page = library.pageOf(link).map(Runbook::title).orElse("Runbook");
+      String section = library.sectionOf(link).map(s -> ": " + s.title()).orElse("");
+      runbook.appendElement("a").attr("href", link).text(page + section);
+    } else {
+      none(runbook);
+    }
+  }
+
+  private static Element cell(Element tr, String label) {
+    return tr.appendElement("td").attr("data-label", label);
+  }
+
+  private static void none(Element cell) {
+    cell.appendElement("span").addClass("none").attr("aria-hidden", "true").text("\u2014");
+    cell.appendElement("span").addClass("visually-hidden").text("none");
+  }
+
+  /** Observed text, evidence and attempts, folded away. */
+  private static void details(Element parent, CheckResult check) {
+    Element details = parent.appendElement("details");
+    details.appendElement("summary").text("Details");
+    details.appendElement("p").addClass("evidence").text("Observed: " + check.observed());
+    check.finding().ifPresent(f -> {
+      if (!f.evidence().isEmpty()) {
+        Element list = details.appendElement("ul").attr("aria-label", "Evidence");
+        f.evidence().forEach(line -> list.appendElement("li").appendElement("code").text(line));
+      }
+    });
+    if (!check.attempts().isEmpty()) {
+      Element attempts = details.appendElement("ol").attr("aria-label", "Attempts");
+      for (Attempt a : check.attempts()) {
+        attempts.appendElement("li").text(
+            a.outcome() + " in " + a.durationMs() + " ms" + (a.passed() ? " (passed)" : " (failed)"));
+      }
+    }
+  }
+
+  static Element status(Element parent, CheckStatus status) {
+    String state = status.name().toLowerCase(Locale.ROOT);
+    Element pill = parent.appendElement("span").addClass("status").addClass("status-" + state);
+    pill.appendElement("span").attr("aria-hidden", "true").text(symbol(state));
+    pill.appendText(switch (status) {
+      case UP -> " Up";
+      case DEGRADED -> " Degraded";
+      case DOWN -> " Down";
+    });
+    return pill;
+  }
+
+  private static String symbol(String state) {
+    return switch (state) {
+      case "up" -> "\u2713";
+      case "degraded" -> "!";
+      case "down" -> "\u2715";
+      default -> "?";
+    };
+  }
+
+  private static void uptime(Document doc, RunResult run, List<HistoryEntry> history) {
+    LocalDate lastDay = run.startedAt().atZone(ZoneOffset.UTC).toLocalDate();
+    boolean onlyLatest = history.stream().allMatch(e -> e.startedAt().equals(run.startedAt()));
+    PageTemplate.slot(doc, "uptime-hint").text(onlyLatest
+        ? "Only the latest run is recorded so far; a bar per day fills in as runs are added to the history."
+        : "One bar per day (UTC), oldest first, up to " + Uptime.MAX_DAYS + " days. Uptime counts the"
+            + " runs that were up or degraded.");
+    Element list = PageTemplate.slot(doc, "uptime");
+    for (CheckResult check : run.checks()) {
+      Uptime.Series series = Uptime.of(check.name(), history, lastDay);
+      Element item = list.appendElement("li");
+      Element head = item.appendElement("div").addClass("uptime-head");
+      head.appendElement("span").addClass("check-name").text(check.name());
+      head.appendElement("span").addClass("num").text(series.percent() + " up over "
+          + series.days().size() + " day" + (series.days().size() == 1 ? "" : "s")
+          + " (" + series.runs() + " run" + (series.runs() == 1 ? "" : "s") + ")");
+      Element box = item.appendElement("div").addClass("bars-box")
+          .attr("style", "width: " + series.days().size() * 0.75 + "rem");
+      Element bars = box.appendElement("ol").addClass("bars")
+          .attr("aria-label", check.name() + ", daily status, oldest first");
+      for (Uptime.Day day : series.days()) {
+        String text = describe(day);
+        Element bar = bars.appendElement("li").addClass("bar")
+            .addClass("bar-" + day.status().map(s -> s.name().toLowerCase(Locale.ROOT)).orElse("none"))
+            .attr("title", text);
+        bar.appendElement("span").addClass("visually-hidden").text(text);
+      }
+      Element axis = box.appendElement("div").addClass("bars-axis").attr("aria-hidden", "true");
+      axis.appendElement("span").text(series.days().get(0).date().toString());
+      axis.appendElement("span").text(lastDay.toString());
+    }
+  }
+
+  private static String describe(Uptime.Day day) {
+    String date = day.date().toString();
+    if (day.status().isEmpty()) {
+      return date + ": no data";
+    }
+    String runs = day.runs() + " run" + (day.runs() == 1 ? "" : "s");
+    return switch (day.status().get()) {
+      case UP -> date + ": up, " + runs;
+      case DEGRADED -> date + ": degraded, " + day.degraded() + " of " + runs + " degraded";
+      case DOWN -> date + ": down, " + day.down() + " of " + runs + " down"
+          + (day.degraded() > 0 ? ", " + day.degraded() + " degraded" : "");
+    };
+  }
+
+  private static void incidents(Element slot, List<Incident> incidents, List<String> ids) {
+    if (incidents.isEmpty()) {
+      slot.appendElement("p").addClass("hint").text("No incidents reported.");
+      return;
+    }
+    for (int i = 0; i < incidents.size(); i++) {
+      Incident incident = incidents.get(i);
+      String id = ids.get(i);
+      Element article = slot.appendElement("article").addClass("incident").attr("id", id)
+          .attr("aria-labelledby", id + "-title");
+      article.appendElement("h3").attr("id", id + "-title").text(incident.title());
+      Element meta = article.appendElement("p").addClass("incident-meta");
+      Element pill = meta.appendElement("span").addClass("status")
+          .addClass(incident.ongoing() ? "status-down" : "status-up");
+      pill.appendElement("span").attr("aria-hidden", "true").text(incident.ongoing() ? "!" : "\u2713");
+      pill.appendText(" " + capitalize(incident.status()) + (incident.ongoing() ? " (ongoing)" : ""));
+      if (incident.started().isPresent()) {
+        meta.appendText(" Started ");
+        PageTemplate.time(meta, incident.started().get());
+        meta.appendText(".");
+      }
+      if (incident.resolved().isPresent()) {
+        meta.appendText(" Resolved ");
+        PageTemplate.time(meta, incident.resolved().get());
+        incident.started().ifPresent(s -> meta.appendText(", after " + duration(s, incident.resolved().get())));
+        meta.appendText(".");
+      }
+      if (!incident.affects().isEmpty()) {
+        meta.appendText(" Affects: " + String.join(", ", incident.affects()) + ".");
+      }
+      Element body = article.appendElement("div").addClass("incident-body");
+      for (Node node : Jsoup.parseBodyFragment(incident.html()).body().childNodes()) {
+        body.appendChild(node.clone());
+      }
+      nest(body, id);
+    }
+  }
+
+  /**
+   * Fits an incident's own headings under its {@code h3} (h1 becomes h4) and prefixes their ids,
+   * so two incidents with a "Timeline" section do not share an id.
+   */
+  private static void nest(Element body, String prefix) {
+    Set<String> ids = new HashSet<>();
+    for (Element h : body.select("h1, h2, h3, h4, h5, h6")) {
+      h.tagName("h" + Math.min(6, h.tagName().charAt(1) - '0' + 3));
+      if (h.hasAttr("id")) {
+        ids.add(h.id());
+        h.id(prefix + "-" + h.id());
+      }
+    }
+    for (Element a : body.select("a[href^=#]")) {
+      String target = a.attr("href").substring(1);
+      if (ids.contains(target)) {
+        a.attr("href", "#" + prefix + "-" + target);
+      }
+    }
+  }
+
+  private void runbookIndex(Element list) {
+    for (Runbook runbook : library.runbooks()) {
+      Element item = list.appendElement("li");
+      item.appendElement("a").attr("href", "runbooks/" + runbook.pageName()).text(runbook.title());
+      if (runbook.source() == Runbook.Source.TEAM) {
+        item.appendText(" (team)");
+      }
+      if (!runbook.summary().isBlank()) {
+        item.appendText(": " + runbook.summary());
+      }
+      if (!runbook.codes().isEmpty()) {
+        Element codes = item.appendElement("span").addClass("codes");
+        codes.appendText(" ");
+        for (String code : runbook.codes()) {
+          codes.appendElement("code").text(code);
+          codes.appendText(" ");
+        }
+      }
+    }
+  }
+
+  /** An id per incident from its file name, unique on the page. */
+  static List<String> incidentIds(List<Incident> incidents) {
+    Set<String> taken = new HashSet<>();
+    List<String> ids = new ArrayList<>();
+    for (Incident incident : incidents) {
+      String name = incident.fileName();
+      String words = HeadingIds.words(name.substring(0, name.length() - 3));
+      String base = words.isEmpty() ? "incident" : "incident-" + words;
+      String id = base;
+      for (int n = 2; !taken.add(id); n++) {
+        id = base + "-" + n;
+      }
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  private static String capitalize(String s) {
+    return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+  }
+
+  private static String seconds(long ms) {
+    return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+  }
+
+  private static String duration(Instant from, Instant to) {
+    Duration d = Duration.between(from, to);
+    if (d.isNegative()) {
+      return "an unknown time";
+    }
+    long h = d.toHours();
+    long m = d.toMinutesPart();
+    if (h >= 48) {
+      return d.toDays() + " days";
+    }
+    return h > 0 ? h + " h " + m + " min" : d.toMinutes() + " min";
+  }
+}

@@ -1,0 +1,62 @@
+package io.github.sitehealth.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Asserts that a page, parsed the way a browser would, can run nothing and load nothing bad. */
+final class SafeHtml {
+
+  private static final Set<String> FORBIDDEN_TAGS = Set.of(
+      "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
+      "button", "textarea", "select", "base", "link", "svg", "math", "template", "noscript",
+      "video", "audio", "source", "marquee", "isindex", "x");
+
+  private static final Set<String> URL_ATTRIBUTES = Set.of(
+      "href", "src", "srcset", "action", "formaction", "xlink:href", "data", "poster",
+      "background", "srcdoc", "lowsrc", "dynsrc", "ping", "cite");
+
+  private SafeHtml() {}
+
+  static void assertSafe(Document doc, String where) {
+    for (String tag : FORBIDDEN_TAGS) {
+      assertThat(doc.select(tag)).as("<%s> in %s", tag, where).isEmpty();
+    }
+    assertThat(doc.select("style")).as("<style> in %s", where).hasSize(1);
+    assertThat(doc.selectFirst("style").parent()).as("<style> in %s", where).isEqualTo(doc.head());
+    for (Element meta : doc.select("meta[http-equiv]")) {
+      assertThat(meta.attr("http-equiv")).as("meta http-equiv in %s", where)
+          .isEqualToIgnoringCase("Content-Security-Policy");
+    }
+    assertThat(doc.select("meta[http-equiv=Content-Security-Policy]")).as("CSP in %s", where).hasSize(1);
+    for (Element el : doc.getAllElements()) {
+      for (Attribute attr : el.attributes()) {
+        String name = attr.getKey().toLowerCase(Locale.ROOT);
+        assertThat(name).as("event attribute on <%s> in %s", el.tagName(), where).doesNotStartWith("on");
+        if (URL_ATTRIBUTES.contains(name)) {
+          assertThat(normalizedUrl(attr.getValue()))
+              .as("%s=\"%s\" on <%s> in %s", name, attr.getValue(), el.tagName(), where)
+              .doesNotStartWith("javascript:")
+              .doesNotStartWith("data:")
+              .doesNotStartWith("vbscript:");
+        }
+        if (name.equals("style")) {
+          assertThat(el.hasClass("bars-box")).as("style attribute on <%s> in %s", el.tagName(), where).isTrue();
+          assertThat(attr.getValue()).matches("width: [0-9.]+rem");
+        }
+        if (name.equals("srcset") || name.equals("srcdoc")) {
+          throw new AssertionError(name + " attribute in " + where);
+        }
+      }
+    }
+  }
+
+  /** What a browser makes of a URL's scheme: control characters and whitespace gone, lower case. */
+  static String normalizedUrl(String value) {
+    return value.replaceAll("[\\x00-\\x20\\x7f]", "").toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,142 @@
+package io.github.sitehealth.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.sitehealth.core.history.HistoryStore;
+import io.github.sitehealth.core.result.CheckStatus;
+import io.github.sitehealth.core.result.Hop;
+import io.github.sitehealth.core.result.RunResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteGeneratorTest {
+
+  @TempDir Path dir;
+
+  private final SiteGenerator generator = new SiteGenerator(Fixtures.CLOCK);
+
+  @Test
+  void missingResultsSayWhatToRun() {
+    Path target = dir.resolve("target/site-health");
+    assertThatThrownBy(() -> generator.generate(SiteRequest.of(target.resolve("results.json"), dir.resolve("out"))))
+        .isInstanceOf(MissingResultsException.class)
+        .hasMessage("no results.json in " + target.toAbsolutePath() + ": run site-health:verify first");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void aDirectoryWithoutResultsIsMissingResultsToo() throws IOException {
+    Path target = Files.createDirectories(dir.resolve("target/site-health"));
+    assertThatThrownBy(() -> generator.generate(SiteRequest.of(target, target)))
+        .isInstanceOf(MissingResultsException.class)
+        .hasMessageContaining("no results.json in " + target.toAbsolutePath());
+  }
+
+  @Test
+  void writesTheStatusPageRunbooksAndBadges() throws IOException {
+    RunResult run = Fixtures.run(Fixtures.T0, Fixtures.up("home"),
+        Fixtures.failing("api", CheckStatus.DOWN, "HTTP_503", Hop.ORIGIN));
+    Path out = dir.resolve("site-health");
+    Path results = Fixtures.writeResults(out, run);
+
+    SiteResult result = generator.generate(SiteRequest.of(out, out));
+
+    assertThat(result.files().get(0)).isEqualTo(out.resolve("index.html"));
+    assertThat(result.files()).contains(
+        out.resolve("runbooks/503-service-unavailable.html"), out.resolve("runbooks/dns.html"),
+        out.resolve("badges/overall.svg"), out.resolve("badges/home.svg"), out.resolve("badges/api.svg"));
+    assertThat(result.files()).hasSize(1 + RunbookLibrary.DEFAULT_FILES.size() + 3).allMatch(Files::isRegularFile);
+    assertThat(result.warnings()).isEmpty();
+    assertThat(results).exists();
+
+    Document index = Fixtures.parse(out.resolve("index.html"));
+    assertThat(index.select("h1").text()).isEqualTo(SiteRequest.DEFAULT_TITLE);
+    assertThat(index.select("td[data-label=Runbook] a").attr("href")).isEqualTo("runbooks/503-service-unavailable.html#origin");
+    assertThat(Files.readString(out.resolve("badges/overall.svg"))).contains(">outage<");
+    assertThat(Files.readString(out.resolve("badges/home.svg"))).contains(">up<");
+    for (Path page : result.files()) {
+      if (page.toString().endsWith(".html")) {
+        SafeHtml.assertSafe(Fixtures.parse(page), page.getFileName().toString());
+      }
+    }
+  }
+
+  @Test
+  void runbookPagesHaveATableOfContentsAndSelfLinks() throws IOException {
+    Path out = dir.resolve("out");
+    generator.generate(SiteRequest.of(Fixtures.writeResults(dir, Fixtures.run(Fixtures.T0, Fixtures.up("home"))), out));
+    Document dns = Fixtures.parse(out.resolve("runbooks/dns.html"));
+    assertThat(dns.title()).isEqualTo("DNS findings | Runbooks");
+    assertThat(dns.select("nav.toc a").eachAttr("href")).contains("#nxdomain", "#dangling-cname", "#ns-inconsistent");
+    assertThat(dns.select("#nxdomain > a.anchor").attr("href")).isEqualTo("#nxdomain");
+    assertThat(dns.select(".codes code").eachText()).contains("DNS_NXDOMAIN", "DNS_NS_INCONSISTENT");
+    assertThat(dns.select("a[href=../index.html]")).hasSize(1);
+    assertThat(dns.selectFirst("meta[http-equiv=Content-Security-Policy]")).isNotNull();
+  }
+
+  @Test
+  void readsHistoryTeamRunbooksAndIncidentsAndPassesWarningsOn() throws IOException {
+    Path out = dir.resolve("out");
+    Path history = dir.resolve("history.jsonl");
+    HistoryStore store = new HistoryStore(history);
+    store.append(Fixtures.run(Fixtures.T0.minus(Duration.ofDays(2)), Fixtures.withStatus(Fixtures.up("home"),
+        Fixtures.T0.minus(Duration.ofDays(2)), CheckStatus.DOWN)));
+    Files.writeString(history, Files.readString(history) + "{broken\n");
+    RunResult run = Fixtures.run(Fixtures.T0, Fixtures.up("home"));
+    store.append(run);
+
+    Path team = Fixtures.write(dir.resolve("team/payments.md"), "---\ntitle: Payments\ncodes: [HTTP_502]\n---\n# Payments\n").getParent();
+    Path incidents = Fixtures.write(dir.resolve("incidents/2025-03-19.md"), "---\ntitle: Slow API\nstarted: 2025-03-19\n---\n").getParent();
+
+    SiteResult result = generator.generate(SiteRequest.of(Fixtures.writeResults(dir, run), out)
+        .withHistoryFile(history).withTeamRunbooks(team).withIncidents(incidents).withTitle("Shop status"));
+
+    assertThat(result.warnings()).singleElement().asString().contains("history.jsonl line 2");
+    assertThat(result.files()).contains(out.resolve("runbooks/payments.html"));
+    Document index = Fixtures.parse(out.resolve("index.html"));
+    assertThat(index.select("h1").text()).isEqualTo("Shop status");
+    assertThat(index.select("li.bar").eachAttr("class")).containsExactly("bar bar-down", "bar bar-none", "bar bar-up");
+    assertThat(index.select("article.incident h3").text()).isEqualTo("Slow API");
+    assertThat(index.select("ul.runbook-index").text()).contains("Payments (team)");
+  }
+
+  @Test
+  void theLatestRunCountsOnceWhenTheHistoryAlreadyHasIt() throws IOException {
+    RunResult run = Fixtures.run(Fixtures.T0, Fixtures.up("home"));
+    Path history = dir.resolve("history.jsonl");
+    new HistoryStore(history).append(run);
+    Path out = dir.resolve("out");
+    generator.generate(SiteRequest.of(Fixtures.writeResults(dir, run), out).withHistoryFile(history));
+    assertThat(Fixtures.parse(out.resolve("index.html")).select(".uptime-head").text()).contains("(1 run)");
+  }
+
+  @Test
+  void anAbsentHistoryFileIsAnEmptyHistory() throws IOException {
+    Path out = dir.resolve("out");
+    SiteResult result = generator.generate(SiteRequest.of(
+        Fixtures.writeResults(dir, Fixtures.run(Fixtures.T0, Fixtures.up("home"))), out)
+        .withHistoryFile(dir.resolve("none.jsonl")));
+    assertThat(result.warnings()).isEmpty();
+    assertThat(dir.resolve("none.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void anInvalidResultsFileNamesTheProblem() throws IOException {
+    Path results = Fixtures.write(dir.resolve("results.json"), "{\"schemaVersion\": 1}");
+    assertThatThrownBy(() -> generator.generate(SiteRequest.of(results, dir)))
+        .isInstanceOf(IOException.class)
+        .isNotInstanceOf(MissingResultsException.class)
+        .hasMessageContaining("results.json").hasMessageContaining("$.checks");
+  }
+
+  @Test
+  void aBlankTitleFallsBackToTheDefault() {
+    assertThat(SiteRequest.of(dir, dir).withTitle("  ").title()).isEqualTo(SiteRequest.DEFAULT_TITLE);
+  }
+}
