@@ -1,5 +1,6 @@
 package io.github.sitehealth.plugin;
 
+import io.github.sitehealth.core.history.HistoryStore;
 import io.github.sitehealth.core.report.TextReport;
 import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.run.Verifier;
@@ -9,6 +10,7 @@ import io.github.sitehealth.core.spec.InvalidConfigException;
 import io.github.sitehealth.core.spec.RunConfig;
 import io.github.sitehealth.core.spec.RunSpec;
 import io.github.sitehealth.core.spec.SpecParser;
+import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
@@ -58,11 +60,29 @@ public class VerifyMojo extends AbstractSiteHealthMojo {
   @Parameter(property = PropertyNames.FAIL_ON_ERROR, defaultValue = "true")
   private boolean failOnError;
 
+  /**
+   * The run history: each run appends one line (JSON). Keep it outside {@code target/} to outlive
+   * {@code mvn clean}; the status page draws its uptime bars from it.
+   */
+  @Parameter(
+      property = PropertyNames.HISTORY_FILE,
+      defaultValue = "${project.build.directory}/site-health/history.jsonl")
+  private File historyFile;
+
+  /** Runs kept in the history; older ones are dropped. */
+  @Parameter(defaultValue = "500")
+  private int historyRetention;
+
   @Parameter(defaultValue = "${session}", readonly = true)
   private MavenSession session;
 
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
+    if (historyRetention < 1) {
+      throw new MojoExecutionException(
+          "Invalid site-health configuration: <historyRetention> \"" + historyRetention
+              + "\" must be at least 1");
+    }
     RunSpec spec;
     try {
       spec = SpecParser.parse(runConfig());
@@ -84,6 +104,16 @@ public class VerifyMojo extends AbstractSiteHealthMojo {
     } catch (IOException e) {
       throw new MojoExecutionException(
           "site-health: cannot write the results to " + outputDirectory() + ": " + e.getMessage(), e);
+    }
+    if (historyFile != null) {
+      try {
+        new HistoryStore(historyFile.toPath(), historyRetention)
+            .append(run)
+            .forEach(w -> getLog().warn("site-health: " + w));
+      } catch (IOException e) {
+        throw new MojoExecutionException(
+            "site-health: cannot append to the history " + historyFile + ": " + e.getMessage(), e);
+      }
     }
     getLog().info(run.summaryLine());
     if (!run.down().isEmpty()) {

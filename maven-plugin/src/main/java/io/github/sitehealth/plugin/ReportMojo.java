@@ -1,0 +1,93 @@
+package io.github.sitehealth.plugin;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.Locale;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.reporting.AbstractMavenReport;
+import org.apache.maven.reporting.MavenReportException;
+
+/**
+ * The status page and the runbooks as a report of the project's Maven site ({@code mvn site}),
+ * under {@code site-health/} of the site, from the {@code results.json} of an earlier
+ * {@code site-health:verify} (e.g. {@code mvn verify site}).
+ */
+@Mojo(name = "report", threadSafe = true)
+public class ReportMojo extends AbstractMavenReport {
+
+  /** Where {@code verify} wrote {@code results.json}. */
+  @Parameter(
+      property = PropertyNames.OUTPUT_DIRECTORY,
+      defaultValue = "${project.build.directory}/site-health")
+  private File resultsDirectory;
+
+  /** The run history {@code verify} appends to; its uptime bars are drawn from it. */
+  @Parameter(
+      property = PropertyNames.HISTORY_FILE,
+      defaultValue = "${project.build.directory}/site-health/history.jsonl")
+  private File historyFile;
+
+  /** The team's runbooks, Markdown with front matter; a file named like a default replaces it. */
+  @Parameter(defaultValue = "${project.basedir}/src/site-health/runbooks")
+  private File runbooksDirectory;
+
+  /** Incident and maintenance notes, Markdown with front matter, shown newest first. */
+  @Parameter(defaultValue = "${project.basedir}/src/site-health/incidents")
+  private File incidentsDirectory;
+
+  /** The status page's title. */
+  @Parameter(defaultValue = "${project.name} status")
+  private String title;
+
+  /** Skips the report. */
+  @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
+  private boolean skip;
+
+  private SiteInputs inputs() {
+    return new SiteInputs(resultsDirectory, historyFile, runbooksDirectory, incidentsDirectory, title);
+  }
+
+  @Override
+  public boolean canGenerateReport() {
+    if (skip) {
+      return false;
+    }
+    if (!inputs().hasResults()) {
+      getLog().warn("site-health: no results.json in " + resultsDirectory
+          + ": run site-health:verify before the site (e.g. mvn verify site); report skipped");
+      return false;
+    }
+    return true;
+  }
+
+  @Override
+  public boolean isExternalReport() {
+    // The page family is self-contained (its own CSS, runbooks and badges), not a Doxia page.
+    return true;
+  }
+
+  @Override
+  public String getOutputName() {
+    return "site-health/index";
+  }
+
+  @Override
+  public String getName(Locale locale) {
+    return "Site health";
+  }
+
+  @Override
+  public String getDescription(Locale locale) {
+    return "Status of the site's edge, origin and DNS checks, with troubleshooting runbooks.";
+  }
+
+  @Override
+  protected void executeReport(Locale locale) throws MavenReportException {
+    try {
+      inputs().generate(new File(getReportOutputDirectory(), "site-health").toPath(), getLog());
+    } catch (IOException e) {
+      throw new MavenReportException("site-health: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.github.sitehealth.plugin;
+
+import io.github.sitehealth.core.report.ResultsJson;
+import io.github.sitehealth.site.SiteGenerator;
+import io.github.sitehealth.site.SiteRequest;
+import io.github.sitehealth.site.SiteResult;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.maven.plugin.logging.Log;
+
+/** What the {@code site} and {@code report} goals hand the site generator, and how they log it. */
+record SiteInputs(
+    File resultsDirectory, File historyFile, File runbooksDirectory, File incidentsDirectory,
+    String title) {
+
+  boolean hasResults() {
+    return new File(resultsDirectory, ResultsJson.FILE_NAME).isFile();
+  }
+
+  SiteResult generate(Path outputDirectory, Log log) throws IOException {
+    SiteRequest request =
+        SiteRequest.of(resultsDirectory.toPath(), outputDirectory)
+            .withHistoryFile(historyFile == null ? null : historyFile.toPath())
+            .withTeamRunbooks(runbooksDirectory == null ? null : runbooksDirectory.toPath())
+            .withIncidents(incidentsDirectory == null ? null : incidentsDirectory.toPath())
+            .withTitle(title);
+    SiteResult result = new SiteGenerator().generate(request);
+    result.warnings().forEach(w -> log.warn("site-health: " + w));
+    log.info("site-health: status page " + outputDirectory.resolve(SiteGenerator.INDEX).toUri()
+        + " (" + result.files().size() + " files)");
+    return result;
+  }
+}
