@@ -143,7 +143,11 @@ public final class RunbookLibrary {
     if (claimed == null || core.startsWith(Runbooks.DIRECTORY + claimed + "#")) {
       return core;
     }
-    return Runbooks.DIRECTORY + claimed;
+    // The team's page keeps the section the finding points to when it has one of that id.
+    int hash = core.indexOf('#');
+    String anchor = hash < 0 ? "" : core.substring(hash + 1);
+    boolean hasSection = !anchor.isEmpty() && page(claimed).flatMap(r -> r.section(anchor)).isPresent();
+    return Runbooks.DIRECTORY + claimed + (hasSection ? "#" + anchor : "");
   }
 
   /** The page a link such as {@code runbooks/dns.html#nxdomain} points to. */

@@ -126,6 +126,20 @@ class RunbookLibraryTest {
   }
 
   @Test
+  void aTeamPageKeepsTheFindingsSectionWhenItHasOne() throws IOException {
+    Fixtures.write(team.resolve("shop.md"), """
+        ---
+        codes: [HTTP_502]
+        ---
+        ## The shop is down {#origin}
+        Restart it.
+        """);
+    RunbookLibrary library = RunbookLibrary.load(Optional.of(team));
+    assertThat(library.link("HTTP_502", Hop.ORIGIN)).isEqualTo("runbooks/shop.html#origin");
+    assertThat(library.link("HTTP_502", Hop.EDGE)).isEqualTo("runbooks/shop.html");
+  }
+
+  @Test
   void twoTeamPagesClaimingOneCodeAreReported() throws IOException {
     Fixtures.write(team.resolve("a.md"), "---\ncodes: [HTTP_502]\n---\n");
     Fixtures.write(team.resolve("b.md"), "---\ncodes: [HTTP_502]\n---\n");

@@ -1,0 +1,22 @@
+io.github.sitehealth.plugin.testing.FixtureHttpServer.stopForIt()
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('BUILD SUCCESS')
+assert log.contains('site-health: status page file:')
+
+def out = new File(basedir, 'target/site-health')
+def index = new File(out, 'index.html')
+assert index.isFile()
+def doc = org.jsoup.Jsoup.parse(index, 'UTF-8')
+def text = doc.text()
+assert text.contains('home')
+assert text.contains('shop')
+assert text.contains('HTTP_502')
+assert text.contains('Planned database maintenance')
+// the team's runbook claims HTTP_502, so the 502 links to its section
+assert doc.select('a[href]').collect { it.attr('href') }.any { it.startsWith('runbooks/shop-backend.html#origin') }
+assert new File(out, 'runbooks/shop-backend.html').isFile()
+assert new File(out, 'runbooks/502-bad-gateway.html').isFile()
+assert new File(out, 'badges/overall.svg').isFile()
+assert new File(out, 'history.jsonl').readLines().size() == 1
+assert doc.select('script').isEmpty()
