@@ -117,7 +117,9 @@ public final class StatusPage {
     Element tr = rows.appendElement("tr");
     Element name = tr.appendElement("th").attr("scope", "row");
     name.appendElement("span").addClass("check-name").text(check.name());
-    name.appendElement("span").addClass("check-target").text(check.kind() + " " + check.target());
+    // A URL speaks for itself; a DNS target ("www.example.com. CNAME") is labelled as one.
+    String target = check.kind().equals("dns") ? "DNS " + check.target() : check.target();
+    name.appendElement("span").addClass("check-target").text(target);
 
     status(cell(tr, "Status"), check.status());
     cell(tr, "Latency").addClass("num").text(check.latencyMs() + " ms");
