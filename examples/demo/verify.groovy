@@ -7,6 +7,10 @@ assert log.contains('HTTP_502, hop origin: The origin fails when asked directly 
 assert log.contains('HTTP_502, hop edge: The origin answers 200 OK directly, but the edge answers 502 Bad Gateway')
 assert log.contains('HTTP_504, hop origin')
 assert log.contains('-Dsite-health.failOnError=true fails it')
+assert log.contains('[UP] www.sandbox.test. CNAME')
+assert log.contains('DNS_MISMATCH, hop dns')
+assert log.contains('DNS_DANGLING_CNAME, hop dns')
+assert log.contains('DNS_NXDOMAIN, hop dns')
 assert log.contains('site-health: status page file:')
 
 def page = new File(basedir, 'target/site-health/index.html')

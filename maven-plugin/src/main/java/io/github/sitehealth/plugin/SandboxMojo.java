@@ -14,9 +14,11 @@ import org.apache.maven.project.MavenProject;
 /**
  * Starts a rehearsal sandbox inside the build, on loopback only: a healthy origin, an edge proxy
  * in front of it, and faults that map to the runbooks (the edge's upstream down: 502; a slow
- * origin: 504; an origin answering 503; a missing Cache-Control). Its addresses are published as
- * the project properties {@code site-health.sandbox.edge}, {@code site-health.sandbox.origin} and
- * {@code site-health.sandbox.dead}, for the checks of later goals. It stops when the build ends.
+ * origin: 504; an origin answering 503; a missing Cache-Control), and an authoritative DNS server
+ * for the zone {@code sandbox.test.} (a correct CNAME, a wrong CDN target, a dangling CNAME, a
+ * missing name). Its addresses are published as the project properties
+ * {@code site-health.sandbox.edge}, {@code .origin}, {@code .dead} and {@code .dns} (a
+ * {@code <resolver>}), for the checks of later goals. It stops when the build ends.
  */
 @Mojo(name = "sandbox", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
 public class SandboxMojo extends AbstractMojo {

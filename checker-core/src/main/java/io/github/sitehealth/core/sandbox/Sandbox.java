@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fine (502, an edge misconfiguration). The edge waits {@link #EDGE_READ_TIMEOUT} for the origin
  * (504 past that). Origin paths: {@code /} healthy and cacheable, {@code /slow} answers after
  * {@link #SLOW_ORIGIN}, {@code /unavailable} 503, {@code /assets/app.css} without Cache-Control.
+ * A small authoritative DNS zone, {@code sandbox.test.}, has a correct CNAME to the CDN, one to the
+ * wrong CDN, a dangling one and a name that does not exist.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -47,6 +49,7 @@ public final class Sandbox implements AutoCloseable {
   private final HttpServer edge;
   private final int deadPort;
   private final HttpClient upstream;
+  private final SandboxDns dns;
 
   private Sandbox() throws IOException {
     AtomicInteger n = new AtomicInteger();
@@ -81,6 +84,7 @@ public final class Sandbox implements AutoCloseable {
     edge.createContext("/cart", ex -> proxy(ex, "http://127.0.0.1:" + deadPort));
     origin.start();
     edge.start();
+    dns = new SandboxDns();
   }
 
   /** Starts the sandbox on free loopback ports. */
@@ -103,12 +107,18 @@ public final class Sandbox implements AutoCloseable {
     return "http://127.0.0.1:" + deadPort;
   }
 
+  /** The sandbox's authoritative DNS server for {@code sandbox.test.}, {@code 127.0.0.1:PORT}. */
+  public String dnsAddress() {
+    return dns.address();
+  }
+
   /** The addresses to publish to the build, by property name suffix. */
   public Map<String, String> properties() {
     Map<String, String> props = new LinkedHashMap<>();
     props.put("edge", edgeUrl());
     props.put("origin", originUrl());
     props.put("dead", deadUrl());
+    props.put("dns", dnsAddress());
     return props;
   }
 
@@ -119,7 +129,9 @@ public final class Sandbox implements AutoCloseable {
             + " waits " + EDGE_READ_TIMEOUT.toMillis() + " ms for the origin)",
         "origin " + originUrl() + "  (/ healthy, /slow " + SLOW_ORIGIN.toMillis()
             + " ms, /unavailable 503, /assets/app.css without Cache-Control)",
-        "dead   " + deadUrl() + "  (nothing listens)");
+        "dead   " + deadUrl() + "  (nothing listens)",
+        "dns    " + dnsAddress() + "  (zone sandbox.test.: www -> the CDN, shop -> an old CDN,"
+            + " assets -> a deleted bucket, gone: no such name)");
   }
 
   private void proxy(HttpExchange ex, String upstreamBase) throws IOException {
@@ -199,6 +211,7 @@ public final class Sandbox implements AutoCloseable {
 
   @Override
   public void close() {
+    dns.close();
     edge.stop(0);
     origin.stop(0);
     executor.shutdownNow();
