@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.DefaultMavenExecutionResult;
+import org.apache.maven.execution.MavenExecutionRequest;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.AfterAll;
@@ -114,6 +118,39 @@ class VerifyMojoTest {
     assertThatThrownBy(mojo::execute)
         .isInstanceOf(MojoExecutionException.class)
         .hasMessageContaining("<endpoint><url> \"htp:/nope\" is not an absolute http(s) URL");
+    assertThat(out.resolve("results.json")).doesNotExist();
+  }
+
+  @Test
+  @InjectMojo(goal = "verify", pom = "src/test/resources/unit/bad-config/pom.xml")
+  void everyBadValueIsNamedWithItsElementBeforeAnythingIsProbed(VerifyMojo mojo) throws Exception {
+    setVariableValueToObject(mojo, "outputDirectory", out.toFile());
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("<endpoint><origin> \"ftp://origin.example.com/\" is not an absolute http(s) URL")
+        .hasMessageContaining("<endpoint><expectStatus> \"399-200\"")
+        .hasMessageContaining("<endpoint><timeoutMs> \"0\"")
+        .hasMessageContaining("<endpoint><expectHeaders><cache-control> \"max-age=(\"")
+        .hasMessageContaining(
+            "<endpoint><headers><Authorization> \"${env.SITE_HEALTH_TEST_TOKEN_THAT_IS_NOT_SET}\"")
+        .hasMessageContaining("<endpoint><name> \"home\" is used by more than one endpoint")
+        .hasMessageContaining("<dnsRecord><type> \"PTR\"");
+    assertThat(out).isEmptyDirectory();
+  }
+
+  @Test
+  @InjectMojo(goal = "verify", pom = VERIFY_POM)
+  void offlineModeChecksNothing(VerifyMojo mojo) throws Exception {
+    pointAt(mojo, "/bad-gateway");
+    MavenExecutionRequest request = new DefaultMavenExecutionRequest().setOffline(true);
+    @SuppressWarnings("deprecation")
+    MavenSession offline =
+        new MavenSession(null, null, request, new DefaultMavenExecutionResult());
+    setVariableValueToObject(mojo, "session", offline);
+
+    mojo.execute();
+
     assertThat(out.resolve("results.json")).doesNotExist();
   }
 

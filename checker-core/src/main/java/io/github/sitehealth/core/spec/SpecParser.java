@@ -68,13 +68,14 @@ public final class SpecParser {
     Set<String> names = new HashSet<>();
     List<EndpointConfig> configs = config.endpoints() == null ? List.of() : config.endpoints();
     for (int i = 0; i < configs.size(); i++) {
+      String name = configs.get(i).name() == null ? null : configs.get(i).name().trim();
+      boolean duplicate = name != null && !name.isEmpty() && !names.add(name);
+      if (duplicate) {
+        problem("<endpoint><name>", name, "is used by more than one endpoint; names must be unique");
+      }
       EndpointSpec spec = endpoint(configs.get(i), i + 1);
-      if (spec != null) {
-        if (!names.add(spec.name())) {
-          problem("<endpoint><name>", spec.name(), "is used by more than one endpoint; names must be unique");
-        } else {
-          endpoints.add(spec);
-        }
+      if (spec != null && !duplicate) {
+        endpoints.add(spec);
       }
     }
     Set<String> secretHeaders = new HashSet<>();
