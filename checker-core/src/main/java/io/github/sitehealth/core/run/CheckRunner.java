@@ -2,6 +2,7 @@ package io.github.sitehealth.core.run;
 
 import io.github.sitehealth.core.http.HttpCheck;
 import io.github.sitehealth.core.http.HttpProbe;
+import io.github.sitehealth.core.http.ProbeSettings;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.spec.EndpointSpec;
@@ -52,7 +53,7 @@ public final class CheckRunner {
                 t.setDaemon(true);
                 return t;
               });
-      try (HttpProbe probe = new HttpProbe(spec.concurrency(), spec.perHostConcurrency(), bodyCap)) {
+      try (HttpProbe probe = new HttpProbe(ProbeSettings.of(spec, bodyCap))) {
         new Scheduler(endpoints, spec, new HttpCheck(probe), executor, results).runAll();
       } finally {
         executor.shutdownNow();
