@@ -9,6 +9,7 @@ final class PropertyNames {
   static final String RESOLVER = "site-health.resolver";
   static final String CONCURRENCY = "site-health.concurrency";
   static final String PER_HOST_CONCURRENCY = "site-health.perHostConcurrency";
+  static final String TRUST_CERTIFICATES = "site-health.trustCertificates";
 
   private PropertyNames() {}
 }

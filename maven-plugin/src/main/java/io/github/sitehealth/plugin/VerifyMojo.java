@@ -8,6 +8,7 @@ import io.github.sitehealth.core.spec.InvalidConfigException;
 import io.github.sitehealth.core.spec.RunConfig;
 import io.github.sitehealth.core.spec.RunSpec;
 import io.github.sitehealth.core.spec.SpecParser;
+import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
@@ -34,6 +35,23 @@ public class VerifyMojo extends AbstractSiteHealthMojo {
   /** Checks in flight to one host:port at once. Default 8. */
   @Parameter(property = PropertyNames.PER_HOST_CONCURRENCY)
   private Integer perHostConcurrency;
+
+  /**
+   * A PEM file of CA certificates trusted in addition to the JDK's own, e.g. the company CA that
+   * signs internal endpoints. It never replaces the JDK's trust, and TLS verification (chain,
+   * expiry, host name) always stays on.
+   */
+  @Parameter(property = PropertyNames.TRUST_CERTIFICATES)
+  private File trustCertificates;
+
+  /**
+   * Allow checks of cloud metadata and link-local addresses (169.254.0.0/16 with the metadata
+   * service 169.254.169.254, fe80::/10, fd00:ec2::254). They are refused by default, as URLs and
+   * as what a host name resolves to: from a cloud build agent they would fetch the agent's own
+   * credentials into the reports. Deliberately without a user property: allowed only in the pom.
+   */
+  @Parameter(defaultValue = "false")
+  private boolean allowMetadataTargets;
 
   /** Fail the build when a check is DOWN. With {@code false} the same report is logged. */
   @Parameter(property = PropertyNames.FAIL_ON_ERROR, defaultValue = "true")
@@ -81,6 +99,11 @@ public class VerifyMojo extends AbstractSiteHealthMojo {
   private RunConfig runConfig() {
     List<EndpointConfig> configs =
         endpoints == null ? List.of() : endpoints.stream().map(Endpoint::toConfig).toList();
-    return new RunConfig(configs, concurrency, perHostConcurrency);
+    return new RunConfig(
+        configs,
+        concurrency,
+        perHostConcurrency,
+        trustCertificates == null ? null : trustCertificates.getPath(),
+        allowMetadataTargets);
   }
 }
