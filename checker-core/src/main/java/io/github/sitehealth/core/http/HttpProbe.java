@@ -244,7 +244,8 @@ public final class HttpProbe implements AutoCloseable {
     } else if (hasCause(cause, HttpException.class)) {
       error = ProbeError.PROTOCOL;
     } else if (hasCause(cause, ConnectionClosedException.class)
-        || hasCause(cause, SocketException.class)) {
+        || hasCause(cause, SocketException.class)
+        || isReset(cause)) {
       error = ProbeError.CONNECTION_RESET;
     } else if (cause instanceof IOException) {
       error = ProbeError.OTHER;
@@ -276,6 +277,15 @@ public final class HttpProbe implements AutoCloseable {
       return ProbeError.TLS_UNTRUSTED;
     }
     return ProbeError.TLS;
+  }
+
+  /**
+   * NIO reports a reset or a write to a reset connection as a plain {@link IOException} ("Connection
+   * reset by peer", "Broken pipe"), not as a {@link SocketException}.
+   */
+  private static boolean isReset(Throwable cause) {
+    String messages = allMessages(cause).toLowerCase(Locale.ROOT);
+    return messages.contains("connection reset") || messages.contains("broken pipe");
   }
 
   private static String allMessages(Throwable t) {

@@ -40,6 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code /reset}: reads the request, then resets the connection (RST, SO_LINGER 0)
  *   <li>{@code /redirect-to?url}: 302 to the URL in the query (raw, not decoded)
  * </ul>
+ *
+ * <p>{@link #startResettingOnAccept()} starts one that resets every connection as soon as it is
+ * accepted, before reading anything.
  */
 public final class HostileServer implements AutoCloseable {
 
@@ -57,9 +60,11 @@ public final class HostileServer implements AutoCloseable {
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> bytesSent = new ConcurrentHashMap<>();
   private final AtomicInteger accepted = new AtomicInteger();
+  private final boolean resetOnAccept;
   private volatile boolean closed;
 
-  private HostileServer(int port) throws IOException {
+  private HostileServer(int port, boolean resetOnAccept) throws IOException {
+    this.resetOnAccept = resetOnAccept;
     serverSocket = new ServerSocket();
     serverSocket.setReuseAddress(true);
     serverSocket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 64);
@@ -79,12 +84,17 @@ public final class HostileServer implements AutoCloseable {
 
   /** Starts on a free loopback port. */
   public static HostileServer start() throws IOException {
-    return new HostileServer(0);
+    return new HostileServer(0, false);
+  }
+
+  /** Starts one that resets (RST) every connection right after accepting it. */
+  public static HostileServer startResettingOnAccept() throws IOException {
+    return new HostileServer(0, true);
   }
 
   /** Starts on {@code port} of 127.0.0.1 (for the invoker ITs, whose ports are reserved). */
   public static HostileServer start(int port) throws IOException {
-    return new HostileServer(port);
+    return new HostileServer(port, false);
   }
 
   public int port() {
@@ -155,6 +165,10 @@ public final class HostileServer implements AutoCloseable {
   private void serve(Socket socket) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_LIFETIME_MS);
     try {
+      if (resetOnAccept) {
+        socket.setSoLinger(true, 0);
+        return;
+      }
       socket.setSoTimeout(5_000);
       String target = readRequestTarget(socket.getInputStream());
       if (target == null) {
