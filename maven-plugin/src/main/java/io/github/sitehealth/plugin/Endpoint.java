@@ -60,6 +60,13 @@ public class Endpoint {
    */
   private Boolean followRedirects;
 
+  /**
+   * Days before the certificate chain the server presents expires (the earliest notAfter of the
+   * chain) that a passing HTTPS check turns DEGRADED with {@code TLS_EXPIRING}. Default 14; 0 never
+   * warns.
+   */
+  private Integer tlsExpiryWarnDays;
+
   EndpointConfig toConfig() {
     return new EndpointConfig(
         name,
@@ -74,6 +81,7 @@ public class Endpoint {
         originAddress,
         expectCacheable,
         failOnProbeBlocked,
-        followRedirects);
+        followRedirects,
+        tlsExpiryWarnDays);
   }
 }

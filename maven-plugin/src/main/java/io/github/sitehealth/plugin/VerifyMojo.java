@@ -56,6 +56,23 @@ public class VerifyMojo extends AbstractSiteHealthMojo {
    */
   @Parameter private List<String> secretHeaders;
 
+  /**
+   * A PEM file of CA certificates trusted in addition to the JDK's own, e.g. the company CA that
+   * signs internal endpoints. It never replaces the JDK's trust, and TLS verification (chain,
+   * expiry, host name) always stays on.
+   */
+  @Parameter(property = PropertyNames.TRUST_CERTIFICATES)
+  private File trustCertificates;
+
+  /**
+   * Allow checks of cloud metadata and link-local addresses (169.254.0.0/16 with the metadata
+   * service 169.254.169.254, fe80::/10, fd00:ec2::254). They are refused by default, as URLs and
+   * as what a host name resolves to: from a cloud build agent they would fetch the agent's own
+   * credentials into the reports. Deliberately without a user property: allowed only in the pom.
+   */
+  @Parameter(defaultValue = "false")
+  private boolean allowMetadataTargets;
+
   /** Fail the build when a check is DOWN. With {@code false} the same report is logged. */
   @Parameter(property = PropertyNames.FAIL_ON_ERROR, defaultValue = "true")
   private boolean failOnError;
@@ -132,6 +149,15 @@ public class VerifyMojo extends AbstractSiteHealthMojo {
         endpoints == null ? List.of() : endpoints.stream().map(Endpoint::toConfig).toList();
     List<DnsRecordConfig> records =
         dnsRecords == null ? List.of() : dnsRecords.stream().map(DnsRecord::toConfig).toList();
-    return new RunConfig(configs, concurrency, perHostConcurrency, records, resolver, secretHeaders);
+    return RunConfig.builder()
+        .endpoints(configs)
+        .concurrency(concurrency)
+        .perHostConcurrency(perHostConcurrency)
+        .dnsRecords(records)
+        .resolver(resolver)
+        .secretHeaders(secretHeaders)
+        .trustCertificates(trustCertificates == null ? null : trustCertificates.getPath())
+        .allowMetadataTargets(allowMetadataTargets)
+        .build();
   }
 }

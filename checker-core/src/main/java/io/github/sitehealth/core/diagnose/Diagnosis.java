@@ -1,7 +1,9 @@
 package io.github.sitehealth.core.diagnose;
 
 import io.github.sitehealth.core.http.HttpSnapshot;
+import io.github.sitehealth.core.http.ProbeError;
 import io.github.sitehealth.core.http.ProbeOutcome;
+import io.github.sitehealth.core.net.MetadataAddresses;
 import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.Hop;
 import java.net.URI;
@@ -76,6 +78,14 @@ public final class Diagnosis {
               c -> "The host " + c.url().getHost()
                   + " does not resolve: check its DNS record at your DNS provider."),
           new Rule(
+              "the target is a cloud metadata or link-local address",
+              c -> c.code().equals("TARGET_FORBIDDEN"),
+              Hop.NETWORK,
+              c -> "Refused to connect: " + c.failure().outcome().detail() + ". Such addresses"
+                  + " serve a cloud instance's own credentials, so they are checked only with "
+                  + MetadataAddresses.OPT_IN + "; if this was not meant, fix the URL, the"
+                  + " redirect or the host's DNS record."),
+          new Rule(
               "nothing accepts the connection",
               c -> c.code().equals("CONNECT_REFUSED"),
               Hop.NETWORK,
@@ -97,8 +107,7 @@ public final class Diagnosis {
               "the TLS handshake fails",
               c -> c.code().startsWith("TLS_"),
               Hop.TLS,
-              c -> "The TLS handshake with " + c.url().getHost()
-                  + " failed: renew or fix the certificate so it is trusted, current and names this host."),
+              Diagnosis::tlsSummary),
           new Rule(
               "a CDN blocks the probe (403/429)",
               Diagnosis::isProbeBlocked,
@@ -161,6 +170,25 @@ public final class Diagnosis {
       }
     }
     throw new IllegalStateException("the last rule applies to every case");
+  }
+
+  /** Which certificate problem it was, from the handshake's exception, and what to do. */
+  private static String tlsSummary(Case c) {
+    String host = c.url().getHost();
+    String why = c.failure().outcome().detail();
+    ProbeError error = c.failure().outcome().error().orElse(ProbeError.TLS);
+    return switch (error) {
+      case TLS_UNTRUSTED -> "The certificate of " + host + " is untrusted (" + why + "): it is"
+          + " self-signed or issued by a CA the JDK does not trust; serve a certificate from a"
+          + " public CA with its intermediates, or add your private CA with <trustCertificates>.";
+      case TLS_EXPIRED -> "The certificate of " + host + " has expired (" + why + "): renew it"
+          + " and reload the server or CDN that serves it.";
+      case TLS_WRONG_HOST -> "The certificate of " + host + " is for the wrong host (" + why
+          + "): serve a certificate whose subject alternative names include " + host
+          + " (check SNI and the CDN's certificate mapping).";
+      default -> "The TLS handshake with " + host + " failed (" + why + "): check the server's"
+          + " TLS versions, ciphers and certificate chain.";
+    };
   }
 
   /** A 403 or 429 from a CDN with bot protection: the CDN refused the probe, not the visitors. */

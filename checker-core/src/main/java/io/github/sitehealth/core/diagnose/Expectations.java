@@ -107,9 +107,10 @@ public final class Expectations {
   static String code(ProbeError error) {
     return switch (error) {
       case UNKNOWN_HOST -> "DNS_NXDOMAIN";
+      case TARGET_FORBIDDEN -> "TARGET_FORBIDDEN";
       case CONNECT_REFUSED -> "CONNECT_REFUSED";
       case CONNECT_TIMEOUT -> "CONNECT_TIMEOUT";
-      case TLS -> "TLS_INVALID";
+      case TLS_UNTRUSTED, TLS_EXPIRED, TLS_WRONG_HOST, TLS -> "TLS_INVALID";
       case READ_TIMEOUT -> "READ_TIMEOUT";
       case CONNECTION_RESET -> "CONNECTION_RESET";
       case PROTOCOL -> "PROTOCOL_ERROR";

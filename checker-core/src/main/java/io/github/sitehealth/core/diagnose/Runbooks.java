@@ -25,6 +25,7 @@ public final class Runbooks {
           Map.entry("CONNECT_TIMEOUT", "connection-failures.html#connection-timeout"),
           Map.entry("CONNECTION_RESET", "connection-failures.html#connection-reset"),
           Map.entry("PROBE_ERROR", "connection-failures.html#probe-error"),
+          Map.entry("TARGET_FORBIDDEN", "connection-failures.html#target-forbidden"),
           Map.entry("TLS_INVALID", "tls.html#invalid-certificate"),
           Map.entry("TLS_EXPIRING", "tls.html#expiring-certificate"),
           Map.entry("HEADER_MISMATCH", "expectations.html#header-mismatch"),

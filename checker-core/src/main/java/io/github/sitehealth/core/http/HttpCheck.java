@@ -1,5 +1,6 @@
 package io.github.sitehealth.core.http;
 
+import io.github.sitehealth.core.diagnose.CertificateExpiry;
 import io.github.sitehealth.core.diagnose.Diagnosis;
 import io.github.sitehealth.core.diagnose.Expectations;
 import io.github.sitehealth.core.diagnose.Failure;
@@ -78,8 +79,9 @@ public final class HttpCheck {
     CheckStatus status;
     Optional<Finding> finding;
     if (passed && firstFailure == null) {
-      status = CheckStatus.UP;
-      finding = Optional.empty();
+      // Every expectation held: only a certificate about to expire is worth a warning.
+      finding = CertificateExpiry.check(spec, last.response().orElseThrow(), Instant.now());
+      status = finding.isPresent() ? CheckStatus.DEGRADED : CheckStatus.UP;
     } else if (passed) {
       // It cleared on a retry: a transient failure, reported with its original code.
       status = CheckStatus.DEGRADED;
@@ -132,6 +134,7 @@ public final class HttpCheck {
   private static boolean worthProbingOrigin(Failure failure) {
     String code = failure.code();
     return !(code.startsWith("DNS_")
+        || code.equals("TARGET_FORBIDDEN")
         || code.startsWith("CONNECT_")
         || code.startsWith("TLS_")
         || code.equals("CONNECTION_RESET"));

@@ -10,6 +10,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.cert.CertificateExpiredException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -21,10 +22,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.RedirectException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
@@ -35,6 +35,9 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.HttpsSupport;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
@@ -42,6 +45,8 @@ import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.net.URIAuthority;
 import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.MessageConstraintException;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
@@ -49,8 +54,10 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * Fetches URLs with one asynchronous HttpClient shared by every check of a run. TLS verification
- * is always on (the JDK's trust store and host name verification). Each attempt opens a fresh
- * connection, so connect and handshake are part of what is checked, as for a first visitor.
+ * is always on (the JDK's trust store, plus any configured CA certificates, and host name
+ * verification). Each attempt opens a fresh connection, so connect and handshake are part of what
+ * is checked, as for a first visitor. Every attempt ends by its budget, and what it keeps of an
+ * answer is bounded (body cap, header line length and count), whatever the server sends.
  */
 public final class HttpProbe implements AutoCloseable {
 
@@ -63,33 +70,36 @@ public final class HttpProbe implements AutoCloseable {
   /** How long past its deadline an attempt may take to wind down before it is abandoned. */
   private static final long GRACE_MS = 250;
 
+  /** Longest response line (status line, header line, chunk header) read. */
+  static final int MAX_LINE_LENGTH = 16 * 1024;
+
+  /** Most response header lines read. */
+  static final int MAX_HEADER_COUNT = 256;
+
   static final String USER_AGENT = "site-health";
   private static final String FIRST_AUTHORITY = "site-health.first-authority";
 
+  private final ProbeSettings settings;
+  private final SSLContext sslContext;
   private final CloseableHttpAsyncClient client;
   private final Map<String, CloseableHttpAsyncClient> pinned = new ConcurrentHashMap<>();
-  private final int bodyCap;
-  private final int maxPerHost;
-  private final Set<String> secretHeaders;
 
   /**
+   * A probe with the JDK's trust, refusing metadata targets, resolving through the system.
+   *
    * @param maxConnections connections open at once, across all hosts (the run's concurrency)
    * @param maxPerHost connections open at once to one host:port
    * @param bodyCap body bytes kept per response
    */
   public HttpProbe(int maxConnections, int maxPerHost, int bodyCap) {
-    this(maxConnections, maxPerHost, bodyCap, Set.of());
+    this(ProbeSettings.of(maxConnections, maxPerHost, bodyCap));
   }
 
-  /**
-   * @param secretHeaders request headers, besides {@link Redactor#DEFAULT_SECRET_HEADERS}, that
-   *     are never sent on to another host when a redirect leads there
-   */
-  public HttpProbe(int maxConnections, int maxPerHost, int bodyCap, Set<String> secretHeaders) {
-    this.bodyCap = bodyCap;
-    this.maxPerHost = maxPerHost;
-    this.secretHeaders = Set.copyOf(secretHeaders);
-    this.client = newClient(SystemDefaultDnsResolver.INSTANCE, maxConnections, maxPerHost);
+  public HttpProbe(ProbeSettings settings) {
+    this.settings = settings;
+    this.sslContext = TlsTrust.sslContext(settings.trustCertificates());
+    this.client =
+        newClient(settings.resolver(), settings.maxConnections(), settings.maxPerHost());
   }
 
   /**
@@ -103,7 +113,7 @@ public final class HttpProbe implements AutoCloseable {
       return;
     }
     for (Header header : request.getHeaders()) {
-      if (Redactor.isSensitiveHeader(header.getName(), secretHeaders)) {
+      if (Redactor.isSensitiveHeader(header.getName(), settings.secretHeaders())) {
         request.removeHeaders(header.getName());
       }
     }
@@ -118,16 +128,27 @@ public final class HttpProbe implements AutoCloseable {
   }
 
   private CloseableHttpAsyncClient newClient(
-      DnsResolver dnsResolver, int maxConnections, int maxPerHost) {
+      HostResolver resolver, int maxConnections, int maxPerHost) {
     CloseableHttpAsyncClient client =
         HttpAsyncClients.custom()
             .setConnectionManager(
                 PoolingAsyncClientConnectionManagerBuilder.create()
-                    .setDnsResolver(dnsResolver)
+                    .setDnsResolver(
+                        new GuardedDnsResolver(resolver, settings.allowMetadataTargets()))
+                    .setTlsStrategy(
+                        new DefaultClientTlsStrategy(
+                            sslContext,
+                            HostnameVerificationPolicy.BOTH,
+                            HttpsSupport.getDefaultHostnameVerifier()))
                     .setMaxConnTotal(maxConnections)
                     .setMaxConnPerRoute(maxPerHost)
                     .setDefaultTlsConfig(
                         TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build())
+                    .build())
+            .setHttp1Config(
+                Http1Config.custom()
+                    .setMaxLineLength(MAX_LINE_LENGTH)
+                    .setMaxHeaderCount(MAX_HEADER_COUNT)
                     .build())
             .setIOReactorConfig(
                 IOReactorConfig.custom()
@@ -153,16 +174,12 @@ public final class HttpProbe implements AutoCloseable {
         host.toLowerCase(Locale.ROOT) + "=" + address.getHostAddress(),
         key ->
             newClient(
-                new SystemDefaultDnsResolver() {
-                  @Override
-                  public InetAddress[] resolve(String name) throws UnknownHostException {
-                    return name.equalsIgnoreCase(host)
+                name ->
+                    name.equalsIgnoreCase(host)
                         ? new InetAddress[] {address}
-                        : super.resolve(name);
-                  }
-                },
-                maxPerHost,
-                maxPerHost));
+                        : settings.resolver().resolve(name),
+                settings.maxPerHost(),
+                settings.maxPerHost()));
   }
 
   /** A GET that follows redirects, with the URL's host resolved as usual. */
@@ -207,12 +224,12 @@ public final class HttpProbe implements AutoCloseable {
         authorityKey(
             url.getScheme(),
             new URIAuthority(url.getHost().replaceAll("^\\[|]$", ""), url.getPort())));
-    CappedResponseConsumer consumer = new CappedResponseConsumer(url, start, bodyCap);
+    CappedResponseConsumer consumer = new CappedResponseConsumer(url, start, settings.bodyCap());
     Future<HttpSnapshot> future =
         client.execute(SimpleRequestProducer.create(request), consumer, context, null);
     try {
       HttpSnapshot snapshot = future.get(budgetMs + GRACE_MS, TimeUnit.MILLISECONDS);
-      return ProbeOutcome.of(snapshot.withUri(finalUri(url, context)));
+      return ProbeOutcome.of(complete(snapshot, url, context));
     } catch (TimeoutException e) {
       future.cancel(true);
       String detail = consumer.headersReceived()
@@ -227,7 +244,7 @@ public final class HttpProbe implements AutoCloseable {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (consumer.truncated()) {
         return consumer.snapshot()
-            .map(s -> ProbeOutcome.of(s.withUri(finalUri(url, context))))
+            .map(s -> ProbeOutcome.of(complete(s, url, context)))
             .orElseGet(() -> classify(cause, consumer, budgetMs, start));
       }
       return classify(cause, consumer, budgetMs, start);
@@ -266,7 +283,10 @@ public final class HttpProbe implements AutoCloseable {
     long elapsed = elapsedMs(start);
     String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     ProbeError error;
-    if (hasCause(cause, UnknownHostException.class)) {
+    if (hasCause(cause, TargetForbiddenException.class)) {
+      error = ProbeError.TARGET_FORBIDDEN;
+      message = causeOf(cause, TargetForbiddenException.class).getMessage();
+    } else if (hasCause(cause, UnknownHostException.class)) {
       error = ProbeError.UNKNOWN_HOST;
     } else if (hasCause(cause, ConnectTimeoutException.class)) {
       error = ProbeError.CONNECT_TIMEOUT;
@@ -275,7 +295,13 @@ public final class HttpProbe implements AutoCloseable {
           ? ProbeError.CONNECT_TIMEOUT
           : ProbeError.CONNECT_REFUSED;
     } else if (hasCause(cause, SSLException.class)) {
-      error = ProbeError.TLS;
+      error = tlsError(cause);
+      message = innermostMessage(cause);
+    } else if (hasCause(cause, MessageConstraintException.class)) {
+      // Lines or headers without end: reading stopped at the limits, the answer is not HTTP.
+      error = ProbeError.PROTOCOL;
+      message = "response head over the limits (" + MAX_LINE_LENGTH + " bytes a line, "
+          + MAX_HEADER_COUNT + " header lines): " + message;
     } else if (hasCause(cause, RedirectException.class)) {
       error = ProbeError.TOO_MANY_REDIRECTS;
     } else if (hasCause(cause, SocketTimeoutException.class)
@@ -287,7 +313,8 @@ public final class HttpProbe implements AutoCloseable {
     } else if (hasCause(cause, HttpException.class)) {
       error = ProbeError.PROTOCOL;
     } else if (hasCause(cause, ConnectionClosedException.class)
-        || hasCause(cause, SocketException.class)) {
+        || hasCause(cause, SocketException.class)
+        || isReset(cause)) {
       error = ProbeError.CONNECTION_RESET;
     } else if (cause instanceof IOException) {
       error = ProbeError.OTHER;
@@ -297,13 +324,76 @@ public final class HttpProbe implements AutoCloseable {
     return ProbeOutcome.failed(error, message, elapsed);
   }
 
-  private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+  /**
+   * Which certificate problem a failed handshake was, from the JDK's and HttpClient's exceptions
+   * and their messages: PKIX validation reports an expired certificate with a {@link
+   * CertificateExpiredException}, an unknown issuer as "unable to find valid certification path",
+   * and a host name mismatch as "No subject alternative ... matching" (or, from HttpClient's own
+   * verifier, "doesn't match any of the subject alternative names").
+   */
+  static ProbeError tlsError(Throwable cause) {
+    String messages = allMessages(cause);
+    if (hasCause(cause, CertificateExpiredException.class)) {
+      return ProbeError.TLS_EXPIRED;
+    }
+    if (messages.contains("No subject alternative")
+        || messages.contains("No name matching")
+        || messages.contains("doesn't match any of the subject alternative names")) {
+      return ProbeError.TLS_WRONG_HOST;
+    }
+    if (messages.contains("unable to find valid certification path")
+        || messages.contains("PKIX path building failed")) {
+      return ProbeError.TLS_UNTRUSTED;
+    }
+    return ProbeError.TLS;
+  }
+
+  /**
+   * NIO reports a reset or a write to a reset connection as a plain {@link IOException} ("Connection
+   * reset by peer", "Broken pipe"), not as a {@link SocketException}.
+   */
+  private static boolean isReset(Throwable cause) {
+    String messages = allMessages(cause).toLowerCase(Locale.ROOT);
+    return messages.contains("connection reset") || messages.contains("broken pipe");
+  }
+
+  private static String allMessages(Throwable t) {
+    StringBuilder all = new StringBuilder();
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (type.isInstance(c)) {
-        return true;
+      all.append(c.getMessage()).append('\n');
+    }
+    return all.toString();
+  }
+
+  /** The message of the deepest cause that has one: the most specific reason. */
+  private static String innermostMessage(Throwable t) {
+    String message = t.getMessage();
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c.getMessage() != null && !c.getMessage().isBlank()) {
+        message = c.getMessage();
       }
     }
-    return false;
+    return message == null ? t.getClass().getSimpleName() : message;
+  }
+
+  private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+    return causeOf(t, type) != null;
+  }
+
+  private static Throwable causeOf(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (type.isInstance(c)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** The response as answered at the end of the redirects, with the chain it came over. */
+  private static HttpSnapshot complete(HttpSnapshot snapshot, URI requested, HttpClientContext context) {
+    return snapshot
+        .withUri(finalUri(requested, context))
+        .withTls(TlsPeer.of(context.getSSLSession()));
   }
 
   private static URI finalUri(URI requested, HttpClientContext context) {

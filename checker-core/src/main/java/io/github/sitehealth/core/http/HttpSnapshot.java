@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param truncated whether the body was longer than the cap (reading stopped there)
  * @param headersMs time from the start of the attempt to the response headers
  * @param totalMs time from the start of the attempt to the last byte read
+ * @param tls the certificate chain the server presented, for HTTPS
  */
 public record HttpSnapshot(
     URI uri,
@@ -25,15 +26,35 @@ public record HttpSnapshot(
     byte[] body,
     boolean truncated,
     long headersMs,
-    long totalMs) {
+    long totalMs,
+    Optional<TlsPeer> tls) {
 
   public HttpSnapshot {
     headers = List.copyOf(headers);
   }
 
+  /** A response over plain HTTP, or whose certificates were not looked at. */
+  public HttpSnapshot(
+      URI uri,
+      int status,
+      String reason,
+      List<HeaderField> headers,
+      byte[] body,
+      boolean truncated,
+      long headersMs,
+      long totalMs) {
+    this(uri, status, reason, headers, body, truncated, headersMs, totalMs, Optional.empty());
+  }
+
   /** The same response, answered at {@code finalUri} (after redirects). */
   public HttpSnapshot withUri(URI finalUri) {
-    return new HttpSnapshot(finalUri, status, reason, headers, body, truncated, headersMs, totalMs);
+    return new HttpSnapshot(
+        finalUri, status, reason, headers, body, truncated, headersMs, totalMs, tls);
+  }
+
+  /** The same response, with the certificate chain it came over. */
+  public HttpSnapshot withTls(Optional<TlsPeer> tls) {
+    return new HttpSnapshot(uri, status, reason, headers, body, truncated, headersMs, totalMs, tls);
   }
 
   /** The first value of a header, matched case-insensitively. */

@@ -4,11 +4,19 @@ package io.github.sitehealth.core.http;
 public enum ProbeError {
   /** The host name did not resolve. */
   UNKNOWN_HOST("unknown host"),
+  /** The host is, or resolves to, a cloud metadata or link-local address: not connected to. */
+  TARGET_FORBIDDEN("target forbidden"),
   /** Nothing listens: the connection was actively refused. */
   CONNECT_REFUSED("connection refused"),
   /** The connection was not established in time (filtered port, black hole). */
   CONNECT_TIMEOUT("connect timeout"),
-  /** The TLS handshake failed: untrusted, expired or wrong-host certificate, protocol mismatch. */
+  /** The certificate is not trusted: self-signed, or issued by a CA not in the trust store. */
+  TLS_UNTRUSTED("untrusted certificate"),
+  /** The certificate has expired. */
+  TLS_EXPIRED("expired certificate"),
+  /** The certificate does not name the host. */
+  TLS_WRONG_HOST("certificate for another host"),
+  /** The TLS handshake failed otherwise: protocol or cipher mismatch, a broken chain. */
   TLS("TLS handshake failed"),
   /** Connected, but the response (headers or body) did not complete in time. */
   READ_TIMEOUT("read timeout"),

@@ -4,6 +4,7 @@ import io.github.sitehealth.core.dns.DnsCheck;
 import io.github.sitehealth.core.dns.DnsClient;
 import io.github.sitehealth.core.http.HttpCheck;
 import io.github.sitehealth.core.http.HttpProbe;
+import io.github.sitehealth.core.http.ProbeSettings;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.spec.DnsRecordSpec;
@@ -61,8 +62,7 @@ public final class CheckRunner {
       // try-with-resources skips null resources: no HTTP client for a DNS-only run, and vice versa
       try (HttpProbe probe = spec.endpoints().isEmpty()
               ? null
-              : new HttpProbe(
-                  spec.concurrency(), spec.perHostConcurrency(), bodyCap, spec.secretHeaders());
+              : new HttpProbe(ProbeSettings.of(spec, bodyCap));
           DnsClient dnsClient = spec.dnsRecords().isEmpty() ? null : new DnsClient()) {
         List<Job> jobs = new ArrayList<>();
         if (probe != null) {

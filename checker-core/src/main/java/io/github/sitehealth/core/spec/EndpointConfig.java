@@ -19,6 +19,8 @@ import java.util.Map;
  * @param expectCacheable whether the response must be cacheable by a shared cache
  * @param failOnProbeBlocked whether a CDN blocking the probe (403/429) is DOWN rather than DEGRADED
  * @param followRedirects whether redirects are followed; default true
+ * @param tlsExpiryWarnDays days before the presented chain expires that a passing check turns
+ *     DEGRADED with TLS_EXPIRING; default 14, 0 turns the warning off
  */
 public record EndpointConfig(
     String name,
@@ -33,7 +35,8 @@ public record EndpointConfig(
     String originAddress,
     Boolean expectCacheable,
     Boolean failOnProbeBlocked,
-    Boolean followRedirects) {
+    Boolean followRedirects,
+    Integer tlsExpiryWarnDays) {
 
   /** A config without the diagnosis options. */
   public EndpointConfig(
@@ -47,7 +50,7 @@ public record EndpointConfig(
       Long timeoutMs,
       Integer retries) {
     this(name, url, origin, expectStatus, maxLatencyMs, expectHeaders, headers, timeoutMs, retries,
-        null, null, null, null);
+        null, null, null, null, null);
   }
 
   /** A config with the diagnosis options, following redirects. */
@@ -65,7 +68,26 @@ public record EndpointConfig(
       Boolean expectCacheable,
       Boolean failOnProbeBlocked) {
     this(name, url, origin, expectStatus, maxLatencyMs, expectHeaders, headers, timeoutMs, retries,
-        originAddress, expectCacheable, failOnProbeBlocked, null);
+        originAddress, expectCacheable, failOnProbeBlocked, null, null);
+  }
+
+  /** A config with the diagnosis and redirect options, warning about expiry at the default. */
+  public EndpointConfig(
+      String name,
+      String url,
+      String origin,
+      String expectStatus,
+      Long maxLatencyMs,
+      Map<String, String> expectHeaders,
+      Map<String, String> headers,
+      Long timeoutMs,
+      Integer retries,
+      String originAddress,
+      Boolean expectCacheable,
+      Boolean failOnProbeBlocked,
+      Boolean followRedirects) {
+    this(name, url, origin, expectStatus, maxLatencyMs, expectHeaders, headers, timeoutMs, retries,
+        originAddress, expectCacheable, failOnProbeBlocked, followRedirects, null);
   }
 
   /** A config with only a name and a URL; everything else takes its default. */

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  *     the Host header and TLS (what {@code curl --resolve} does)
  * @param followRedirects whether redirects are followed (up to 10) and the final answer checked;
  *     false checks the first answer itself, e.g. an expected 301
+ * @param tlsExpiryWarnDays a passing HTTPS check whose presented chain expires within this many
+ *     days is DEGRADED with TLS_EXPIRING; 0 never warns
  */
 public record EndpointSpec(
     String name,
@@ -30,9 +32,12 @@ public record EndpointSpec(
     Optional<InetAddress> originAddress,
     boolean expectCacheable,
     boolean failOnProbeBlocked,
-    boolean followRedirects) {
+    boolean followRedirects,
+    int tlsExpiryWarnDays) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  public static final int DEFAULT_TLS_EXPIRY_WARN_DAYS = 14;
+  public static final int MAX_TLS_EXPIRY_WARN_DAYS = 3650;
   public static final int DEFAULT_RETRIES = 2;
   public static final int MAX_RETRIES = 10;
 
@@ -41,6 +46,26 @@ public record EndpointSpec(
     // is the first one written.
     expectHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(expectHeaders));
     headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+  }
+
+  /** A spec warning about certificate expiry {@link #DEFAULT_TLS_EXPIRY_WARN_DAYS} days ahead. */
+  public EndpointSpec(
+      String name,
+      URI url,
+      Optional<URI> origin,
+      StatusRanges expectStatus,
+      Optional<Duration> maxLatency,
+      Map<String, Pattern> expectHeaders,
+      Map<String, String> headers,
+      Duration timeout,
+      int retries,
+      Optional<InetAddress> originAddress,
+      boolean expectCacheable,
+      boolean failOnProbeBlocked,
+      boolean followRedirects) {
+    this(name, url, origin, expectStatus, maxLatency, expectHeaders, headers, timeout, retries,
+        originAddress, expectCacheable, failOnProbeBlocked, followRedirects,
+        DEFAULT_TLS_EXPIRY_WARN_DAYS);
   }
 
   /**

@@ -1,14 +1,17 @@
 package io.github.sitehealth.core.spec;
 
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A validated run: the checks and the run-wide limits. Build it with {@link SpecParser}.
+ * A validated run: the checks and the run-wide settings. Build it with {@link SpecParser}.
  *
  * @param resolver the resolver for DNS records without their own; empty: the system's resolvers
  * @param secretHeaders request headers whose values are secret, besides the default ones
+ * @param trustCertificates CA certificates trusted in addition to the JDK's own
+ * @param allowMetadataTargets whether cloud metadata and link-local addresses may be checked
  */
 public record RunSpec(
     List<EndpointSpec> endpoints,
@@ -16,7 +19,9 @@ public record RunSpec(
     int perHostConcurrency,
     List<DnsRecordSpec> dnsRecords,
     Optional<ServerAddress> resolver,
-    Set<String> secretHeaders) {
+    Set<String> secretHeaders,
+    List<X509Certificate> trustCertificates,
+    boolean allowMetadataTargets) {
 
   public static final int DEFAULT_CONCURRENCY = 64;
   public static final int DEFAULT_PER_HOST_CONCURRENCY = 8;
@@ -25,11 +30,13 @@ public record RunSpec(
     endpoints = List.copyOf(endpoints);
     dnsRecords = List.copyOf(dnsRecords);
     secretHeaders = Set.copyOf(secretHeaders);
+    trustCertificates = List.copyOf(trustCertificates);
   }
 
-  /** A run of HTTP checks only. */
+  /** A run of HTTP checks only, with the JDK's trust, refusing metadata targets. */
   public RunSpec(List<EndpointSpec> endpoints, int concurrency, int perHostConcurrency) {
-    this(endpoints, concurrency, perHostConcurrency, List.of(), Optional.empty(), Set.of());
+    this(endpoints, concurrency, perHostConcurrency, List.of(), Optional.empty(), Set.of(),
+        List.of(), false);
   }
 
   /** The number of checks, HTTP and DNS. */

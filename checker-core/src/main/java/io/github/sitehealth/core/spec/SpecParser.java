@@ -1,8 +1,12 @@
 package io.github.sitehealth.core.spec;
 
+import io.github.sitehealth.core.net.MetadataAddresses;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +34,7 @@ public final class SpecParser {
   private static final Pattern UNRESOLVED = Pattern.compile("\\$\\{[^}]*}");
 
   private final List<ConfigProblem> problems = new ArrayList<>();
+  private boolean allowMetadataTargets;
 
   private SpecParser() {}
 
@@ -64,6 +69,8 @@ public final class SpecParser {
             config.perHostConcurrency(),
             RunSpec.DEFAULT_PER_HOST_CONCURRENCY,
             "");
+    allowMetadataTargets = Boolean.TRUE.equals(config.allowMetadataTargets());
+    List<X509Certificate> trust = trustCertificates(config.trustCertificates());
     List<EndpointSpec> endpoints = new ArrayList<>();
     Set<String> names = new HashSet<>();
     List<EndpointConfig> configs = config.endpoints() == null ? List.of() : config.endpoints();
@@ -95,7 +102,9 @@ public final class SpecParser {
         perHost,
         dns.records(config.dnsRecords()),
         dns.resolver(config.resolver()),
-        secretHeaders);
+        secretHeaders,
+        trust,
+        allowMetadataTargets);
   }
 
   /** Returns null when the endpoint has problems (they are recorded). */
@@ -115,6 +124,8 @@ public final class SpecParser {
 
     URI url = httpUrl("<endpoint><url>", c.url(), where, true);
     URI origin = httpUrl("<endpoint><origin>", c.origin(), where, false);
+    allowedTarget("<endpoint><url>", url, where);
+    allowedTarget("<endpoint><origin>", origin, where);
 
     StatusRanges expectStatus = StatusRanges.defaults();
     if (c.expectStatus() != null) {
@@ -203,6 +214,24 @@ public final class SpecParser {
     InetAddress originAddress = null;
     if (c.originAddress() != null && !c.originAddress().isBlank()) {
       originAddress = ipLiteral("<endpoint><originAddress>", c.originAddress().trim(), where);
+      if (originAddress != null && !allowMetadataTargets
+          && MetadataAddresses.isForbidden(originAddress)) {
+        problem("<endpoint><originAddress>", c.originAddress().trim(),
+            forbiddenReason(originAddress, where));
+      }
+    }
+    int tlsExpiryWarnDays = EndpointSpec.DEFAULT_TLS_EXPIRY_WARN_DAYS;
+    if (c.tlsExpiryWarnDays() != null) {
+      if (c.tlsExpiryWarnDays() < 0
+          || c.tlsExpiryWarnDays() > EndpointSpec.MAX_TLS_EXPIRY_WARN_DAYS) {
+        problem(
+            "<endpoint><tlsExpiryWarnDays>",
+            String.valueOf(c.tlsExpiryWarnDays()),
+            "must be between 0 (no warning) and " + EndpointSpec.MAX_TLS_EXPIRY_WARN_DAYS
+                + " days" + where);
+      } else {
+        tlsExpiryWarnDays = c.tlsExpiryWarnDays();
+      }
     }
 
     if (problems.size() > before) {
@@ -221,7 +250,8 @@ public final class SpecParser {
         Optional.ofNullable(originAddress),
         Boolean.TRUE.equals(c.expectCacheable()),
         Boolean.TRUE.equals(c.failOnProbeBlocked()),
-        !Boolean.FALSE.equals(c.followRedirects()));
+        !Boolean.FALSE.equals(c.followRedirects()),
+        tlsExpiryWarnDays);
   }
 
   private URI httpUrl(String element, String text, String where, boolean required) {
@@ -246,6 +276,44 @@ public final class SpecParser {
     }
     problem(element, trimmed, "is not an absolute http(s) URL" + where);
     return null;
+  }
+
+  /**
+   * A URL whose host is literally a cloud metadata or link-local address is refused here, before
+   * anything runs; host names that resolve to one are refused when the probe connects.
+   */
+  private void allowedTarget(String element, URI url, String where) {
+    if (url == null || allowMetadataTargets) {
+      return;
+    }
+    MetadataAddresses.literal(url.getHost())
+        .filter(MetadataAddresses::isForbidden)
+        .ifPresent(address -> problem(element, url.toString(), forbiddenReason(address, where)));
+  }
+
+  private static String forbiddenReason(InetAddress address, String where) {
+    return "is a cloud metadata or link-local address (" + MetadataAddresses.describe(address)
+        + "), refused as a target; set " + MetadataAddresses.OPT_IN
+        + " if you mean to check it" + where;
+  }
+
+  /** The extra CA certificates; none without {@code <trustCertificates>}. */
+  private List<X509Certificate> trustCertificates(String path) {
+    if (path == null || path.isBlank()) {
+      return List.of();
+    }
+    String trimmed = path.trim();
+    try {
+      return PemCertificates.read(Path.of(trimmed));
+    } catch (java.nio.file.NoSuchFileException e) {
+      problem("<trustCertificates>", trimmed, "is not readable: no such file");
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      problem("<trustCertificates>", trimmed,
+          "is not readable: " + e.getClass().getSimpleName() + " " + e.getMessage());
+    } catch (PemCertificates.NotPemException e) {
+      problem("<trustCertificates>", trimmed, e.getMessage());
+    }
+    return List.of();
   }
 
   /** An IP address literal (no host name: that would need its own DNS lookup to mean anything). */

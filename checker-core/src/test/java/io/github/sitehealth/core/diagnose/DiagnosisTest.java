@@ -55,6 +55,10 @@ class DiagnosisTest {
     return Stream.of(
         row(error(ProbeError.UNKNOWN_HOST), null,
             "DNS_NXDOMAIN", Hop.DNS, "dns.html#nxdomain"),
+        row(error(ProbeError.TARGET_FORBIDDEN), null,
+            "TARGET_FORBIDDEN", Hop.NETWORK, "connection-failures.html#target-forbidden"),
+        row(error(ProbeError.TARGET_FORBIDDEN), ok,
+            "TARGET_FORBIDDEN", Hop.NETWORK, "connection-failures.html#target-forbidden"),
         row(error(ProbeError.CONNECT_REFUSED), null,
             "CONNECT_REFUSED", Hop.NETWORK, "connection-failures.html#connection-refused"),
         row(error(ProbeError.CONNECT_REFUSED), ok,
@@ -66,6 +70,12 @@ class DiagnosisTest {
         row(error(ProbeError.OTHER), null,
             "PROBE_ERROR", Hop.NETWORK, "connection-failures.html#probe-error"),
         row(error(ProbeError.TLS), ok,
+            "TLS_INVALID", Hop.TLS, "tls.html#invalid-certificate"),
+        row(error(ProbeError.TLS_UNTRUSTED), null,
+            "TLS_INVALID", Hop.TLS, "tls.html#invalid-certificate"),
+        row(error(ProbeError.TLS_EXPIRED), null,
+            "TLS_INVALID", Hop.TLS, "tls.html#invalid-certificate"),
+        row(error(ProbeError.TLS_WRONG_HOST), null,
             "TLS_INVALID", Hop.TLS, "tls.html#invalid-certificate"),
         row(status(502, "Bad Gateway"), status(502, "Bad Gateway"),
             "HTTP_502", Hop.ORIGIN, "502-bad-gateway.html#origin"),
@@ -127,6 +137,34 @@ class DiagnosisTest {
     assertThat(
             Diagnosis.diagnose(seen(status(502, "Bad Gateway"), status(500, "Oops"))).summary())
         .startsWith("The origin fails when asked directly too (500 Oops");
+  }
+
+  @Test
+  void aTlsSummarySaysWhichCertificateProblemItWas() {
+    assertThat(Diagnosis.diagnose(seen(error(ProbeError.TLS_UNTRUSTED), null)).summary())
+        .startsWith("The certificate of www.example.com is untrusted (detail)")
+        .contains("<trustCertificates>");
+    assertThat(Diagnosis.diagnose(seen(error(ProbeError.TLS_EXPIRED), null)).summary())
+        .startsWith("The certificate of www.example.com has expired (detail)");
+    assertThat(Diagnosis.diagnose(seen(error(ProbeError.TLS_WRONG_HOST), null)).summary())
+        .startsWith("The certificate of www.example.com is for the wrong host (detail)");
+    assertThat(Diagnosis.diagnose(seen(error(ProbeError.TLS), null)).summary())
+        .startsWith("The TLS handshake with www.example.com failed (detail)");
+  }
+
+  @Test
+  void aForbiddenTargetSaysHowToOptIn() {
+    ProbeOutcome refused =
+        ProbeOutcome.failed(
+            ProbeError.TARGET_FORBIDDEN,
+            "www.example.com resolves to 169.254.169.254, the cloud metadata service",
+            1);
+
+    Finding f = Diagnosis.diagnose(seen(refused, status(200, "OK")));
+
+    assertThat(f.summary())
+        .startsWith("Refused to connect: www.example.com resolves to 169.254.169.254")
+        .contains("<allowMetadataTargets>true</allowMetadataTargets>");
   }
 
   @Test

@@ -12,7 +12,7 @@ final class DnsSpecs {
   private DnsSpecs() {}
 
   static DnsRecordSpec spec(DnsRecordConfig config) {
-    return SpecParser.parse(new RunConfig(List.of(), null, null, List.of(config), null))
+    return SpecParser.parse(RunConfig.builder().dnsRecords(List.of(config)).build())
         .dnsRecords()
         .get(0);
   }

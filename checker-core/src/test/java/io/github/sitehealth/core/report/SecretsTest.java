@@ -85,7 +85,7 @@ class SecretsTest {
             Map.of("Authorization", BEARER, "X-Api-Key", API_KEY, "X-Custom-Token", CUSTOM),
             3000L, 0);
     return SpecParser.parse(
-        new RunConfig(List.of(endpoint), null, null, null, null, List.of("X-Custom-Token")));
+        RunConfig.builder().endpoints(List.of(endpoint)).secretHeaders(List.of("X-Custom-Token")).build());
   }
 
   @Test
@@ -130,7 +130,7 @@ class SecretsTest {
             null, Map.of("X-Api-Key", API_KEY, "X-Custom-Token", CUSTOM, "X-Trace", "visible"),
             3000L, 0);
     RunSpec redirecting =
-        SpecParser.parse(new RunConfig(List.of(noAuthorization), null, null, null, null, List.of("X-Custom-Token")));
+        SpecParser.parse(RunConfig.builder().endpoints(List.of(noAuthorization)).secretHeaders(List.of("X-Custom-Token")).build());
 
     RunResult run = new Verifier(r -> {}).verify(redirecting, out);
 

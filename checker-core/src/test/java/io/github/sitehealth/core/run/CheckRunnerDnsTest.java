@@ -55,13 +55,11 @@ class CheckRunnerDnsTest {
                   ? FakeDnsServer.Reply.of(FakeDnsServer.response(q, up))
                   : FakeDnsServer.Reply.silence());
       RunConfig config =
-          new RunConfig(
-              List.of(
+          RunConfig.builder()
+              .endpoints(List.of(
                   EndpointConfig.of(
-                      "slow", "http://127.0.0.1:" + http.getAddress().getPort() + "/")),
-              null,
-              null,
-              List.of(
+                      "slow", "http://127.0.0.1:" + http.getAddress().getPort() + "/")))
+              .dnsRecords(List.of(
                   DnsRecordConfig.of("up.example.test", "A", "192.0.2.1"),
                   new DnsRecordConfig(
                       "silent.example.test",
@@ -73,8 +71,9 @@ class CheckRunnerDnsTest {
                       null,
                       null,
                       null,
-                      SLOW_MS)),
-              dns.address());
+                      SLOW_MS)))
+              .resolver(dns.address())
+              .build();
       ConcurrentLinkedQueue<String> finished = new ConcurrentLinkedQueue<>();
 
       RunResult run = new CheckRunner(r -> finished.add(r.name())).run(SpecParser.parse(config));

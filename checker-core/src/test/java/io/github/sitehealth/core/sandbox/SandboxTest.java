@@ -48,7 +48,7 @@ class SandboxTest {
     RunResult run =
         new CheckRunner(CheckListener.NONE)
             .run(SpecParser.parse(
-                new RunConfig(endpoints, null, null, records, sandbox.dnsAddress())));
+                RunConfig.builder().endpoints(endpoints).dnsRecords(records).resolver(sandbox.dnsAddress()).build()));
     results = run.checks().stream().collect(Collectors.toMap(CheckResult::name, Function.identity()));
   }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class DnsRecordParserTest {
 
   private static RunSpec parse(String resolver, DnsRecordConfig... records) {
-    return SpecParser.parse(new RunConfig(List.of(), null, null, List.of(records), resolver));
+    return SpecParser.parse(RunConfig.builder().dnsRecords(List.of(records)).resolver(resolver).build());
   }
 
   private static DnsRecordSpec one(DnsRecordConfig config) {

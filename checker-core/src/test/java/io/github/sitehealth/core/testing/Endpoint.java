@@ -23,6 +23,7 @@ public final class Endpoint {
   private Integer retries;
 
   private Boolean followRedirects;
+  private Integer tlsExpiryWarnDays;
 
   private Endpoint(String name, String url) {
     this.name = name;
@@ -92,10 +93,15 @@ public final class Endpoint {
     return this;
   }
 
+  public Endpoint tlsExpiryWarnDays(int days) {
+    this.tlsExpiryWarnDays = days;
+    return this;
+  }
+
   public EndpointConfig config() {
     return new EndpointConfig(
         name, url, origin, expectStatus, maxLatencyMs, expectHeaders, headers, timeoutMs, retries,
-        null, null, null, followRedirects);
+        null, null, null, followRedirects, tlsExpiryWarnDays);
   }
 
   /** The validated spec, through the real {@link SpecParser}. */

@@ -1,0 +1,65 @@
+package io.github.sitehealth.core.http;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * The trust the probe verifies servers with: the JDK's default trust anchors, plus the
+ * configured extra CA certificates. Extra certificates add to the JDK's trust, never replace it,
+ * and verification is never turned off.
+ */
+final class TlsTrust {
+
+  private TlsTrust() {}
+
+  static SSLContext sslContext(List<X509Certificate> extra) {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, extra.isEmpty() ? null : new TrustManager[] {trustManager(extra)}, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK cannot set up TLS: " + e.getMessage(), e);
+    }
+  }
+
+  /** A PKIX trust manager whose anchors are the JDK's defaults and {@code extra}. */
+  static X509TrustManager trustManager(List<X509Certificate> extra)
+      throws GeneralSecurityException {
+    KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
+    try {
+      anchors.load(null, null);
+    } catch (java.io.IOException e) {
+      throw new GeneralSecurityException("cannot create an empty key store", e);
+    }
+    int n = 0;
+    for (X509Certificate jdk : defaultTrustManager().getAcceptedIssuers()) {
+      anchors.setCertificateEntry("jdk-" + n++, jdk);
+    }
+    for (X509Certificate cert : extra) {
+      anchors.setCertificateEntry("extra-" + n++, cert);
+    }
+    return x509(anchors);
+  }
+
+  static X509TrustManager defaultTrustManager() throws GeneralSecurityException {
+    return x509(null);
+  }
+
+  private static X509TrustManager x509(KeyStore anchors) throws GeneralSecurityException {
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(anchors);
+    for (TrustManager tm : factory.getTrustManagers()) {
+      if (tm instanceof X509TrustManager x509) {
+        return x509;
+      }
+    }
+    throw new GeneralSecurityException("no X.509 trust manager in " + factory.getAlgorithm());
+  }
+}

@@ -1,0 +1,189 @@
+package io.github.sitehealth.core.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Certificates made at test time with the {@code openssl} command into a temp dir: a test CA and
+ * server certificates signed by it (or not) for every TLS failure a check must tell apart. Each
+ * server certificate names {@code localhost} and {@code 127.0.0.1} unless said otherwise; EC P-256
+ * keys keep generation fast.
+ */
+public final class TestCertificates implements AutoCloseable {
+
+  public static final String OPENSSL = "/usr/bin/openssl";
+  private static final long COMMAND_TIMEOUT_S = 20;
+  private static final String LOCAL_NAMES = "DNS:localhost,IP:127.0.0.1";
+
+  /** A certificate (with any chain after it) and its key, as nginx wants them. */
+  public record Served(Path certificate, Path key) {}
+
+  private final Path dir;
+
+  public final Path caCertificate;
+  /** Trusted through the test CA, valid for a year. */
+  public final Served valid;
+  /** Trusted, expires in 5 days. */
+  public final Served expiringIn5Days;
+  /** Trusted CA, but valid only in January 2020. */
+  public final Served expired;
+  /** Trusted, valid, for {@code wrong.example.com} only. */
+  public final Served wrongHost;
+  /** Signed by its own key, not by any CA. */
+  public final Served selfSigned;
+  /** Valid for a year, but presented with an intermediate CA that expires in 5 days. */
+  public final Served shortIntermediate;
+
+  private TestCertificates() throws IOException {
+    dir = Files.createTempDirectory("site-health-certs-");
+    caCertificate = dir.resolve("ca.pem");
+    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+        "-keyout", "ca.key", "-out", "ca.pem", "-days", "3650", "-subj", "/CN=site-health test CA",
+        "-addext", "basicConstraints=critical,CA:TRUE",
+        "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+    valid = signed("valid", LOCAL_NAMES, "ca", 365);
+    expiringIn5Days = signed("expiring", LOCAL_NAMES, "ca", 5);
+    wrongHost = signed("wrong-host", "DNS:wrong.example.com", "ca", 365);
+    expired = expiredLeaf();
+    selfSigned = new Served(dir.resolve("self-signed.pem"), dir.resolve("self-signed.key"));
+    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+        "-keyout", "self-signed.key", "-out", "self-signed.pem", "-days", "365",
+        "-subj", "/CN=localhost", "-addext", "subjectAltName=" + LOCAL_NAMES);
+    shortIntermediate = withShortIntermediate();
+  }
+
+  /** Skips (or, under CI, fails) when the {@code openssl} command is missing. */
+  public static void require() {
+    RealServer.require(OPENSSL, "openssl");
+  }
+
+  public static TestCertificates create() throws IOException {
+    require();
+    return new TestCertificates();
+  }
+
+  /** An nginx {@code server} block serving {@code served} over TLS on 127.0.0.1:{@code port}. */
+  public static String nginxServer(int port, Served served) {
+    return String.join("\n",
+        "server {",
+        "  listen 127.0.0.1:" + port + " ssl;",
+        "  ssl_certificate " + served.certificate() + ";",
+        "  ssl_certificate_key " + served.key() + ";",
+        "  location / { return 200 \"tls ok\\n\"; }",
+        "}");
+  }
+
+  private Served signed(String name, String altNames, String ca, int days) throws IOException {
+    request(name);
+    Files.writeString(dir.resolve(name + ".ext"), leafExtensions(altNames));
+    openssl("x509", "-req", "-in", name + ".csr", "-CA", ca + ".pem", "-CAkey", ca + ".key",
+        "-set_serial", serial(), "-days", Integer.toString(days), "-sha256",
+        "-extfile", name + ".ext", "-out", name + ".pem");
+    return new Served(dir.resolve(name + ".pem"), dir.resolve(name + ".key"));
+  }
+
+  /** {@code openssl x509} cannot back-date; {@code openssl ca} takes explicit start and end dates. */
+  private Served expiredLeaf() throws IOException {
+    request("expired");
+    Files.createDirectories(dir.resolve("newcerts"));
+    Files.writeString(dir.resolve("index.txt"), "");
+    Files.writeString(dir.resolve("serial"), "1000\n");
+    Files.writeString(dir.resolve("ca.cnf"), String.join("\n",
+        "[ ca ]",
+        "default_ca = test_ca",
+        "[ test_ca ]",
+        "dir = " + dir,
+        "database = $dir/index.txt",
+        "new_certs_dir = $dir/newcerts",
+        "serial = $dir/serial",
+        "default_md = sha256",
+        "policy = any_name",
+        "unique_subject = no",
+        "x509_extensions = leaf",
+        "[ any_name ]",
+        "commonName = supplied",
+        "[ leaf ]",
+        leafExtensions(LOCAL_NAMES),
+        ""));
+    openssl("ca", "-batch", "-config", "ca.cnf", "-cert", "ca.pem", "-keyfile", "ca.key",
+        "-in", "expired.csr", "-out", "expired.pem", "-notext",
+        "-startdate", "20200101000000Z", "-enddate", "20200201000000Z");
+    return new Served(dir.resolve("expired.pem"), dir.resolve("expired.key"));
+  }
+
+  private Served withShortIntermediate() throws IOException {
+    request("intermediate");
+    Files.writeString(dir.resolve("intermediate.ext"), String.join("\n",
+        "basicConstraints = critical,CA:TRUE,pathlen:0",
+        "keyUsage = critical,keyCertSign,cRLSign",
+        ""));
+    openssl("x509", "-req", "-in", "intermediate.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+        "-set_serial", serial(), "-days", "5", "-sha256", "-extfile", "intermediate.ext",
+        "-out", "intermediate.pem");
+    Served leaf = signed("behind-intermediate", LOCAL_NAMES, "intermediate", 365);
+    Path chain = dir.resolve("behind-intermediate-chain.pem");
+    Files.writeString(chain,
+        Files.readString(leaf.certificate()) + Files.readString(dir.resolve("intermediate.pem")));
+    return new Served(chain, leaf.key());
+  }
+
+  private void request(String name) throws IOException {
+    openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+        "-keyout", name + ".key", "-out", name + ".csr", "-subj", "/CN=" + name);
+  }
+
+  private static String leafExtensions(String altNames) {
+    return String.join("\n",
+        "subjectAltName = " + altNames,
+        "basicConstraints = CA:FALSE",
+        "keyUsage = critical,digitalSignature",
+        "extendedKeyUsage = serverAuth",
+        "");
+  }
+
+  private int serials = 1;
+
+  private String serial() {
+    return Integer.toString(serials++);
+  }
+
+  private void openssl(String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(OPENSSL);
+    command.addAll(List.of(args));
+    Path log = dir.resolve("openssl.log");
+    Process process = new ProcessBuilder(command)
+        .directory(dir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+    try {
+      if (!process.waitFor(COMMAND_TIMEOUT_S, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IOException("openssl did not finish in " + COMMAND_TIMEOUT_S + " s: " + command);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted: " + command, e);
+    }
+    if (process.exitValue() != 0) {
+      throw new IOException("openssl failed (" + process.exitValue() + "): " + command + "\n"
+          + Files.readString(log, StandardCharsets.UTF_8));
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
