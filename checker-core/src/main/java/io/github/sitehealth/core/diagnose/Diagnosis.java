@@ -75,8 +75,9 @@ public final class Diagnosis {
               "the name does not resolve",
               c -> c.code().startsWith("DNS_"),
               Hop.DNS,
-              c -> "The host " + c.url().getHost()
-                  + " does not resolve: check its DNS record at your DNS provider."),
+              c -> "The host " + c.url().getHost() + " does not resolve ("
+                  + c.failure().outcome().detail()
+                  + "): check its DNS record at your DNS provider."),
           new Rule(
               "the target is a cloud metadata or link-local address",
               c -> c.code().equals("TARGET_FORBIDDEN"),

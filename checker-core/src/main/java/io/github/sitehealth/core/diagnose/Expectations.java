@@ -107,6 +107,10 @@ public final class Expectations {
   static String code(ProbeError error) {
     return switch (error) {
       case UNKNOWN_HOST -> "DNS_NXDOMAIN";
+      case DNS_NODATA -> "DNS_NODATA";
+      case DNS_SERVFAIL -> "DNS_SERVFAIL";
+      case DNS_TIMEOUT -> "DNS_TIMEOUT";
+      case DNS_DANGLING_CNAME -> "DNS_DANGLING_CNAME";
       case TARGET_FORBIDDEN -> "TARGET_FORBIDDEN";
       case CONNECT_REFUSED -> "CONNECT_REFUSED";
       case CONNECT_TIMEOUT -> "CONNECT_TIMEOUT";

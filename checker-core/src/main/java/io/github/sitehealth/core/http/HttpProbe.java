@@ -286,6 +286,10 @@ public final class HttpProbe implements AutoCloseable {
     if (hasCause(cause, TargetForbiddenException.class)) {
       error = ProbeError.TARGET_FORBIDDEN;
       message = causeOf(cause, TargetForbiddenException.class).getMessage();
+    } else if (hasCause(cause, HostLookupException.class)) {
+      HostLookupException lookup = (HostLookupException) causeOf(cause, HostLookupException.class);
+      error = lookup.error();
+      message = lookup.getMessage();
     } else if (hasCause(cause, UnknownHostException.class)) {
       error = ProbeError.UNKNOWN_HOST;
     } else if (hasCause(cause, ConnectTimeoutException.class)) {

@@ -4,6 +4,14 @@ package io.github.sitehealth.core.http;
 public enum ProbeError {
   /** The host name did not resolve. */
   UNKNOWN_HOST("unknown host"),
+  /** The name exists, without an address record. */
+  DNS_NODATA("no address record"),
+  /** The resolver failed to answer (SERVFAIL, REFUSED, a malformed answer, a CNAME loop). */
+  DNS_SERVFAIL("DNS server failure"),
+  /** The resolver did not answer in time. */
+  DNS_TIMEOUT("DNS timeout"),
+  /** The name's CNAME chain ends in a name that does not exist. */
+  DNS_DANGLING_CNAME("dangling CNAME"),
   /** The host is, or resolves to, a cloud metadata or link-local address: not connected to. */
   TARGET_FORBIDDEN("target forbidden"),
   /** Nothing listens: the connection was actively refused. */

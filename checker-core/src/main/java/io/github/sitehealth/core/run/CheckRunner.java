@@ -2,6 +2,7 @@ package io.github.sitehealth.core.run;
 
 import io.github.sitehealth.core.dns.DnsCheck;
 import io.github.sitehealth.core.dns.DnsClient;
+import io.github.sitehealth.core.dns.DnsHostResolver;
 import io.github.sitehealth.core.http.HttpCheck;
 import io.github.sitehealth.core.http.HttpProbe;
 import io.github.sitehealth.core.http.ProbeSettings;
@@ -59,11 +60,12 @@ public final class CheckRunner {
                 t.setDaemon(true);
                 return t;
               });
+      // With a <resolver>, the endpoints' host names are resolved through it too (DnsHostResolver).
+      boolean dnsNeeded =
+          !spec.dnsRecords().isEmpty() || (spec.resolver().isPresent() && !spec.endpoints().isEmpty());
       // try-with-resources skips null resources: no HTTP client for a DNS-only run, and vice versa
-      try (HttpProbe probe = spec.endpoints().isEmpty()
-              ? null
-              : new HttpProbe(ProbeSettings.of(spec, bodyCap));
-          DnsClient dnsClient = spec.dnsRecords().isEmpty() ? null : new DnsClient()) {
+      try (DnsClient dnsClient = dnsNeeded ? new DnsClient() : null;
+          HttpProbe probe = spec.endpoints().isEmpty() ? null : new HttpProbe(probeSettings(spec, dnsClient))) {
         List<Job> jobs = new ArrayList<>();
         if (probe != null) {
           HttpCheck check = new HttpCheck(probe);
@@ -71,7 +73,7 @@ public final class CheckRunner {
             jobs.add(new Job(endpoint.hostKey(), () -> check.run(endpoint)));
           }
         }
-        if (dnsClient != null) {
+        if (!spec.dnsRecords().isEmpty()) {
           DnsCheck check = new DnsCheck(dnsClient, spec.resolver());
           for (DnsRecordSpec record : spec.dnsRecords()) {
             jobs.add(new Job(check.hostKey(record), () -> check.run(record)));
@@ -87,6 +89,13 @@ public final class CheckRunner {
 
   /** One check to run, and the host (or resolver) whose limit it counts against. */
   private record Job(String hostKey, Supplier<CheckResult> check) {}
+
+  private ProbeSettings probeSettings(RunSpec spec, DnsClient dnsClient) {
+    ProbeSettings settings = ProbeSettings.of(spec, bodyCap);
+    return spec.resolver().isPresent()
+        ? settings.withResolver(new DnsHostResolver(dnsClient, spec.resolver().get()))
+        : settings;
+  }
 
   /** Starts checks as global and per-host slots free up; waits until all have finished. */
   private final class Scheduler {

@@ -38,7 +38,11 @@ class SandboxTest {
             endpoint("cart", edge + "/cart", origin + "/", null),
             endpoint("search", edge + "/slow", origin + "/slow", null),
             endpoint("api", edge + "/unavailable", origin + "/unavailable", null),
-            endpoint("stylesheet", edge + "/assets/app.css", origin + "/assets/app.css", true));
+            endpoint("stylesheet", edge + "/assets/app.css", origin + "/assets/app.css", true),
+            // by name, resolved through the sandbox's DNS like the DNS checks
+            endpoint("www-by-name", edge.replace("127.0.0.1", "www.sandbox.test") + "/", null, null),
+            endpoint("gone-by-name", edge.replace("127.0.0.1", "gone.sandbox.test") + "/", null, null),
+            endpoint("assets-by-name", edge.replace("127.0.0.1", "assets.sandbox.test") + "/", null, null));
     List<DnsRecordConfig> records =
         List.of(
             DnsRecordConfig.of("www.sandbox.test", "CNAME", "edge.cdn.sandbox.test."),
@@ -90,6 +94,15 @@ class SandboxTest {
     assertFinding("shop.sandbox.test. CNAME", "DNS_MISMATCH", Hop.DNS);
     assertFinding("assets.sandbox.test. CNAME", "DNS_DANGLING_CNAME", Hop.DNS);
     assertFinding("gone.sandbox.test. A", "DNS_NXDOMAIN", Hop.DNS);
+  }
+
+  @Test
+  void endpointHostNamesResolveThroughTheRunsResolverWithTheirDnsFinding() {
+    assertThat(results.get("www-by-name").status()).isEqualTo(CheckStatus.UP);
+    assertFinding("gone-by-name", "DNS_NXDOMAIN", Hop.DNS);
+    assertFinding("assets-by-name", "DNS_DANGLING_CNAME", Hop.DNS);
+    assertThat(results.get("assets-by-name").finding().orElseThrow().runbook())
+        .isEqualTo("runbooks/dns.html#dangling-cname");
   }
 
   @Test
