@@ -65,9 +65,9 @@ public final class Bench {
     try (Nginx nginx = Nginx.start(servers.toString(), ports)) {
       List<EndpointConfig> endpoints = new ArrayList<>();
       for (int i = 0; i < HTTP_CHECKS; i++) {
-        endpoints.add(new EndpointConfig("c" + i,
-            "http://127.0.0.1:" + ports[i % PORTS] + "/p" + i, null, null, null, null, null,
-            10_000L, 0));
+        endpoints.add(EndpointConfig.builder("c" + i, "http://127.0.0.1:" + ports[i % PORTS] + "/p" + i)
+            .retries(0)
+            .build());
       }
       RunSpec spec = SpecParser.parse(RunConfig.builder()
           .endpoints(endpoints).concurrency(200).perHostConcurrency(10).build());

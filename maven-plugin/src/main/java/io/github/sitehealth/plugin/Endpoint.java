@@ -68,20 +68,19 @@ public class Endpoint {
   private Integer tlsExpiryWarnDays;
 
   EndpointConfig toConfig() {
-    return new EndpointConfig(
-        name,
-        url,
-        origin,
-        expectStatus,
-        maxLatencyMs,
-        expectHeaders,
-        headers,
-        timeoutMs,
-        retries,
-        originAddress,
-        expectCacheable,
-        failOnProbeBlocked,
-        followRedirects,
-        tlsExpiryWarnDays);
+    return EndpointConfig.builder(name, url)
+        .origin(origin)
+        .expectStatus(expectStatus)
+        .maxLatencyMs(maxLatencyMs)
+        .expectHeaders(expectHeaders)
+        .headers(headers)
+        .timeoutMs(timeoutMs)
+        .retries(retries)
+        .originAddress(originAddress)
+        .expectCacheable(expectCacheable)
+        .failOnProbeBlocked(failOnProbeBlocked)
+        .followRedirects(followRedirects)
+        .tlsExpiryWarnDays(tlsExpiryWarnDays)
+        .build();
   }
 }

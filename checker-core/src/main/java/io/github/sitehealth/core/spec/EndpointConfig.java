@@ -38,60 +38,121 @@ public record EndpointConfig(
     Boolean followRedirects,
     Integer tlsExpiryWarnDays) {
 
-  /** A config without the diagnosis options. */
-  public EndpointConfig(
-      String name,
-      String url,
-      String origin,
-      String expectStatus,
-      Long maxLatencyMs,
-      Map<String, String> expectHeaders,
-      Map<String, String> headers,
-      Long timeoutMs,
-      Integer retries) {
-    this(name, url, origin, expectStatus, maxLatencyMs, expectHeaders, headers, timeoutMs, retries,
-        null, null, null, null, null);
-  }
-
-  /** A config with the diagnosis options, following redirects. */
-  public EndpointConfig(
-      String name,
-      String url,
-      String origin,
-      String expectStatus,
-      Long maxLatencyMs,
-      Map<String, String> expectHeaders,
-      Map<String, String> headers,
-      Long timeoutMs,
-      Integer retries,
-      String originAddress,
-      Boolean expectCacheable,
-      Boolean failOnProbeBlocked) {
-    this(name, url, origin, expectStatus, maxLatencyMs, expectHeaders, headers, timeoutMs, retries,
-        originAddress, expectCacheable, failOnProbeBlocked, null, null);
-  }
-
-  /** A config with the diagnosis and redirect options, warning about expiry at the default. */
-  public EndpointConfig(
-      String name,
-      String url,
-      String origin,
-      String expectStatus,
-      Long maxLatencyMs,
-      Map<String, String> expectHeaders,
-      Map<String, String> headers,
-      Long timeoutMs,
-      Integer retries,
-      String originAddress,
-      Boolean expectCacheable,
-      Boolean failOnProbeBlocked,
-      Boolean followRedirects) {
-    this(name, url, origin, expectStatus, maxLatencyMs, expectHeaders, headers, timeoutMs, retries,
-        originAddress, expectCacheable, failOnProbeBlocked, followRedirects, null);
-  }
-
   /** A config with only a name and a URL; everything else takes its default. */
   public static EndpointConfig of(String name, String url) {
-    return new EndpointConfig(name, url, null, null, null, null, null, null, null);
+    return builder(name, url).build();
+  }
+
+  /** A config with a name and a URL, to which the builder adds what the user set. */
+  public static Builder builder(String name, String url) {
+    return new Builder().name(name).url(url);
+  }
+
+  /** Sets what the user configured; what is not set takes its default. */
+  public static final class Builder {
+    private String name;
+    private String url;
+    private String origin;
+    private String expectStatus;
+    private Long maxLatencyMs;
+    private Map<String, String> expectHeaders;
+    private Map<String, String> headers;
+    private Long timeoutMs;
+    private Integer retries;
+    private String originAddress;
+    private Boolean expectCacheable;
+    private Boolean failOnProbeBlocked;
+    private Boolean followRedirects;
+    private Integer tlsExpiryWarnDays;
+
+    private Builder() {}
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder url(String url) {
+      this.url = url;
+      return this;
+    }
+
+    public Builder origin(String origin) {
+      this.origin = origin;
+      return this;
+    }
+
+    public Builder expectStatus(String expectStatus) {
+      this.expectStatus = expectStatus;
+      return this;
+    }
+
+    public Builder maxLatencyMs(Long maxLatencyMs) {
+      this.maxLatencyMs = maxLatencyMs;
+      return this;
+    }
+
+    public Builder expectHeaders(Map<String, String> expectHeaders) {
+      this.expectHeaders = expectHeaders;
+      return this;
+    }
+
+    public Builder headers(Map<String, String> headers) {
+      this.headers = headers;
+      return this;
+    }
+
+    public Builder timeoutMs(Long timeoutMs) {
+      this.timeoutMs = timeoutMs;
+      return this;
+    }
+
+    public Builder retries(Integer retries) {
+      this.retries = retries;
+      return this;
+    }
+
+    public Builder originAddress(String originAddress) {
+      this.originAddress = originAddress;
+      return this;
+    }
+
+    public Builder expectCacheable(Boolean expectCacheable) {
+      this.expectCacheable = expectCacheable;
+      return this;
+    }
+
+    public Builder failOnProbeBlocked(Boolean failOnProbeBlocked) {
+      this.failOnProbeBlocked = failOnProbeBlocked;
+      return this;
+    }
+
+    public Builder followRedirects(Boolean followRedirects) {
+      this.followRedirects = followRedirects;
+      return this;
+    }
+
+    public Builder tlsExpiryWarnDays(Integer tlsExpiryWarnDays) {
+      this.tlsExpiryWarnDays = tlsExpiryWarnDays;
+      return this;
+    }
+
+    public EndpointConfig build() {
+      return new EndpointConfig(
+          name,
+          url,
+          origin,
+          expectStatus,
+          maxLatencyMs,
+          expectHeaders,
+          headers,
+          timeoutMs,
+          retries,
+          originAddress,
+          expectCacheable,
+          failOnProbeBlocked,
+          followRedirects,
+          tlsExpiryWarnDays);
+    }
   }
 }

@@ -48,26 +48,6 @@ public record EndpointSpec(
     headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
-  /** A spec warning about certificate expiry {@link #DEFAULT_TLS_EXPIRY_WARN_DAYS} days ahead. */
-  public EndpointSpec(
-      String name,
-      URI url,
-      Optional<URI> origin,
-      StatusRanges expectStatus,
-      Optional<Duration> maxLatency,
-      Map<String, Pattern> expectHeaders,
-      Map<String, String> headers,
-      Duration timeout,
-      int retries,
-      Optional<InetAddress> originAddress,
-      boolean expectCacheable,
-      boolean failOnProbeBlocked,
-      boolean followRedirects) {
-    this(name, url, origin, expectStatus, maxLatency, expectHeaders, headers, timeout, retries,
-        originAddress, expectCacheable, failOnProbeBlocked, followRedirects,
-        DEFAULT_TLS_EXPIRY_WARN_DAYS);
-  }
-
   /**
    * The URL to probe the origin at, when the public URL fails: {@code <origin>}, else the public
    * URL itself when an {@code <originAddress>} pins it to the origin's address.

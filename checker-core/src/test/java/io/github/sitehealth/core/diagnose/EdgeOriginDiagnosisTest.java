@@ -111,7 +111,7 @@ class EdgeOriginDiagnosisTest {
   }
 
   private static EndpointConfig endpoint(String url, String originUrl) {
-    return new EndpointConfig("check", url, originUrl, null, null, null, null, 8000L, 0);
+    return EndpointConfig.builder("check", url).origin(originUrl).timeoutMs(8000L).retries(0).build();
   }
 
   private static String edgeUrl(String path) {
@@ -215,8 +215,11 @@ class EdgeOriginDiagnosisTest {
   @Test
   void originAddressReachesTheOriginWithThePublicHostName() {
     EndpointConfig config =
-        new EndpointConfig("pinned", "http://localhost:" + pinnedPort + "/page", null, null, null,
-            null, null, 8000L, 0, "127.0.0.2", null, null);
+        EndpointConfig.builder("pinned", "http://localhost:" + pinnedPort + "/page")
+            .timeoutMs(8000L)
+            .retries(0)
+            .originAddress("127.0.0.2")
+            .build();
 
     CheckResult result = check(config);
 
@@ -243,8 +246,8 @@ class EdgeOriginDiagnosisTest {
   @Test
   void aCdnBlockingTheProbeIsDownWhenTheUserSaysSo() {
     CheckResult result =
-        check(new EndpointConfig("waf", edgeUrl("/waf"), null, null, null, null, null, 8000L, 0,
-            null, null, true));
+        check(EndpointConfig.builder("waf", edgeUrl("/waf"))
+            .timeoutMs(8000L).retries(0).failOnProbeBlocked(true).build());
 
     assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
     assertThat(result.finding().orElseThrow().code()).isEqualTo("PROBE_BLOCKED");
@@ -253,8 +256,8 @@ class EdgeOriginDiagnosisTest {
   @Test
   void anUncacheableAssetIsBlamedOnTheOriginThatSendsNoCachingHeaders() {
     CheckResult result =
-        check(new EndpointConfig("asset", edgeUrl("/plain"), originUrl("/plain"), null, null, null,
-            null, 8000L, 0, null, true, null));
+        check(EndpointConfig.builder("asset", edgeUrl("/plain"))
+            .origin(originUrl("/plain")).timeoutMs(8000L).retries(0).expectCacheable(true).build());
 
     Finding f = result.finding().orElseThrow();
     assertThat(f.code()).isEqualTo("NOT_CACHEABLE");
@@ -265,8 +268,8 @@ class EdgeOriginDiagnosisTest {
   @Test
   void aCacheableAssetPasses() {
     CheckResult result =
-        check(new EndpointConfig("asset", edgeUrl("/ok"), null, null, null, null, null, 8000L, 0,
-            null, true, null));
+        check(EndpointConfig.builder("asset", edgeUrl("/ok"))
+            .timeoutMs(8000L).retries(0).expectCacheable(true).build());
 
     assertThat(result.status()).isEqualTo(CheckStatus.UP);
   }

@@ -81,9 +81,11 @@ class SecretsTest {
     String url = "http://user:" + PASSWORD + "@127.0.0.1:" + echo.getAddress().getPort() + path
         + "?token=" + QUERY_TOKEN + "&page=2";
     EndpointConfig endpoint =
-        new EndpointConfig("secrets", url, null, null, null, null,
-            Map.of("Authorization", BEARER, "X-Api-Key", API_KEY, "X-Custom-Token", CUSTOM),
-            3000L, 0);
+        EndpointConfig.builder("secrets", url)
+            .headers(Map.of("Authorization", BEARER, "X-Api-Key", API_KEY, "X-Custom-Token", CUSTOM))
+            .timeoutMs(3000L)
+            .retries(0)
+            .build();
     return SpecParser.parse(
         RunConfig.builder().endpoints(List.of(endpoint)).secretHeaders(List.of("X-Custom-Token")).build());
   }
@@ -125,10 +127,11 @@ class SecretsTest {
     // Authorization alone makes HttpClient refuse a cross-host redirect; without it the redirect
     // is followed, and the other sensitive headers must stay behind.
     EndpointConfig noAuthorization =
-        new EndpointConfig("redirect", "http://127.0.0.1:" + echo.getAddress().getPort() + "/away",
-            null, null, null,
-            null, Map.of("X-Api-Key", API_KEY, "X-Custom-Token", CUSTOM, "X-Trace", "visible"),
-            3000L, 0);
+        EndpointConfig.builder("redirect", "http://127.0.0.1:" + echo.getAddress().getPort() + "/away")
+            .headers(Map.of("X-Api-Key", API_KEY, "X-Custom-Token", CUSTOM, "X-Trace", "visible"))
+            .timeoutMs(3000L)
+            .retries(0)
+            .build();
     RunSpec redirecting =
         SpecParser.parse(RunConfig.builder().endpoints(List.of(noAuthorization)).secretHeaders(List.of("X-Custom-Token")).build());
 

@@ -57,7 +57,7 @@ class SandboxTest {
   }
 
   private static EndpointConfig endpoint(String name, String url, String origin, Boolean cacheable) {
-    return new EndpointConfig(name, url, origin, null, null, null, null, 8000L, 0, null, cacheable, null);
+    return EndpointConfig.builder(name, url).origin(origin).timeoutMs(8000L).retries(0).expectCacheable(cacheable).build();
   }
 
   @AfterAll

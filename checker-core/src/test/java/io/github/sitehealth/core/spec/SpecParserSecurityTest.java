@@ -62,8 +62,10 @@ class SpecParserSecurityTest {
   @Test
   void theOriginAndTheOriginAddressAreCheckedToo() {
     EndpointConfig config =
-        new EndpointConfig("meta", "https://www.example.com/", "http://169.254.169.254/", null,
-            null, null, null, null, null, "fd00:ec2::254", null, null, null, null);
+        EndpointConfig.builder("meta", "https://www.example.com/")
+            .origin("http://169.254.169.254/")
+            .originAddress("fd00:ec2::254")
+            .build();
 
     InvalidConfigException e = invalid(run(config, null, null));
 

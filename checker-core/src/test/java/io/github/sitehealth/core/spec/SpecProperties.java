@@ -84,7 +84,7 @@ class SpecProperties {
   @Property
   void anyTimeoutIsAcceptedWithinBoundsAndRejectedOutside(@ForAll long timeoutMs) {
     EndpointConfig endpoint =
-        new EndpointConfig("check", "http://127.0.0.1/", null, null, null, null, null, timeoutMs, null);
+        EndpointConfig.builder("check", "http://127.0.0.1/").timeoutMs(timeoutMs).build();
     boolean valid = timeoutMs >= 1 && timeoutMs <= 600_000;
     try {
       RunSpec spec = SpecParser.parse(new RunConfig(List.of(endpoint), null, null));

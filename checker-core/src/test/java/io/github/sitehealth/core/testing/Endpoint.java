@@ -99,9 +99,17 @@ public final class Endpoint {
   }
 
   public EndpointConfig config() {
-    return new EndpointConfig(
-        name, url, origin, expectStatus, maxLatencyMs, expectHeaders, headers, timeoutMs, retries,
-        null, null, null, followRedirects, tlsExpiryWarnDays);
+    return EndpointConfig.builder(name, url)
+        .origin(origin)
+        .expectStatus(expectStatus)
+        .maxLatencyMs(maxLatencyMs)
+        .expectHeaders(expectHeaders)
+        .headers(headers)
+        .timeoutMs(timeoutMs)
+        .retries(retries)
+        .followRedirects(followRedirects)
+        .tlsExpiryWarnDays(tlsExpiryWarnDays)
+        .build();
   }
 
   /** The validated spec, through the real {@link SpecParser}. */
