@@ -107,7 +107,8 @@ public class VerifyMojo extends AbstractSiteHealthMojo {
       throw new MojoExecutionException(e.getMessage(), e);
     }
     if (session != null && session.isOffline()) {
-      getLog().warn("site-health: offline mode (-o), " + spec.size() + " checks not run");
+      getLog().warn("site-health: offline mode (-o), " + spec.size() + " check"
+          + (spec.size() == 1 ? "" : "s") + " not run");
       return;
     }
     if (spec.size() == 0) {
