@@ -2,6 +2,7 @@
 // shows each diagnosis, and the status page names the 502 and links its runbook.
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
+assert !log.contains('NoClassDefFoundError')
 assert log.contains('[DOWN] checkout: 502 Bad Gateway')
 assert log.contains('HTTP_502, hop origin: The origin fails when asked directly too')
 assert log.contains('HTTP_502, hop edge: The origin answers 200 OK directly, but the edge answers 502 Bad Gateway')

@@ -38,7 +38,17 @@ public final class DnsClient implements AutoCloseable {
   /** Parses answers off dnsjava's selector thread; never blocks. */
   private final ExecutorService executor;
 
+  /**
+   * dnsjava's shared network thread is a daemon; its shutdown hook, though, runs after Maven has
+   * closed the plugin's class loader and fails there with NoClassDefFoundError. Unless the user
+   * decided otherwise, no hook is registered: the daemon thread ends with the JVM anyway.
+   */
+  private static final String SHUTDOWN_HOOK_PROPERTY = "dnsjava.nio.register_shutdown_hook";
+
   public DnsClient() {
+    if (System.getProperty(SHUTDOWN_HOOK_PROPERTY) == null) {
+      System.setProperty(SHUTDOWN_HOOK_PROPERTY, "false");
+    }
     AtomicInteger threads = new AtomicInteger();
     this.executor =
         Executors.newFixedThreadPool(

@@ -6,6 +6,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.UUID;
 
 /**
  * Writes a file so that readers see the old content or the new, never a torn one: the bytes go to
@@ -24,11 +27,15 @@ public final class AtomicFiles {
   public static void write(Path target, Content content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    // Not Files.createTempFile: its files are private (0600), and pages published from the output
+    // directory must stay readable like any file the build writes (the umask decides).
+    Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
+      try (OutputStream out =
+          Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         content.writeTo(out);
       }
+      keepPermissions(target, tmp);
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -36,6 +43,14 @@ public final class AtomicFiles {
       }
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** A file that is replaced keeps its permissions (a history file shared by a team, say). */
+  private static void keepPermissions(Path target, Path tmp) throws IOException {
+    if (Files.exists(target)
+        && Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
     }
   }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,5 +95,28 @@ class AtomicFilesTest {
       Files.deleteIfExists(target);
       Files.deleteIfExists(target.getParent());
     }
+  }
+
+  @Test
+  void aNewFileIsAsReadableAsAnyOtherFileTheBuildWrites() throws IOException {
+    Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+    Path target = dir.resolve("index.html");
+
+    AtomicFiles.write(target, text("<html>"));
+
+    assertThat(Files.getPosixFilePermissions(target))
+        .isEqualTo(Files.getPosixFilePermissions(plain));
+  }
+
+  @Test
+  void aReplacedFileKeepsItsPermissions() throws IOException {
+    Path target = Files.writeString(dir.resolve("history.jsonl"), "old\n");
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-rw----"));
+
+    AtomicFiles.write(target, text("new\n"));
+
+    assertThat(target).hasContent("new");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+        .isEqualTo("rw-rw----");
   }
 }
