@@ -19,6 +19,6 @@ assert page.isFile()
 def text = page.text
 assert text.contains('HTTP_502')
 assert text.contains('The origin fails when asked directly too')
-assert text.contains('runbooks/502-bad-gateway.html#origin')
+assert text.contains('runbooks/502-bad-gateway.html#origin-unreachable')
 assert text.contains('Checkout errors during the CDN migration')
 assert new File(basedir, 'target/site-health/runbooks/static-assets.html').isFile()

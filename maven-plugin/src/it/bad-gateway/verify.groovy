@@ -6,7 +6,7 @@ assert log.contains('[DOWN] shop: 502 Bad Gateway')
 assert log.contains('1 site-health check DOWN:')
 assert log.contains('- shop (http://127.0.0.1:')
 assert log.contains('HTTP_502, hop origin')
-assert log.contains('502-bad-gateway.html#origin')
+assert log.contains('502-bad-gateway.html#origin-unreachable')
 assert log.contains('site-health: 1 check, 0 UP, 0 DEGRADED, 1 DOWN')
 
 def results = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/site-health/results.json'))

@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD FAILURE')
 assert log.contains('[DOWN] checkout: 502 Bad Gateway')
 assert log.contains('HTTP_502, hop origin: The origin fails when asked directly too (connection refused')
-assert log.contains('502-bad-gateway.html#origin')
+assert log.contains('502-bad-gateway.html#origin-unreachable')
 
 def results = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/site-health/results.json'))
 def finding = results.checks[0].finding

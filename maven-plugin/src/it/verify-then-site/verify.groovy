@@ -14,7 +14,7 @@ assert text.contains('shop')
 assert text.contains('HTTP_502')
 assert text.contains('Planned database maintenance')
 // the team's runbook claims HTTP_502, so the 502 links to its section
-assert doc.select('a[href]').collect { it.attr('href') }.any { it.startsWith('runbooks/shop-backend.html#origin') }
+assert doc.select('a[href]').collect { it.attr('href') }.any { it.startsWith('runbooks/shop-backend.html#origin-unreachable') }
 assert new File(out, 'runbooks/shop-backend.html').isFile()
 assert new File(out, 'runbooks/502-bad-gateway.html').isFile()
 assert new File(out, 'badges/overall.svg').isFile()

@@ -90,7 +90,7 @@ class VerifyMojoTest {
         .hasMessageContaining("home")
         .hasMessageContaining("502 Bad Gateway")
         .hasMessageContaining("HTTP_502, hop origin")
-        .hasMessageContaining("runbooks" + File.separator + "502-bad-gateway.html#origin")
+        .hasMessageContaining("runbooks" + File.separator + "502-bad-gateway.html#origin-unreachable")
         .hasMessageContaining("site-health: 1 check, 0 UP, 0 DEGRADED, 1 DOWN");
     JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     assertThat(results.at("/checks/0/status").asText()).isEqualTo("DOWN");

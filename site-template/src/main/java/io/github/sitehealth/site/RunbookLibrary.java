@@ -132,7 +132,7 @@ public final class RunbookLibrary {
 
   /**
    * The link for a finding, relative to the output directory, e.g.
-   * {@code runbooks/502-bad-gateway.html#origin}.
+   * {@code runbooks/502-bad-gateway.html#origin-unreachable}.
    */
   public String link(String code, Hop hop) {
     String core = Runbooks.link(code, hop);

@@ -40,7 +40,7 @@ class DefaultRunbookContentTest {
     assertThat(section(doc, "prevention")).contains(
         "maintenance and log audits", "Capacity scaled to traffic", "Cache-Control: max-age=86400",
         "handles surges", "warns before an outage");
-    assertThat(section(doc, "origin")).contains("curl", "--resolve");
+    assertThat(section(doc, "origin-unreachable")).contains("curl", "--resolve");
     assertThat(section(doc, "edge-to-origin")).contains("openssl s_client", "Host", "allowlist");
   }
 
@@ -66,9 +66,11 @@ class DefaultRunbookContentTest {
 
   @Test
   void gatewayPagesTellEdgeFromOrigin() {
-    for (String page : List.of("502-bad-gateway.html", "503-service-unavailable.html", "504-gateway-timeout.html")) {
+    for (String link : List.of("502-bad-gateway.html#origin-unreachable",
+        "503-service-unavailable.html#origin", "504-gateway-timeout.html#origin")) {
+      String page = link.substring(0, link.indexOf('#'));
       Document doc = page(page);
-      assertThat(section(doc, "origin")).as(page).contains("directly");
+      assertThat(section(doc, link.substring(link.indexOf('#') + 1))).as(page).contains("directly");
       assertThat(section(doc, "edge-to-origin")).as(page).contains("directly");
     }
   }

@@ -62,7 +62,7 @@ class RunbookLibraryTest {
     for (CoreLinks.CoreLink link : CoreLinks.all()) {
       assertThat(library.link(link.code(), link.hop().orElse(Hop.NETWORK))).isEqualTo(link.link());
     }
-    assertThat(library.sectionOf("runbooks/502-bad-gateway.html#origin").orElseThrow().title())
+    assertThat(library.sectionOf("runbooks/502-bad-gateway.html#origin-unreachable").orElseThrow().title())
         .isEqualTo("The origin is failing");
   }
 
@@ -79,7 +79,7 @@ class RunbookLibraryTest {
         title: Our 502 runbook
         codes: [HTTP_502]
         ---
-        ## Call the platform team {#origin}
+        ## Call the platform team {#origin-unreachable}
         ## Check the load balancer {#edge-to-origin}
         """);
     RunbookLibrary library = RunbookLibrary.load(Optional.of(team));
@@ -131,11 +131,11 @@ class RunbookLibraryTest {
         ---
         codes: [HTTP_502]
         ---
-        ## The shop is down {#origin}
+        ## The shop is down {#origin-unreachable}
         Restart it.
         """);
     RunbookLibrary library = RunbookLibrary.load(Optional.of(team));
-    assertThat(library.link("HTTP_502", Hop.ORIGIN)).isEqualTo("runbooks/shop.html#origin");
+    assertThat(library.link("HTTP_502", Hop.ORIGIN)).isEqualTo("runbooks/shop.html#origin-unreachable");
     assertThat(library.link("HTTP_502", Hop.EDGE)).isEqualTo("runbooks/shop.html");
   }
 

@@ -51,7 +51,7 @@ public final class Runbooks {
     String side = hop == Hop.EDGE ? "edge-to-origin" : "origin";
     return DIRECTORY
         + switch (code) {
-          case "HTTP_502" -> "502-bad-gateway.html#" + side;
+          case "HTTP_502" -> "502-bad-gateway.html#" + (hop == Hop.EDGE ? side : "origin-unreachable");
           case "HTTP_503" -> "503-service-unavailable.html#" + side;
           case "HTTP_504", "READ_TIMEOUT" -> "504-gateway-timeout.html#" + side;
           default -> code.startsWith("HTTP_4")

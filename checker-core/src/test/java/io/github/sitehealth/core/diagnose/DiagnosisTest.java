@@ -78,13 +78,13 @@ class DiagnosisTest {
         row(error(ProbeError.TLS_WRONG_HOST), null,
             "TLS_INVALID", Hop.TLS, "tls.html#invalid-certificate"),
         row(status(502, "Bad Gateway"), status(502, "Bad Gateway"),
-            "HTTP_502", Hop.ORIGIN, "502-bad-gateway.html#origin"),
+            "HTTP_502", Hop.ORIGIN, "502-bad-gateway.html#origin-unreachable"),
         row(status(502, "Bad Gateway"), error(ProbeError.CONNECT_REFUSED),
-            "HTTP_502", Hop.ORIGIN, "502-bad-gateway.html#origin"),
+            "HTTP_502", Hop.ORIGIN, "502-bad-gateway.html#origin-unreachable"),
         row(status(502, "Bad Gateway"), ok,
             "HTTP_502", Hop.EDGE, "502-bad-gateway.html#edge-to-origin"),
         row(status(502, "Bad Gateway"), null,
-            "HTTP_502", Hop.ORIGIN, "502-bad-gateway.html#origin"),
+            "HTTP_502", Hop.ORIGIN, "502-bad-gateway.html#origin-unreachable"),
         row(status(503, "Service Unavailable"), ok,
             "HTTP_503", Hop.EDGE, "503-service-unavailable.html#edge-to-origin"),
         row(status(503, "Service Unavailable"), null,
@@ -201,7 +201,7 @@ class DiagnosisTest {
     Finding f = Diagnosis.diagnose(recovered);
 
     assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
-    assertThat(f.runbook()).isEqualTo("runbooks/502-bad-gateway.html#origin");
+    assertThat(f.runbook()).isEqualTo("runbooks/502-bad-gateway.html#origin-unreachable");
     assertThat(f.summary())
         .contains("the configured <origin> is probed directly only when the check ends DOWN")
         .doesNotContain("add <origin>");

@@ -138,7 +138,7 @@ class EdgeOriginDiagnosisTest {
     assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
     assertThat(f.code()).isEqualTo("HTTP_502");
     assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
-    assertThat(f.runbook()).isEqualTo("runbooks/502-bad-gateway.html#origin");
+    assertThat(f.runbook()).isEqualTo("runbooks/502-bad-gateway.html#origin-unreachable");
     assertThat(f.summary()).startsWith("The edge (nginx) could not get").contains("origin was not probed");
     assertThat(f.evidence()).anyMatch(e -> e.startsWith("answered by: nginx"));
   }
@@ -150,7 +150,7 @@ class EdgeOriginDiagnosisTest {
     Finding f = result.finding().orElseThrow();
     assertThat(f.code()).isEqualTo("HTTP_502");
     assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
-    assertThat(f.runbook()).isEqualTo("runbooks/502-bad-gateway.html#origin");
+    assertThat(f.runbook()).isEqualTo("runbooks/502-bad-gateway.html#origin-unreachable");
     assertThat(f.summary()).startsWith("The origin fails when asked directly too (connection refused");
     assertThat(f.evidence()).anyMatch(e -> e.startsWith("origin GET http://127.0.0.1:" + dead));
   }

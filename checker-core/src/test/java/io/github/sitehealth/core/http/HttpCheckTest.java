@@ -78,7 +78,7 @@ class HttpCheckTest {
 
   @ParameterizedTest
   @CsvSource({
-    "502, HTTP_502, 502 Bad Gateway, runbooks/502-bad-gateway.html#origin",
+    "502, HTTP_502, 502 Bad Gateway, runbooks/502-bad-gateway.html#origin-unreachable",
     "503, HTTP_503, 503 Service Unavailable, runbooks/503-service-unavailable.html#origin",
     "504, HTTP_504, 504 Gateway Timeout, runbooks/504-gateway-timeout.html#origin",
   })
@@ -311,7 +311,7 @@ class HttpCheckTest {
     Finding f = finding(result);
     assertThat(f.code()).isEqualTo("HTTP_502");
     assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
-    assertThat(f.runbook()).isEqualTo("runbooks/502-bad-gateway.html#origin");
+    assertThat(f.runbook()).isEqualTo("runbooks/502-bad-gateway.html#origin-unreachable");
     assertThat(f.summary()).contains("The origin fails when asked directly too (503 Service Unavailable");
   }
 

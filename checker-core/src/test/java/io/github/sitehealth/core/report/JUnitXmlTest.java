@@ -72,7 +72,7 @@ class JUnitXmlTest {
         .isEqualTo("502 Bad Gateway (expected 200-399) [HTTP_502, hop origin]");
     assertThat(failure.getTextContent())
         .contains("https://shop.example.com/")
-        .contains("runbook: runbooks/502-bad-gateway.html#origin")
+        .contains("runbook: runbooks/502-bad-gateway.html#origin-unreachable")
         .contains("server: nginx");
   }
 

@@ -35,7 +35,7 @@ class ResultsJsonReadTest {
         "502 Bad Gateway (expected 200-399)",
         Optional.of(new Finding(
             "HTTP_502", Hop.ORIGIN, "The origin fails when asked directly too.",
-            "runbooks/502-bad-gateway.html#origin",
+            "runbooks/502-bad-gateway.html#origin-unreachable",
             List.of("GET https://api.example.com/health -> 502 in 12 ms", "server: nginx\nx"))),
         List.of(
             new Attempt(1, t0, 12, Optional.of(502), "502 Bad Gateway", false),

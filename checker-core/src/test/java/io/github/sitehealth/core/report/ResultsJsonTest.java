@@ -71,7 +71,7 @@ class ResultsJsonTest {
     assertThat(shop.get("code").asText()).isEqualTo("HTTP_502");
     assertThat(shop.get("hop").asText()).isEqualTo("origin");
     assertThat(shop.get("summary").asText()).startsWith("The origin fails when asked directly");
-    assertThat(shop.get("runbook").asText()).isEqualTo("runbooks/502-bad-gateway.html#origin");
+    assertThat(shop.get("runbook").asText()).isEqualTo("runbooks/502-bad-gateway.html#origin-unreachable");
     assertThat(shop.get("evidence")).extracting(JsonNode::asText)
         .containsExactly("GET https://shop.example.com/ -> 502 Bad Gateway in 12 ms",
             "server: nginx");

@@ -26,7 +26,7 @@ class TextReportTest {
     assertThat(message)
         .contains("  - shop (https://shop.example.com/): 502 Bad Gateway (expected 200-399)\n")
         .contains("    HTTP_502, hop origin: The origin fails when asked directly too")
-        .contains("    runbook: " + OUT.resolve("runbooks/502-bad-gateway.html") + "#origin\n")
+        .contains("    runbook: " + OUT.resolve("runbooks/502-bad-gateway.html") + "#origin-unreachable\n")
         .contains("  - cdn (https://cdn.example.com/): connect refused (Connection refused)\n")
         .contains("    CONNECT_REFUSED, hop network: Nothing accepts connections")
         .contains(

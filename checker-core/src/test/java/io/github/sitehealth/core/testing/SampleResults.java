@@ -74,7 +74,7 @@ public final class SampleResults {
   }
 
   public static CheckResult down502(String name) {
-    return down(name, "HTTP_502", Hop.ORIGIN, "runbooks/502-bad-gateway.html#origin");
+    return down(name, "HTTP_502", Hop.ORIGIN, "runbooks/502-bad-gateway.html#origin-unreachable");
   }
 
   public static CheckResult refused(String name) {
