@@ -13,7 +13,8 @@ import java.util.concurrent.Executors;
 /**
  * A loopback HTTP server with fixed answers, for the Mojo tests and the invoker ITs:
  * {@code /ok} 200, {@code /bad-gateway} 502 (as nginx words it), {@code /unavailable} 503,
- * {@code /slow} 200 after 3 s. Binds 127.0.0.1 only.
+ * {@code /slow} 200 after 3 s, {@code /echo-secrets} 502 with the request's secrets echoed in its
+ * headers. Binds 127.0.0.1 only.
  */
 public final class FixtureHttpServer implements AutoCloseable {
 
@@ -31,6 +32,16 @@ public final class FixtureHttpServer implements AutoCloseable {
         ex -> answer(ex, 502, "Server", "nginx/1.22.1",
             "<html><head><title>502 Bad Gateway</title></head><body>"
                 + "<center><h1>502 Bad Gateway</h1></center></body></html>\n"));
+    // Echoes the request's secrets back in headers the evidence records, and fails: whatever a
+    // run writes must still show none of them.
+    server.createContext(
+        "/echo-secrets",
+        ex -> {
+          ex.getResponseHeaders().add("Server", "echo " + ex.getRequestHeaders().getFirst("Authorization"));
+          ex.getResponseHeaders().add("Via", "1.1 " + ex.getRequestHeaders().getFirst("X-Api-Key"));
+          ex.getResponseHeaders().add("X-Cache", "query " + ex.getRequestURI().getRawQuery());
+          answer(ex, 502, "X-Echo", "yes", "bad gateway\n");
+        });
     server.createContext("/unavailable", ex -> answer(ex, 503, "Retry-After", "30", "down\n"));
     server.createContext(
         "/slow",
