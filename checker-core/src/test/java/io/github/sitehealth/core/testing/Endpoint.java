@@ -9,25 +9,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds an {@link EndpointConfig} by name instead of nine positional arguments. */
+/**
+ * {@link EndpointConfig.Builder} with what tests want on top: headers one at a time, URIs, and the
+ * validated spec through the real {@link SpecParser}.
+ */
 public final class Endpoint {
 
   private final String name;
   private String url;
-  private String origin;
-  private String expectStatus;
-  private Long maxLatencyMs;
-  private Map<String, String> expectHeaders;
-  private Map<String, String> headers;
-  private Long timeoutMs;
-  private Integer retries;
-
-  private Boolean followRedirects;
-  private Integer tlsExpiryWarnDays;
+  private final Map<String, String> expectHeaders = new LinkedHashMap<>();
+  private final Map<String, String> headers = new LinkedHashMap<>();
+  private final EndpointConfig.Builder builder;
 
   private Endpoint(String name, String url) {
     this.name = name;
     this.url = url;
+    this.builder = EndpointConfig.builder(name, url);
   }
 
   public static Endpoint named(String name, String url) {
@@ -44,7 +41,7 @@ public final class Endpoint {
   }
 
   public Endpoint origin(String origin) {
-    this.origin = origin;
+    builder.origin(origin);
     return this;
   }
 
@@ -53,62 +50,51 @@ public final class Endpoint {
   }
 
   public Endpoint expectStatus(String expectStatus) {
-    this.expectStatus = expectStatus;
+    builder.expectStatus(expectStatus);
     return this;
   }
 
   public Endpoint maxLatencyMs(long maxLatencyMs) {
-    this.maxLatencyMs = maxLatencyMs;
+    builder.maxLatencyMs(maxLatencyMs);
     return this;
   }
 
   public Endpoint expectHeader(String header, String regex) {
-    if (expectHeaders == null) {
-      expectHeaders = new LinkedHashMap<>();
-    }
     expectHeaders.put(header, regex);
     return this;
   }
 
   public Endpoint header(String header, String value) {
-    if (headers == null) {
-      headers = new LinkedHashMap<>();
-    }
     headers.put(header, value);
     return this;
   }
 
   public Endpoint timeoutMs(long timeoutMs) {
-    this.timeoutMs = timeoutMs;
+    builder.timeoutMs(timeoutMs);
     return this;
   }
 
   public Endpoint retries(int retries) {
-    this.retries = retries;
+    builder.retries(retries);
     return this;
   }
 
   public Endpoint followRedirects(boolean followRedirects) {
-    this.followRedirects = followRedirects;
+    builder.followRedirects(followRedirects);
     return this;
   }
 
   public Endpoint tlsExpiryWarnDays(int days) {
-    this.tlsExpiryWarnDays = days;
+    builder.tlsExpiryWarnDays(days);
     return this;
   }
 
   public EndpointConfig config() {
-    return EndpointConfig.builder(name, url)
-        .origin(origin)
-        .expectStatus(expectStatus)
-        .maxLatencyMs(maxLatencyMs)
-        .expectHeaders(expectHeaders)
-        .headers(headers)
-        .timeoutMs(timeoutMs)
-        .retries(retries)
-        .followRedirects(followRedirects)
-        .tlsExpiryWarnDays(tlsExpiryWarnDays)
+    return builder
+        .name(name)
+        .url(url)
+        .expectHeaders(expectHeaders.isEmpty() ? null : new LinkedHashMap<>(expectHeaders))
+        .headers(headers.isEmpty() ? null : new LinkedHashMap<>(headers))
         .build();
   }
 
