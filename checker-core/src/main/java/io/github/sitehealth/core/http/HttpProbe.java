@@ -1,6 +1,6 @@
 package io.github.sitehealth.core.http;
 
-import io.github.sitehealth.core.report.Redactor;
+import io.github.sitehealth.core.spec.Secrets;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -113,7 +113,7 @@ public final class HttpProbe implements AutoCloseable {
       return;
     }
     for (Header header : request.getHeaders()) {
-      if (Redactor.isSensitiveHeader(header.getName(), settings.secretHeaders())) {
+      if (Secrets.isSensitiveHeader(header.getName(), settings.secretHeaders())) {
         request.removeHeaders(header.getName());
       }
     }
@@ -204,7 +204,8 @@ public final class HttpProbe implements AutoCloseable {
     long start = System.nanoTime();
     long budgetMs = Math.max(1, budget.toMillis());
     SimpleRequestBuilder builder = SimpleRequestBuilder.get(withoutUserInfo(url));
-    basicAuthorization(url)
+    // HttpClient refuses URLs with credentials: they are sent as Basic authorization instead.
+    Secrets.basicAuthorization(url)
         .filter(v -> headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Authorization")))
         .ifPresent(v -> builder.setHeader("Authorization", v));
     headers.forEach(builder::setHeader);
@@ -249,21 +250,6 @@ public final class HttpProbe implements AutoCloseable {
       }
       return classify(cause, consumer, budgetMs, start);
     }
-  }
-
-  /**
-   * Credentials in the URL ({@code https://user:pass@host/}) become a Basic Authorization header,
-   * as browsers and curl do; HttpClient refuses such URLs otherwise.
-   */
-  public static Optional<String> basicAuthorization(URI url) {
-    String userInfo = url.getUserInfo();
-    if (userInfo == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        "Basic "
-            + java.util.Base64.getEncoder()
-                .encodeToString(userInfo.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   private static URI withoutUserInfo(URI url) {

@@ -6,6 +6,7 @@ import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.spec.EndpointSpec;
 import io.github.sitehealth.core.spec.RunSpec;
+import io.github.sitehealth.core.spec.Secrets;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,10 +24,6 @@ import java.util.regex.Pattern;
 public final class Redactor {
 
   public static final String MASK = "****";
-
-  /** Request headers whose values are always secret, whatever {@code <secretHeaders>} says. */
-  public static final Set<String> DEFAULT_SECRET_HEADERS =
-      Set.of("authorization", "cookie", "proxy-authorization", "x-api-key");
 
   private static final Pattern TOKEN_PARAMETER =
       Pattern.compile(
@@ -54,7 +51,7 @@ public final class Redactor {
 
   /** The secrets of every check in the run. */
   public static Redactor of(RunSpec spec, Set<String> secretHeaders) {
-    Set<String> sensitive = new LinkedHashSet<>(DEFAULT_SECRET_HEADERS);
+    Set<String> sensitive = new LinkedHashSet<>(Secrets.DEFAULT_SECRET_HEADERS);
     secretHeaders.forEach(h -> sensitive.add(h.toLowerCase(Locale.ROOT)));
     Set<String> secrets = new LinkedHashSet<>();
     for (EndpointSpec e : spec.endpoints()) {
@@ -75,16 +72,9 @@ public final class Redactor {
     return new Redactor(secrets);
   }
 
-  /** Whether a request header is sensitive: never logged, never sent to another host. */
-  public static boolean isSensitiveHeader(String name, Set<String> secretHeaders) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return DEFAULT_SECRET_HEADERS.contains(lower)
-        || secretHeaders.stream().anyMatch(h -> h.equalsIgnoreCase(lower));
-  }
-
   static void urlSecrets(URI url, Set<String> secrets) {
     String userInfo = url.getRawUserInfo();
-    io.github.sitehealth.core.http.HttpProbe.basicAuthorization(url).ifPresent(v -> {
+    Secrets.basicAuthorization(url).ifPresent(v -> {
       secrets.add(v);
       secrets.add(v.substring("Basic ".length()));
     });

@@ -3,7 +3,6 @@ package io.github.sitehealth.core.run;
 import io.github.sitehealth.core.dns.DnsCheck;
 import io.github.sitehealth.core.dns.DnsClient;
 import io.github.sitehealth.core.dns.DnsHostResolver;
-import io.github.sitehealth.core.http.HttpCheck;
 import io.github.sitehealth.core.http.HttpProbe;
 import io.github.sitehealth.core.http.ProbeSettings;
 import io.github.sitehealth.core.result.CheckResult;

@@ -2,7 +2,7 @@ package io.github.sitehealth.core.diagnose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.sitehealth.core.http.HttpCheck;
+import io.github.sitehealth.core.run.HttpCheck;
 import io.github.sitehealth.core.http.HttpProbe;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;

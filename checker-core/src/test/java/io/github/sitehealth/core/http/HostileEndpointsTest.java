@@ -1,5 +1,6 @@
 package io.github.sitehealth.core.http;
 
+import io.github.sitehealth.core.run.HttpCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sitehealth.core.result.CheckResult;

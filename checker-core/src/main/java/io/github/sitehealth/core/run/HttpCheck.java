@@ -1,9 +1,12 @@
-package io.github.sitehealth.core.http;
+package io.github.sitehealth.core.run;
 
 import io.github.sitehealth.core.diagnose.CertificateExpiry;
 import io.github.sitehealth.core.diagnose.Diagnosis;
 import io.github.sitehealth.core.diagnose.Expectations;
 import io.github.sitehealth.core.diagnose.Failure;
+import io.github.sitehealth.core.http.HttpProbe;
+import io.github.sitehealth.core.http.HttpSnapshot;
+import io.github.sitehealth.core.http.ProbeOutcome;
 import io.github.sitehealth.core.result.Attempt;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;
