@@ -68,6 +68,7 @@ class EdgeOriginDiagnosisTest {
                 "  location = /origin-broken { proxy_pass " + o + "/broken; }",
                 "  location = /plain { proxy_pass " + o + "/plain; }",
                 "  location = /waf { add_header cf-ray \"8a1b2c3d4e5f6a7b-AMS\" always; return 403; }",
+                "  location = /cf522 { add_header cf-ray \"8a1b2c3d4e5f6a7c-FRA\" always; return 522; }",
                 "}",
                 // The public name "localhost" on 127.0.0.1 is an edge whose upstream is down; the
                 // origin for that name listens on 127.0.0.2, and answers only to that Host.
@@ -241,6 +242,17 @@ class EdgeOriginDiagnosisTest {
     assertThat(f.hop()).isEqualTo(Hop.EDGE);
     assertThat(f.runbook()).isEqualTo("runbooks/http-errors.html#probe-blocked");
     assertThat(f.summary()).startsWith("Probe blocked: Cloudflare answered 403 Forbidden");
+  }
+
+  @Test
+  void cloudflaresOwn522IsExplainedAndBlamedOnTheOrigin() {
+    CheckResult result = check(endpoint(edgeUrl("/cf522"), null));
+
+    Finding f = result.finding().orElseThrow();
+    assertThat(f.code()).isEqualTo("HTTP_522");
+    assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
+    assertThat(f.runbook()).isEqualTo("runbooks/http-errors.html#server-error");
+    assertThat(f.summary()).startsWith("Cloudflare reports 522: the connection to the origin timed out");
   }
 
   @Test
