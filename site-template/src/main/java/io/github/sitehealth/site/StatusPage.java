@@ -61,7 +61,7 @@ public final class StatusPage {
     banner(doc, run, incidents, incidentIds);
     Element rows = PageTemplate.slot(doc, "checks");
     for (CheckResult check : run.checks()) {
-      row(rows, check);
+      row(rows, check, since(check, history));
     }
     if (run.checks().isEmpty()) {
       rows.appendElement("tr").appendElement("td").attr("colspan", "7").addClass("none")
@@ -113,7 +113,28 @@ public final class StatusPage {
     }
   }
 
-  private void row(Element rows, CheckResult check) {
+  /**
+   * When the check's current status began: the earliest run of the unbroken streak of runs, up to
+   * the latest, in which it had the status it has now. Empty without earlier runs in the history.
+   */
+  static Optional<Instant> since(CheckResult check, List<HistoryEntry> history) {
+    Instant since = null;
+    int streak = 0;
+    List<HistoryEntry> newestFirst = new java.util.ArrayList<>(history);
+    newestFirst.sort(java.util.Comparator.comparing(HistoryEntry::startedAt).reversed());
+    for (HistoryEntry entry : newestFirst) {
+      Optional<HistoryEntry.CheckSample> sample = entry.check(check.name());
+      if (sample.isEmpty() || sample.get().status() != check.status()) {
+        break;
+      }
+      since = entry.startedAt();
+      streak++;
+    }
+    // One run says nothing about how long a status has held.
+    return streak > 1 ? Optional.of(since) : Optional.empty();
+  }
+
+  private void row(Element rows, CheckResult check, Optional<Instant> since) {
     Element tr = rows.appendElement("tr");
     Element name = tr.appendElement("th").attr("scope", "row");
     name.appendElement("span").addClass("check-name").text(check.name());
@@ -121,7 +142,9 @@ public final class StatusPage {
     String target = check.kind().equals("dns") ? "DNS " + check.target() : check.target();
     name.appendElement("span").addClass("check-target").text(target);
 
-    status(cell(tr, "Status"), check.status());
+    Element statusCell = cell(tr, "Status");
+    status(statusCell, check.status());
+    since.ifPresent(t -> PageTemplate.time(statusCell.appendElement("span").addClass("since").text("since "), t));
     cell(tr, "Latency").addClass("num").text(check.latencyMs() + " ms");
 
     Element finding = cell(tr, "Finding");

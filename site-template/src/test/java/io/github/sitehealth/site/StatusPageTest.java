@@ -55,6 +55,29 @@ class StatusPageTest {
   }
 
   @Test
+  void eachStatusSaysSinceWhenItHolds() {
+    RunResult upRun = Fixtures.run(Fixtures.T0, Fixtures.up("api"));
+    RunResult firstDown = Fixtures.run(Fixtures.T0.plusSeconds(3600),
+        Fixtures.failing("api", CheckStatus.DOWN, "HTTP_502", Hop.ORIGIN));
+    RunResult latest = Fixtures.run(Fixtures.T0.plusSeconds(7200),
+        Fixtures.failing("api", CheckStatus.DOWN, "HTTP_502", Hop.ORIGIN));
+
+    Document doc = render(latest,
+        List.of(HistoryEntry.of(upRun), HistoryEntry.of(firstDown), HistoryEntry.of(latest)), List.of());
+
+    Element since = doc.selectFirst("table.checks td[data-label=Status] .since time");
+    assertThat(since).isNotNull();
+    assertThat(since.attr("datetime")).isEqualTo(Fixtures.T0.plusSeconds(3600).toString());
+  }
+
+  @Test
+  void withoutEarlierRunsNoSinceIsClaimed() {
+    Document doc = render(Fixtures.run(Fixtures.T0, Fixtures.up("home")));
+
+    assertThat(doc.select(".since")).isEmpty();
+  }
+
+  @Test
   void noChecksIsUnknownNotOperational() {
     Document doc = render(Fixtures.run(Fixtures.T0), List.of(), List.of());
     assertThat(doc.selectFirst("section.banner").hasClass("banner-unknown")).isTrue();
