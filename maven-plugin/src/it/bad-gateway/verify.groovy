@@ -16,3 +16,8 @@ assert results.checks[0].finding.hop == 'origin'
 assert results.checks[0].attempts.size() == 3
 def junit = new File(basedir, 'target/site-health/TEST-site-health.xml').text
 assert junit.contains('<failure type="HTTP_502"')
+// the gate failed, and the page that explains it is there
+def index = new File(basedir, 'target/site-health/index.html')
+assert index.isFile()
+assert index.text.contains('HTTP_502')
+assert new File(basedir, 'target/site-health/runbooks/502-bad-gateway.html').isFile()

@@ -25,7 +25,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * fails the build when a check is DOWN.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class VerifyMojo extends AbstractSiteHealthMojo {
+public class VerifyMojo extends AbstractPagesMojo {
 
   /** The HTTP endpoints to check. */
   @Parameter private List<Endpoint> endpoints;
@@ -78,13 +78,12 @@ public class VerifyMojo extends AbstractSiteHealthMojo {
   private boolean failOnError;
 
   /**
-   * The run history: each run appends one line (JSON). Keep it outside {@code target/} to outlive
-   * {@code mvn clean}; the status page draws its uptime bars from it.
+   * Also write the status page, the runbooks and the badges once the checks are done, before the
+   * build fails: the page is there exactly when a check is DOWN. {@code site-health:site} writes
+   * the same pages on its own.
    */
-  @Parameter(
-      property = PropertyNames.HISTORY_FILE,
-      defaultValue = "${project.build.directory}/site-health/history.jsonl")
-  private File historyFile;
+  @Parameter(property = PropertyNames.PAGES, defaultValue = "true")
+  private boolean pages;
 
   /** Runs kept in the history; older ones are dropped. */
   @Parameter(defaultValue = "500")
@@ -123,17 +122,25 @@ public class VerifyMojo extends AbstractSiteHealthMojo {
       throw new MojoExecutionException(
           "site-health: cannot write the results to " + outputDirectory() + ": " + e.getMessage(), e);
     }
-    if (historyFile != null) {
+    if (historyFile() != null) {
       try {
-        new HistoryStore(historyFile.toPath(), historyRetention)
+        new HistoryStore(historyFile().toPath(), historyRetention)
             .append(run)
             .forEach(w -> getLog().warn("site-health: " + w));
       } catch (IOException e) {
         throw new MojoExecutionException(
-            "site-health: cannot append to the history " + historyFile + ": " + e.getMessage(), e);
+            "site-health: cannot append to the history " + historyFile() + ": " + e.getMessage(), e);
       }
     }
     getLog().info(run.summaryLine());
+    if (pages) {
+      try {
+        writePages();
+      } catch (IOException e) {
+        // The gate's verdict matters more than the page: report, and go on to it.
+        getLog().error("site-health: cannot write the status page: " + e.getMessage());
+      }
+    }
     if (!run.down().isEmpty()) {
       String report = TextReport.failure(run, outputDirectory().toPath());
       if (failOnError) {
