@@ -80,7 +80,31 @@ public final class SiteGenerator {
       written.add(write(badges.resolve(Badges.fileName(check.name(), taken)),
           Badges.check(check.name(), check.status())));
     }
+    removeStale(out.resolve("runbooks"), ".html", written);
+    removeStale(badges, ".svg", written);
     return new SiteResult(written, warnings);
+  }
+
+  /**
+   * Deletes the pages or badges an earlier run wrote that this one did not (a check or a team
+   * runbook that was removed), so a published directory shows no stale status. Only files of the
+   * given kind directly in the directory, and never through a link.
+   */
+  private static void removeStale(Path dir, String suffix, List<Path> written) throws IOException {
+    if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Set<Path> keep = new HashSet<>();
+    written.forEach(p -> keep.add(p.toAbsolutePath().normalize()));
+    try (var files = Files.list(dir)) {
+      for (Path file : files.toList()) {
+        boolean ours = file.getFileName().toString().endsWith(suffix)
+            && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (ours && !keep.contains(file.toAbsolutePath().normalize())) {
+          Files.delete(file);
+        }
+      }
+    }
   }
 
   /** The recorded runs plus the latest one, unless the history already has it. */

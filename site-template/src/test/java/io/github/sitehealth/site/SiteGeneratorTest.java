@@ -68,6 +68,28 @@ class SiteGeneratorTest {
   }
 
   @Test
+  void pagesAndBadgesOfChecksAndRunbooksThatAreGoneAreRemoved() throws IOException {
+    Path out = dir.resolve("site-health");
+    Path team = Files.createDirectories(dir.resolve("team"));
+    Files.writeString(team.resolve("old-service.md"), "---\ntitle: Old\n---\n# Old\n");
+    Fixtures.writeResults(out, Fixtures.run(Fixtures.T0, Fixtures.up("home"), Fixtures.up("legacy")));
+    generator.generate(SiteRequest.of(out, out).withTeamRunbooks(team));
+    assertThat(out.resolve("badges/legacy.svg")).exists();
+    assertThat(out.resolve("runbooks/old-service.html")).exists();
+    Path notOurs = Files.writeString(out.resolve("runbooks/notes.txt"), "kept");
+
+    Files.delete(team.resolve("old-service.md"));
+    Fixtures.writeResults(out, Fixtures.run(Fixtures.T0.plusSeconds(60), Fixtures.up("home")));
+    generator.generate(SiteRequest.of(out, out).withTeamRunbooks(team));
+
+    assertThat(out.resolve("badges/legacy.svg")).doesNotExist();
+    assertThat(out.resolve("runbooks/old-service.html")).doesNotExist();
+    assertThat(out.resolve("badges/home.svg")).exists();
+    assertThat(out.resolve("runbooks/502-bad-gateway.html")).exists();
+    assertThat(notOurs).hasContent("kept");
+  }
+
+  @Test
   void runbookPagesHaveATableOfContentsAndSelfLinks() throws IOException {
     Path out = dir.resolve("out");
     generator.generate(SiteRequest.of(Fixtures.writeResults(dir, Fixtures.run(Fixtures.T0, Fixtures.up("home"))), out));
