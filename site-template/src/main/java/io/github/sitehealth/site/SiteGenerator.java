@@ -67,17 +67,17 @@ public final class SiteGenerator {
     Path out = request.outputDirectory();
     List<Path> written = new ArrayList<>();
 
-    written.add(write(out.resolve(INDEX), new StatusPage(template, library)
+    written.add(write(out, out.resolve(INDEX), new StatusPage(template, library)
         .render(run, history, incidents.incidents(), request.title(), now)));
     RunbookPage pages = new RunbookPage(template);
     for (Runbook runbook : library.runbooks()) {
-      written.add(write(out.resolve("runbooks").resolve(runbook.pageName()), pages.render(runbook, now)));
+      written.add(write(out, out.resolve("runbooks").resolve(runbook.pageName()), pages.render(runbook, now)));
     }
     Path badges = out.resolve(Badges.DIRECTORY);
-    written.add(write(badges.resolve(Badges.OVERALL + ".svg"), Badges.overall(OverallStatus.of(run))));
+    written.add(write(out, badges.resolve(Badges.OVERALL + ".svg"), Badges.overall(OverallStatus.of(run))));
     Set<String> taken = new HashSet<>();
     for (CheckResult check : run.checks()) {
-      written.add(write(badges.resolve(Badges.fileName(check.name(), taken)),
+      written.add(write(out, badges.resolve(Badges.fileName(check.name(), taken)),
           Badges.check(check.name(), check.status())));
     }
     removeStale(out.resolve("runbooks"), ".html", written);
@@ -122,7 +122,18 @@ public final class SiteGenerator {
     return entries;
   }
 
-  private static Path write(Path file, String content) throws IOException {
+  /**
+   * Writes one page or badge, refusing to write through a directory that links out of the output
+   * directory ({@code runbooks/} or {@code badges/} made a symbolic link to somewhere else). A link
+   * as the file itself is harmless: the atomic write replaces the link, not what it points to.
+   */
+  private static Path write(Path out, Path file, String content) throws IOException {
+    Path parent = file.toAbsolutePath().normalize().getParent();
+    Files.createDirectories(parent);
+    if (!parent.toRealPath().startsWith(out.toAbsolutePath().normalize().toRealPath())) {
+      throw new IOException(parent + " leads out of the output directory " + out
+          + " (a symbolic link?): " + file.getFileName() + " not written");
+    }
     AtomicFiles.write(file, o -> o.write(content.getBytes(StandardCharsets.UTF_8)));
     return file;
   }

@@ -90,6 +90,21 @@ class SiteGeneratorTest {
   }
 
   @Test
+  void aLinkedDirectoryLeadingOutOfTheOutputDirectoryIsNotWrittenThrough() throws IOException {
+    Path out = dir.resolve("site-health");
+    Fixtures.writeResults(out, Fixtures.run(Fixtures.T0, Fixtures.up("home")));
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.createSymbolicLink(out.resolve("runbooks"), elsewhere);
+
+    assertThatThrownBy(() -> generator.generate(SiteRequest.of(out, out)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("leads out of the output directory");
+    try (var files = Files.list(elsewhere)) {
+      assertThat(files.toList()).isEmpty();
+    }
+  }
+
+  @Test
   void runbookPagesHaveATableOfContentsAndSelfLinks() throws IOException {
     Path out = dir.resolve("out");
     generator.generate(SiteRequest.of(Fixtures.writeResults(dir, Fixtures.run(Fixtures.T0, Fixtures.up("home"))), out));
