@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * A child process for {@link HistoryCrashTest}: appends runs to a history file as fast as it can
- * and prints the number of each run once its append has returned, until it is killed.
+ * and prints the number of each run once its append has returned, until it is killed or has
+ * appended as many as asked (third argument).
  */
 public final class HistoryAppender {
 
@@ -20,7 +21,8 @@ public final class HistoryAppender {
   public static void main(String[] args) throws Exception {
     HistoryStore store = new HistoryStore(Path.of(args[0]), 1_000_000);
     int first = Integer.parseInt(args[1]);
-    for (int n = first; n < first + MAX_APPENDS; n++) {
+    int count = args.length > 2 ? Math.min(Integer.parseInt(args[2]), MAX_APPENDS) : MAX_APPENDS;
+    for (int n = first; n < first + count; n++) {
       store.append(entry(n));
       System.out.println(n);
       System.out.flush();

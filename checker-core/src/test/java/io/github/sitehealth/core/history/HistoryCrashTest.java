@@ -59,7 +59,31 @@ class HistoryCrashTest {
     assertThat(totalAcknowledged).isGreaterThan(KILLS);
   }
 
+  @Test
+  void twoBuildsAppendingAtOnceLoseNothing() throws Exception {
+    Path file = dir.resolve("shared-history.jsonl");
+    int each = 60;
+
+    Process a = startAppender(file, 0, each);
+    Process b = startAppender(file, 10_000, each);
+    assertThat(a.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(b.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(a.exitValue()).isZero();
+    assertThat(b.exitValue()).isZero();
+    History history = new HistoryStore(file, 1_000_000).read();
+    assertThat(history.warnings()).isEmpty();
+    assertThat(history.entries()).hasSize(2 * each);
+    assertThat(history.entries().stream().map(e -> e.startedAt().getEpochSecond() - 1_700_000_000L))
+        .containsAll(java.util.stream.LongStream.range(0, each).boxed().toList())
+        .containsAll(java.util.stream.LongStream.range(10_000, 10_000 + each).boxed().toList());
+  }
+
   private static Process startAppender(Path file, int first) throws IOException {
+    return startAppender(file, first, HistoryAppender.MAX_APPENDS);
+  }
+
+  private static Process startAppender(Path file, int first, int count) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     return new ProcessBuilder(
             java,
@@ -67,7 +91,8 @@ class HistoryCrashTest {
             System.getProperty("java.class.path"),
             HistoryAppender.class.getName(),
             file.toString(),
-            Integer.toString(first))
+            Integer.toString(first),
+            Integer.toString(count))
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
   }
