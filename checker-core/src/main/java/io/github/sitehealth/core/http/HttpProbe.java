@@ -281,7 +281,7 @@ public final class HttpProbe implements AutoCloseable {
       error = lookup.error();
       message = lookup.getMessage();
     } else if (hasCause(cause, UnknownHostException.class)) {
-      error = ProbeError.UNKNOWN_HOST;
+      error = systemLookupError(causeOf(cause, UnknownHostException.class).getMessage());
     } else if (hasCause(cause, ConnectTimeoutException.class)) {
       error = ProbeError.CONNECT_TIMEOUT;
     } else if (hasCause(cause, ConnectException.class) || hasCause(cause, NoRouteToHostException.class)) {
@@ -368,6 +368,22 @@ public final class HttpProbe implements AutoCloseable {
       }
     }
     return message == null ? t.getClass().getSimpleName() : message;
+  }
+
+  /**
+   * What the system resolver's failure means, as far as its message tells (glibc's getaddrinfo
+   * errors, as the JDK words them): a name that does not exist, one without an address, or a
+   * resolver that could not answer.
+   */
+  static ProbeError systemLookupError(String message) {
+    String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+    if (m.contains("temporary failure in name resolution")) {
+      return ProbeError.DNS_SERVFAIL;
+    }
+    if (m.contains("no address associated with hostname")) {
+      return ProbeError.DNS_NODATA;
+    }
+    return ProbeError.UNKNOWN_HOST;
   }
 
   private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
