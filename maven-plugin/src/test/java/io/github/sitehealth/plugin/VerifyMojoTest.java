@@ -65,6 +65,19 @@ class VerifyMojoTest {
   }
 
   @Test
+  @InjectMojo(goal = "verify", pom = "src/test/resources/unit/dns/pom.xml")
+  void everyExpectElementOfADnsRecordCounts(VerifyMojo mojo) throws Exception {
+    List<DnsRecord> records = getVariableValueFromObject(mojo, "dnsRecords");
+
+    assertThat(records).hasSize(1);
+    var config = records.get(0).toConfig();
+    assertThat(config.expect()).containsExactly("192.0.2.1", "192.0.2.2");
+    assertThat(config.match()).isEqualTo("contains");
+    assertThat(config.authoritativeServers()).containsExactly("127.0.0.1:5354");
+    assertThat((String) getVariableValueFromObject(mojo, "resolver")).isEqualTo("127.0.0.1:5353");
+  }
+
+  @Test
   @InjectMojo(goal = "verify", pom = VERIFY_POM)
   void aHealthyEndpointPassesAndWritesResults(VerifyMojo mojo) throws Exception {
     pointAt(mojo, "/ok");
