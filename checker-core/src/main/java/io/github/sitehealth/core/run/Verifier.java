@@ -1,6 +1,7 @@
 package io.github.sitehealth.core.run;
 
 import io.github.sitehealth.core.report.JUnitXml;
+import io.github.sitehealth.core.report.OpenMetrics;
 import io.github.sitehealth.core.report.Redactor;
 import io.github.sitehealth.core.report.ResultsJson;
 import io.github.sitehealth.core.result.RunResult;
@@ -8,7 +9,10 @@ import io.github.sitehealth.core.spec.RunSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Runs the checks and writes {@code results.json} and the JUnit XML into the output directory. */
+/**
+ * Runs the checks and writes {@code results.json}, the JUnit XML and the OpenMetrics file into the
+ * output directory.
+ */
 public final class Verifier {
 
   private final CheckListener listener;
@@ -28,6 +32,7 @@ public final class Verifier {
             new CheckRunner(result -> listener.checkFinished(redactor.redact(result))).run(spec));
     new ResultsJson().write(run, outputDirectory.resolve(ResultsJson.FILE_NAME));
     new JUnitXml().write(run, outputDirectory.resolve(JUnitXml.FILE_NAME));
+    new OpenMetrics().write(run, outputDirectory.resolve(OpenMetrics.FILE_NAME));
     return run;
   }
 }

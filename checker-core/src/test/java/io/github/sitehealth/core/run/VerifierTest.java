@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sitehealth.core.report.JUnitXml;
+import io.github.sitehealth.core.report.OpenMetrics;
 import io.github.sitehealth.core.report.ResultsJson;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.RunResult;
@@ -28,7 +29,7 @@ class VerifierTest {
   @TempDir Path out;
 
   @Test
-  void runsTheChecksAndWritesBothResultFiles() throws Exception {
+  void runsTheChecksAndWritesTheResultFiles() throws Exception {
     try (LoopbackHttpServer server = LoopbackHttpServer.start()) {
       var spec =
           SpecParser.parse(
@@ -77,7 +78,8 @@ class VerifierTest {
 
       try (var files = Files.list(out)) {
         assertThat(files.map(p -> p.getFileName().toString()))
-            .containsExactlyInAnyOrder(ResultsJson.FILE_NAME, JUnitXml.FILE_NAME);
+            .containsExactlyInAnyOrder(
+                ResultsJson.FILE_NAME, JUnitXml.FILE_NAME, OpenMetrics.FILE_NAME);
       }
     }
   }
