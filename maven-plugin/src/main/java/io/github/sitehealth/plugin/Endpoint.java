@@ -21,8 +21,14 @@ public class Endpoint {
   /** Expected status codes and ranges, e.g. {@code 200,301-302}. Default {@code 200-399}. */
   private String expectStatus;
 
-  /** Latency budget of one attempt, in milliseconds. */
+  /** Latency budget of one attempt, in milliseconds: slower is DOWN. */
   private Long maxLatencyMs;
+
+  /**
+   * Latency warning budget in milliseconds, below {@code maxLatencyMs}: a passing check slower
+   * than this is DEGRADED (LATENCY_BUDGET), not DOWN.
+   */
+  private Long warnLatencyMs;
 
   /** Response header name to a regular expression that must be found in its value. */
   private Map<String, String> expectHeaders;
@@ -81,6 +87,7 @@ public class Endpoint {
         .failOnProbeBlocked(failOnProbeBlocked)
         .followRedirects(followRedirects)
         .tlsExpiryWarnDays(tlsExpiryWarnDays)
+        .warnLatencyMs(warnLatencyMs)
         .build();
   }
 }

@@ -82,8 +82,11 @@ public final class HttpCheck {
     CheckStatus status;
     Optional<Finding> finding;
     if (passed && firstFailure == null) {
-      // Every expectation held: only a certificate about to expire is worth a warning.
-      finding = CertificateExpiry.check(spec, last.response().orElseThrow(), Instant.now());
+      // Every expectation held: only a certificate about to expire or a latency over the warning
+      // budget is worth a warning.
+      ProbeOutcome answer = last;
+      finding = CertificateExpiry.check(spec, answer.response().orElseThrow(), Instant.now())
+          .or(() -> slowerThanWarned(spec, answer));
       status = finding.isPresent() ? CheckStatus.DEGRADED : CheckStatus.UP;
     } else if (passed) {
       // It cleared on a retry: a transient failure, reported with its original code.
@@ -107,6 +110,20 @@ public final class HttpCheck {
         attempts,
         startedAt,
         (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** A passing answer slower than {@code <warnLatencyMs>}: DEGRADED, not DOWN. */
+  private static Optional<Finding> slowerThanWarned(EndpointSpec spec, ProbeOutcome outcome) {
+    long ms = outcome.durationMs();
+    if (spec.warnLatency().isEmpty() || ms <= spec.warnLatency().get().toMillis()) {
+      return Optional.empty();
+    }
+    Failure slow = new Failure(
+        "LATENCY_BUDGET",
+        ms + " ms (warning budget " + spec.warnLatency().get().toMillis() + " ms)",
+        outcome);
+    return Optional.of(Diagnosis.diagnose(
+        new Diagnosis.Case(spec.url(), slow, spec.originProbeUrl(), Optional.empty(), Optional.empty())));
   }
 
   private Finding diagnose(EndpointSpec spec, Failure failure, boolean probeOrigin) {

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param followRedirects whether redirects are followed; default true
  * @param tlsExpiryWarnDays days before the presented chain expires that a passing check turns
  *     DEGRADED with TLS_EXPIRING; default 14, 0 turns the warning off
+ * @param warnLatencyMs a passing check slower than this is DEGRADED (LATENCY_BUDGET), below the
+ *     {@code maxLatencyMs} that makes it DOWN
  */
 public record EndpointConfig(
     String name,
@@ -36,7 +38,8 @@ public record EndpointConfig(
     Boolean expectCacheable,
     Boolean failOnProbeBlocked,
     Boolean followRedirects,
-    Integer tlsExpiryWarnDays) {
+    Integer tlsExpiryWarnDays,
+    Long warnLatencyMs) {
 
   /** A config with only a name and a URL; everything else takes its default. */
   public static EndpointConfig of(String name, String url) {
@@ -64,6 +67,7 @@ public record EndpointConfig(
     private Boolean failOnProbeBlocked;
     private Boolean followRedirects;
     private Integer tlsExpiryWarnDays;
+    private Long warnLatencyMs;
 
     private Builder() {}
 
@@ -137,6 +141,11 @@ public record EndpointConfig(
       return this;
     }
 
+    public Builder warnLatencyMs(Long warnLatencyMs) {
+      this.warnLatencyMs = warnLatencyMs;
+      return this;
+    }
+
     public EndpointConfig build() {
       return new EndpointConfig(
           name,
@@ -152,7 +161,8 @@ public record EndpointConfig(
           expectCacheable,
           failOnProbeBlocked,
           followRedirects,
-          tlsExpiryWarnDays);
+          tlsExpiryWarnDays,
+          warnLatencyMs);
     }
   }
 }

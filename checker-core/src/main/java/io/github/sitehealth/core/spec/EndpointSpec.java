@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  *     false checks the first answer itself, e.g. an expected 301
  * @param tlsExpiryWarnDays a passing HTTPS check whose presented chain expires within this many
  *     days is DEGRADED with TLS_EXPIRING; 0 never warns
+ * @param warnLatency a passing check slower than this is DEGRADED with LATENCY_BUDGET
  */
 public record EndpointSpec(
     String name,
@@ -33,7 +34,8 @@ public record EndpointSpec(
     boolean expectCacheable,
     boolean failOnProbeBlocked,
     boolean followRedirects,
-    int tlsExpiryWarnDays) {
+    int tlsExpiryWarnDays,
+    Optional<Duration> warnLatency) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   public static final int DEFAULT_TLS_EXPIRY_WARN_DAYS = 14;

@@ -152,6 +152,22 @@ public final class SpecParser {
         maxLatency = Duration.ofMillis(c.maxLatencyMs());
       }
     }
+    Duration warnLatency = null;
+    if (c.warnLatencyMs() != null) {
+      if (c.warnLatencyMs() < 1) {
+        problem(
+            "<endpoint><warnLatencyMs>",
+            String.valueOf(c.warnLatencyMs()),
+            "must be a positive number of milliseconds" + where);
+      } else if (maxLatency != null && c.warnLatencyMs() >= maxLatency.toMillis()) {
+        problem(
+            "<endpoint><warnLatencyMs>",
+            String.valueOf(c.warnLatencyMs()),
+            "must be below <maxLatencyMs> " + maxLatency.toMillis() + where);
+      } else {
+        warnLatency = Duration.ofMillis(c.warnLatencyMs());
+      }
+    }
     Duration timeout = EndpointSpec.DEFAULT_TIMEOUT;
     if (c.timeoutMs() != null) {
       if (c.timeoutMs() <= 0 || c.timeoutMs() > Duration.ofMinutes(10).toMillis()) {
@@ -251,7 +267,8 @@ public final class SpecParser {
         Boolean.TRUE.equals(c.expectCacheable()),
         Boolean.TRUE.equals(c.failOnProbeBlocked()),
         !Boolean.FALSE.equals(c.followRedirects()),
-        tlsExpiryWarnDays);
+        tlsExpiryWarnDays,
+        Optional.ofNullable(warnLatency));
   }
 
   private URI httpUrl(String element, String text, String where, boolean required) {

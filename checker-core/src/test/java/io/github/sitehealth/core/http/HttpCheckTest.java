@@ -281,6 +281,24 @@ class HttpCheckTest {
   }
 
   @Test
+  void aPassingAnswerOverTheWarningBudgetIsDegraded() {
+    CheckResult result =
+        check.run(endpoint("/slow?ms=300").warnLatencyMs(100).maxLatencyMs(4_000).spec());
+
+    assertThat(result.status()).isEqualTo(CheckStatus.DEGRADED);
+    assertThat(finding(result).code()).isEqualTo("LATENCY_BUDGET");
+    assertThat(finding(result).summary()).contains("(warning budget 100 ms)");
+    assertThat(finding(result).runbook()).isEqualTo("runbooks/expectations.html#latency-budget");
+  }
+
+  @Test
+  void anAnswerWithinTheWarningBudgetIsUp() {
+    CheckResult result = check.run(endpoint("/ok").warnLatencyMs(3_000).spec());
+
+    assertThat(result.status()).isEqualTo(CheckStatus.UP);
+  }
+
+  @Test
   void aBodyLargerThanTheCapIsTruncatedAndTheCheckStillPasses() {
     CheckResult result = check.run(endpoint("/large").spec());
 

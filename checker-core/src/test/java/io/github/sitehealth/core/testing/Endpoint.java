@@ -59,6 +59,11 @@ public final class Endpoint {
     return this;
   }
 
+  public Endpoint warnLatencyMs(long warnLatencyMs) {
+    builder.warnLatencyMs(warnLatencyMs);
+    return this;
+  }
+
   public Endpoint expectHeader(String header, String regex) {
     expectHeaders.put(header, regex);
     return this;
