@@ -43,8 +43,7 @@ public record EdgeFingerprint(String vendor, boolean cdn, List<String> evidence)
               header(r, "x-varnish", null), header(r, "via", "varnish"))),
           new Signature("HAProxy", false, r -> any(r,
               header(r, "server", "haproxy"),
-              r.status() >= 500 && r.bodyText().contains("<h1>50") && r.bodyText().contains("No server is available")
-                  ? List.of("body: HAProxy error page") : List.of())),
+              isHaproxyErrorPage(r) ? List.of("body: HAProxy error page") : List.of())),
           new Signature("nginx", false, r -> any(r,
               header(r, "server", "nginx"),
               r.bodyText().contains("<hr><center>nginx") ? List.of("body: nginx error page") : List.of())),
@@ -59,6 +58,20 @@ public record EdgeFingerprint(String vendor, boolean cdn, List<String> evidence)
       }
     }
     return Optional.empty();
+  }
+
+  /** HAProxy's built-in error pages: no Server header, a fixed one-line explanation. */
+  private static final List<String> HAPROXY_ERROR_TEXTS =
+      List.of(
+          "The server returned an invalid or incomplete response.",
+          "No server is available to handle this request.",
+          "The server didn't respond in time.");
+
+  private static boolean isHaproxyErrorPage(HttpSnapshot r) {
+    String body = r.bodyText();
+    return r.status() >= 500
+        && body.startsWith("<html><body><h1>")
+        && HAPROXY_ERROR_TEXTS.stream().anyMatch(body::contains);
   }
 
   @SafeVarargs

@@ -12,9 +12,11 @@ import io.github.sitehealth.core.spec.EndpointConfig;
 import io.github.sitehealth.core.spec.EndpointSpec;
 import io.github.sitehealth.core.spec.RunConfig;
 import io.github.sitehealth.core.spec.SpecParser;
+import io.github.sitehealth.core.testing.HAProxy;
 import io.github.sitehealth.core.testing.Nginx;
 import io.github.sitehealth.core.testing.RealServer;
 import io.github.sitehealth.core.testing.Varnish;
+import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,12 +37,17 @@ class EdgeOriginDiagnosisTest {
   private static Nginx nginx;
   private static Varnish varnishToDead;
   private static Varnish varnishToWrongPort;
+  private static int haproxyToGarbage;
+  private static HAProxy haproxy;
+  private static java.net.ServerSocket garbageServer;
+  private static Thread garbageThread;
   private static HttpProbe probe;
 
   @BeforeAll
   static void startServers() throws Exception {
     Nginx.require();
     Varnish.require();
+    HAProxy.require();
     edge = RealServer.freePort();
     origin = RealServer.freePort();
     dead = RealServer.freePort();
@@ -90,15 +97,39 @@ class EdgeOriginDiagnosisTest {
             pinnedPort);
     varnishToDead = Varnish.start(varnishDeadBackend, dead);
     varnishToWrongPort = Varnish.start(varnishMisrouted, dead);
+    // An origin that answers with bytes that are not HTTP: HAProxy's real 502.
+    garbageServer = new java.net.ServerSocket(0, 16, java.net.InetAddress.getLoopbackAddress());
+    garbageThread = new Thread(EdgeOriginDiagnosisTest::answerGarbage, "garbage-origin");
+    garbageThread.setDaemon(true);
+    garbageThread.start();
+    haproxyToGarbage = RealServer.freePort();
+    haproxy = HAProxy.start(haproxyToGarbage, garbageServer.getLocalPort(), 2000);
     probe = new HttpProbe(16, 8, HttpProbe.DEFAULT_BODY_CAP);
+  }
+
+  /** Reads a request line's worth, answers with non-HTTP bytes, closes; until the socket closes. */
+  private static void answerGarbage() {
+    while (!garbageServer.isClosed()) {
+      try (java.net.Socket s = garbageServer.accept()) {
+        s.setSoTimeout(2000);
+        s.getInputStream().read(new byte[1024]);
+        s.getOutputStream().write("SSH-2.0-OpenSSH_9.2\r\nnot http at all\r\n".getBytes());
+      } catch (IOException e) {
+        // closed, or the client went away: next one
+      }
+    }
   }
 
   @AfterAll
   static void stopServers() throws Exception {
+    if (garbageServer != null) {
+      garbageServer.close();
+    }
     if (probe != null) {
       probe.close();
     }
-    for (AutoCloseable server : new AutoCloseable[] {nginx, varnishToDead, varnishToWrongPort}) {
+    for (AutoCloseable server :
+        new AutoCloseable[] {nginx, varnishToDead, varnishToWrongPort, haproxy}) {
       if (server != null) {
         server.close();
       }
@@ -211,6 +242,19 @@ class EdgeOriginDiagnosisTest {
     assertThat(f.hop()).isEqualTo(Hop.EDGE);
     assertThat(f.runbook()).isEqualTo("runbooks/503-service-unavailable.html#edge-to-origin");
     assertThat(f.summary()).contains("the edge (Varnish) answers 503 Backend fetch failed");
+  }
+
+  @Test
+  void haproxyInFrontOfAnOriginSpeakingGarbageGivesIts502AndBlamesTheOrigin() {
+    CheckResult result = check(endpoint("http://127.0.0.1:" + haproxyToGarbage + "/",
+        "http://127.0.0.1:" + garbageServer.getLocalPort() + "/"));
+
+    Finding f = result.finding().orElseThrow();
+    assertThat(f.code()).isEqualTo("HTTP_502");
+    assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
+    assertThat(f.runbook()).isEqualTo("runbooks/502-bad-gateway.html#origin-unreachable");
+    assertThat(f.summary()).startsWith("The origin fails when asked directly too (not valid HTTP");
+    assertThat(f.evidence()).anyMatch(e -> e.startsWith("answered by: HAProxy"));
   }
 
   @Test
