@@ -20,3 +20,14 @@ assert new File(out, 'runbooks/502-bad-gateway.html').isFile()
 assert new File(out, 'badges/overall.svg').isFile()
 assert new File(out, 'history.jsonl').readLines().size() == 1
 assert doc.select('script').isEmpty()
+
+// One place decides a finding's runbook: the team's page claims HTTP_502, and the console,
+// results.json and the JUnit XML link the same section the status page links.
+def teamLink = 'runbooks/shop-backend.html#origin-unreachable'
+def results = new groovy.json.JsonSlurper().parse(new File(out, 'results.json'))
+def shop = results.checks.find { it.name == 'shop' }
+assert shop.finding.runbook == teamLink
+assert shop.finding.originProbed == false
+assert new File(out, 'TEST-site-health.xml').text.contains(teamLink)
+assert log.contains('shop-backend.html#origin-unreachable')
+assert doc.select('a[href]').collect { it.attr('href') }.contains(teamLink)

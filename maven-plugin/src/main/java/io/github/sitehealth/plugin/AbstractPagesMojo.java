@@ -1,7 +1,9 @@
 package io.github.sitehealth.plugin;
 
 import java.io.File;
+import io.github.sitehealth.site.RunbookLibrary;
 import java.io.IOException;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** A goal that writes the status page: the inputs it reads besides {@code results.json}. */
@@ -30,6 +32,17 @@ abstract class AbstractPagesMojo extends AbstractSiteHealthMojo {
 
   protected File historyFile() {
     return historyFile;
+  }
+
+  /**
+   * The runbook library the pages will use, the team's pages included: the one place that
+   * decides which runbook a finding links, in the console, the results and on the page alike.
+   *
+   * @throws IOException when the team's runbook directory cannot be listed
+   */
+  protected RunbookLibrary runbookLibrary() throws IOException {
+    return RunbookLibrary.load(
+        Optional.ofNullable(runbooksDirectory).map(File::toPath));
   }
 
   /** Writes the status page, the runbooks and the badges from the output directory's results. */

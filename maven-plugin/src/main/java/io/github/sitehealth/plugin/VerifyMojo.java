@@ -10,6 +10,7 @@ import io.github.sitehealth.core.spec.InvalidConfigException;
 import io.github.sitehealth.core.spec.RunConfig;
 import io.github.sitehealth.core.spec.RunSpec;
 import io.github.sitehealth.core.spec.SpecParser;
+import io.github.sitehealth.site.RunbookLibrary;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
@@ -114,9 +115,16 @@ public class VerifyMojo extends AbstractPagesMojo {
       getLog().warn("site-health: no <endpoints> or <dnsRecords> configured, nothing to check");
       return;
     }
+    RunbookLibrary runbooks;
+    try {
+      runbooks = runbookLibrary();
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "site-health: cannot read the team's runbooks: " + e.getMessage(), e);
+    }
     RunResult run;
     try {
-      run = new Verifier(result -> getLog().info(TextReport.line(result)))
+      run = new Verifier(result -> getLog().info(TextReport.line(result)), runbooks::link)
           .verify(spec, outputDirectory().toPath());
     } catch (IOException e) {
       throw new MojoExecutionException(

@@ -1,6 +1,7 @@
 package io.github.sitehealth.site;
 
 import io.github.sitehealth.core.diagnose.Runbooks;
+import io.github.sitehealth.core.result.FindingCode;
 import io.github.sitehealth.core.result.Hop;
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,6 +129,15 @@ public final class RunbookLibrary {
   /** Problems found while loading: skipped files, missing sections, clashing codes. */
   public List<String> warnings() {
     return warnings;
+  }
+
+  /**
+   * The link for a finding, relative to the output directory: the team's page when one claims the
+   * code, else the default library's section. The one place that decides a finding's runbook; use
+   * it as checker-core's {@code RunbookLinks}.
+   */
+  public String link(FindingCode code, Hop hop) {
+    return link(code.id(), hop);
   }
 
   /**

@@ -150,7 +150,7 @@ public final class StatusPage {
     Element finding = cell(tr, "Finding");
     Optional<Finding> f = check.finding();
     if (f.isPresent()) {
-      finding.appendElement("code").text(f.get().code());
+      finding.appendElement("code").text(f.get().code().id());
       finding.appendElement("p").addClass("finding-summary").text(f.get().summary());
     } else {
       finding.appendElement("span").addClass("none").text(check.observed());

@@ -3,6 +3,7 @@ package io.github.sitehealth.core.diagnose;
 import io.github.sitehealth.core.http.HttpSnapshot;
 import io.github.sitehealth.core.http.TlsPeer;
 import io.github.sitehealth.core.result.Finding;
+import io.github.sitehealth.core.result.FindingCode;
 import io.github.sitehealth.core.result.Hop;
 import io.github.sitehealth.core.spec.EndpointSpec;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 public final class CertificateExpiry {
 
-  public static final String CODE = "TLS_EXPIRING";
+  public static final FindingCode CODE = FindingCode.TLS_EXPIRING;
 
   private CertificateExpiry() {}
 

@@ -4,13 +4,16 @@ import io.github.sitehealth.core.http.HttpSnapshot;
 import io.github.sitehealth.core.http.ProbeError;
 import io.github.sitehealth.core.http.ProbeOutcome;
 import io.github.sitehealth.core.net.MetadataAddresses;
+import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
+import io.github.sitehealth.core.result.FindingCode;
 import io.github.sitehealth.core.result.Hop;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -29,13 +32,25 @@ public final class Diagnosis {
    * @param originUrl the origin probed directly, if one is configured
    * @param origin the origin's own answer, when it was probed
    * @param originFailure what failed at the origin, empty when it answered as expected
+   * @param failOnProbeBlocked whether a CDN blocking the probe is DOWN rather than DEGRADED
    */
   public record Case(
       URI url,
       Failure failure,
       Optional<URI> originUrl,
       Optional<ProbeOutcome> origin,
-      Optional<Failure> originFailure) {
+      Optional<Failure> originFailure,
+      boolean failOnProbeBlocked) {
+
+    /** A case where a CDN blocking the probe is DEGRADED, the default. */
+    public Case(
+        URI url,
+        Failure failure,
+        Optional<URI> originUrl,
+        Optional<ProbeOutcome> origin,
+        Optional<Failure> originFailure) {
+      this(url, failure, originUrl, origin, originFailure, false);
+    }
 
     boolean originProbed() {
       return origin.isPresent();
@@ -45,14 +60,47 @@ public final class Diagnosis {
       return origin.isPresent() && originFailure.isEmpty();
     }
 
-    String code() {
+    FindingCode code() {
       return failure.code();
+    }
+
+    boolean is(FindingCode.Kind kind) {
+      return failure.code().is(kind);
+    }
+
+    int status() {
+      return failure.status();
     }
 
     Optional<EdgeFingerprint> edge() {
       return failure.outcome().response().flatMap(EdgeFingerprint::of);
     }
+
+    /**
+     * Whether the answer shows a proxy or CDN between the probe and the content: a status only a
+     * gateway sends (502, 504: RFC 9110 sections 15.6.3 and 15.6.5), a {@code Via} field (RFC 9110
+     * section 7.6.3), or the fingerprint of a product that only proxies (CDNs, Varnish, HAProxy).
+     * nginx and Apache httpd serve content themselves as often as they proxy: their name alone
+     * shows no intermediary.
+     */
+    boolean intermediarySeen() {
+      int status = status();
+      return status == 502 || status == 504
+          || failure.outcome().response().flatMap(r -> r.header("via")).isPresent()
+          || edge().map(e -> !WEB_SERVERS.contains(e.vendor())).orElse(false);
+    }
   }
+
+  /**
+   * The verdict on a check that failed on every attempt.
+   *
+   * @param status DOWN, or DEGRADED where a row says a failure does not fail the build
+   * @param finding the code, the hop, the summary and the evidence
+   */
+  public record Verdict(CheckStatus status, Finding finding) {}
+
+  /** Products that are as often the origin's own web server as a proxy in front of it. */
+  private static final Set<String> WEB_SERVERS = Set.of("nginx", "Apache httpd");
 
   /** What Cloudflare's own 52x statuses mean; each is about Cloudflare's connection to the origin. */
   private static final Map<Integer, String> CLOUDFLARE =
@@ -66,63 +114,85 @@ public final class Diagnosis {
           526, "the origin's certificate is invalid",
           527, "the connection to the origin through Railgun failed");
 
-  private record Rule(String when, Predicate<Case> applies, Hop hop, Function<Case, String> summary) {}
+  /**
+   * One row of the table: when it applies, the hop it blames, the status and code it gives, and
+   * the summary it writes.
+   */
+  private record Rule(
+      String when,
+      Predicate<Case> applies,
+      Hop hop,
+      Function<Case, CheckStatus> status,
+      Function<Case, FindingCode> code,
+      Function<Case, String> summary) {}
 
-  /** The rule table. The README's "Which hop is broken" section mirrors it row by row. */
+  private static Rule rule(String when, Predicate<Case> applies, Hop hop, Function<Case, String> summary) {
+    return new Rule(when, applies, hop, c -> c.code().defaultStatus(), Case::code, summary);
+  }
+
+  /**
+   * The rule table. The README's "Which hop is broken" section mirrors it row by row. A row that
+   * needs the origin's answer says so ({@code originProbed}, {@code originHealthy}); the others
+   * give the same status and code whether or not an {@code <origin>} is configured.
+   */
   private static final List<Rule> RULES =
       List.of(
-          new Rule(
+          rule(
               "the name does not resolve",
-              c -> c.code().startsWith("DNS_"),
+              c -> c.is(FindingCode.Kind.DNS),
               Hop.DNS,
               c -> "The host " + c.url().getHost() + " does not resolve ("
                   + c.failure().outcome().detail()
                   + "): check its DNS record at your DNS provider."),
-          new Rule(
+          rule(
               "the target is a cloud metadata or link-local address",
-              c -> c.code().equals("TARGET_FORBIDDEN"),
+              c -> c.is(FindingCode.Kind.FORBIDDEN_TARGET),
               Hop.NETWORK,
               c -> "Refused to connect: " + c.failure().outcome().detail() + ". Such addresses"
                   + " serve a cloud instance's own credentials, so they are checked only with "
                   + MetadataAddresses.OPT_IN + "; if this was not meant, fix the URL, the"
                   + " redirect or the host's DNS record."),
-          new Rule(
+          rule(
               "nothing accepts the connection",
-              c -> c.code().equals("CONNECT_REFUSED"),
+              c -> c.code().equals(FindingCode.CONNECT_REFUSED),
               Hop.NETWORK,
               c -> "Nothing accepts connections on " + hostPort(c.url())
                   + ": check that the server runs and listens on that port, and the firewall."),
-          new Rule(
+          rule(
               "the connection times out",
-              c -> c.code().equals("CONNECT_TIMEOUT"),
+              c -> c.code().equals(FindingCode.CONNECT_TIMEOUT),
               Hop.NETWORK,
               c -> "No connection to " + hostPort(c.url())
                   + " could be made in time: a firewall or a routing problem drops the packets."),
-          new Rule(
+          rule(
               "the connection breaks",
-              c -> c.code().equals("CONNECTION_RESET") || c.code().equals("PROBE_ERROR"),
+              c -> c.is(FindingCode.Kind.CONNECTION),
               Hop.NETWORK,
               c -> "The connection to " + hostPort(c.url())
                   + " broke before a complete answer: check the server's and the load balancer's logs."),
-          new Rule(
+          rule(
               "the TLS handshake fails",
-              c -> c.code().startsWith("TLS_"),
+              c -> c.is(FindingCode.Kind.TLS),
               Hop.TLS,
               Diagnosis::tlsSummary),
           new Rule(
-              "a CDN blocks the probe (403/429)",
-              Diagnosis::isProbeBlocked,
+              "a CDN blocks the probe (403/429), and the origin, when asked, does not answer the same",
+              c -> isProbeBlocked(c) && !(c.originProbed() && !c.originHealthy()),
               Hop.EDGE,
+              c -> c.failOnProbeBlocked() ? CheckStatus.DOWN : CheckStatus.DEGRADED,
+              c -> FindingCode.PROBE_BLOCKED,
               c -> "Probe blocked: " + c.edge().orElseThrow().vendor() + " answered "
-                  + seen(c.failure()) + " to the probe, as its bot or WAF rules do: allow the"
-                  + " probe (user agent site-health) or send a token in <headers>."),
-          new Rule(
+                  + seen(c.failure()) + " to the probe, as its bot or WAF rules do"
+                  + c.origin().map(o -> ", while the origin answers " + o.describe() + " directly")
+                      .orElse("")
+                  + ": allow the probe (user agent site-health) or send a token in <headers>."),
+          rule(
               "the origin fails directly too",
               c -> c.originProbed() && !c.originHealthy(),
               Hop.ORIGIN,
               c -> "The origin fails when asked directly too (" + seen(c.originFailure().orElseThrow())
                   + "): fix the origin server; the edge only passes its failure on."),
-          new Rule(
+          rule(
               "the edge timed out and the origin is slower than the edge waited",
               c -> c.originHealthy() && isTimeout(c) && originSlowerThanEdgeWaited(c),
               Hop.ORIGIN,
@@ -130,7 +200,7 @@ public final class Diagnosis {
                   + " ms directly while the edge gave up after " + c.failure().outcome().durationMs()
                   + " ms (" + seen(c.failure()) + "): make the origin faster, or raise the edge's"
                   + " read timeout to match it."),
-          new Rule(
+          rule(
               "the origin is healthy directly",
               Case::originHealthy,
               Hop.EDGE,
@@ -138,21 +208,33 @@ public final class Diagnosis {
                   + " directly, but " + edgeName(c) + " answers " + seen(c.failure())
                   + ": fix the path from the edge to the origin (origin host and port, Host header,"
                   + " TLS to the origin, firewall or allowlist)."),
-          new Rule(
+          rule(
               "Cloudflare reports an origin error (520-527), origin not probed",
               c -> c.edge().map(e -> e.vendor().equals("Cloudflare")).orElse(false)
-                  && CLOUDFLARE.containsKey(c.failure().status()),
+                  && CLOUDFLARE.containsKey(c.status()),
               Hop.ORIGIN,
-              c -> "Cloudflare reports " + c.failure().status() + ": "
-                  + CLOUDFLARE.get(c.failure().status())
+              c -> "Cloudflare reports " + c.status() + ": " + CLOUDFLARE.get(c.status())
                   + "; " + notProbed(c) + "."),
-          new Rule(
-              "a gateway failure (502/503/504, timeout), origin not probed",
-              c -> isGatewayFailure(c.code()),
+          rule(
+              "a gateway failure (502/503/504, timeout, not valid HTTP) from a proxy or CDN,"
+                  + " origin not probed",
+              c -> isGatewayFailure(c.code()) && c.intermediarySeen(),
               Hop.ORIGIN,
               c -> capitalize(edgeName(c)) + " could not get a good answer from its upstream ("
                   + seen(c.failure()) + "): check the origin; " + notProbed(c) + "."),
-          new Rule(
+          rule(
+              "no valid answer, or a 503, and nothing shows a proxy or CDN in front of the server,"
+                  + " origin not probed",
+              c -> isGatewayFailure(c.code()),
+              Hop.ORIGIN,
+              c -> "The server at " + hostPort(c.url()) + " " + loneFailure(c) + ", and nothing"
+                  + " shows a proxy or CDN in front of it: check that server itself (its error"
+                  + " log, its workers, what it waits on)"
+                  + (c.originUrl().isPresent()
+                      ? "; " + notProbed(c) + "."
+                      : "; if a proxy does stand in front of it, add <origin> to tell the two"
+                          + " apart.")),
+          rule(
               "any other unexpected answer",
               c -> true,
               Hop.ORIGIN,
@@ -161,16 +243,41 @@ public final class Diagnosis {
 
   private Diagnosis() {}
 
-  /** The finding for a failed check. */
+  /** The finding for a failed check; its status is in {@link #verdict}. */
   public static Finding diagnose(Case c) {
+    return verdict(c).finding();
+  }
+
+  /** The status and finding for a check that failed on every attempt. */
+  public static Verdict verdict(Case c) {
     for (Rule rule : RULES) {
       if (rule.applies().test(c)) {
-        String code = isProbeBlocked(c) ? "PROBE_BLOCKED" : c.code();
-        return new Finding(
-            code, rule.hop(), rule.summary().apply(c), Runbooks.link(code, rule.hop()), evidence(c));
+        FindingCode code = rule.code().apply(c);
+        Finding finding =
+            new Finding(
+                code,
+                rule.hop(),
+                rule.summary().apply(c),
+                Runbooks.link(code, rule.hop()),
+                evidence(c),
+                c.originProbed());
+        return new Verdict(rule.status().apply(c), finding);
       }
     }
     throw new IllegalStateException("the last rule applies to every case");
+  }
+
+  /** What a lone server did, in words, for the row that blames it. */
+  private static String loneFailure(Case c) {
+    if (c.code().equals(FindingCode.READ_TIMEOUT)) {
+      return "accepted the connection but sent no complete answer ("
+          + c.failure().outcome().detail() + ")";
+    }
+    if (c.code().equals(FindingCode.PROTOCOL_ERROR)) {
+      return "answered with something that is not valid HTTP (" + c.failure().outcome().detail() + ")";
+    }
+    return "answered " + seen(c.failure()) + ": it is overloaded or down for maintenance"
+        + " (RFC 9110 section 15.6.4)";
   }
 
   /** Which certificate problem it was, from the handshake's exception, and what to do. */
@@ -193,25 +300,23 @@ public final class Diagnosis {
   }
 
   /** A 403 or 429 from a CDN with bot protection: the CDN refused the probe, not the visitors. */
-  public static boolean isProbeBlocked(Case c) {
-    int status = c.failure().status();
-    return (status == 403 || status == 429)
-        && c.code().startsWith("HTTP_")
-        && c.edge().map(EdgeFingerprint::cdn).orElse(false)
-        && !c.originProbed();
+  static boolean isProbeBlocked(Case c) {
+    int status = c.code().httpStatus();
+    return (status == 403 || status == 429) && c.edge().map(EdgeFingerprint::cdn).orElse(false);
   }
 
-  static boolean isGatewayFailure(String code) {
-    return code.equals("HTTP_502")
-        || code.equals("HTTP_503")
-        || code.equals("HTTP_504")
-        || code.equals("READ_TIMEOUT")
-        || code.equals("PROTOCOL_ERROR");
+  static boolean isGatewayFailure(FindingCode code) {
+    int status = code.httpStatus();
+    return status == 502
+        || status == 503
+        || status == 504
+        || code.equals(FindingCode.READ_TIMEOUT)
+        || code.equals(FindingCode.PROTOCOL_ERROR);
   }
 
   private static boolean isTimeout(Case c) {
-    int status = c.failure().status();
-    return c.code().equals("READ_TIMEOUT") || status == 504 || status == 522 || status == 524;
+    int status = c.code().httpStatus();
+    return c.code().equals(FindingCode.READ_TIMEOUT) || status == 504 || status == 522 || status == 524;
   }
 
   /** The origin took at least as long as the edge waited before it gave up (10% slack). */
@@ -269,7 +374,7 @@ public final class Diagnosis {
 
   /** What a failure showed, briefly: the status line for an HTTP status, else the detail. */
   private static String seen(Failure f) {
-    return f.code().startsWith("HTTP_") ? f.outcome().describe() : f.detail();
+    return f.code().is(FindingCode.Kind.HTTP_STATUS) ? f.outcome().describe() : f.detail();
   }
 
   private static String hostPort(URI url) {

@@ -3,6 +3,7 @@ package io.github.sitehealth.core.diagnose;
 import io.github.sitehealth.core.http.HttpSnapshot;
 import io.github.sitehealth.core.http.ProbeError;
 import io.github.sitehealth.core.http.ProbeOutcome;
+import io.github.sitehealth.core.result.FindingCode;
 import io.github.sitehealth.core.spec.EndpointSpec;
 import java.time.Duration;
 import java.util.Map;
@@ -24,7 +25,7 @@ public final class Expectations {
     if (!spec.expectStatus().contains(response.status())) {
       return Optional.of(
           new Failure(
-              "HTTP_" + response.status(),
+              FindingCode.http(response.status()),
               response.statusLine() + " (expected " + spec.expectStatus() + ")",
               outcome));
     }
@@ -33,7 +34,7 @@ public final class Expectations {
       if (value.isEmpty() || !e.getValue().matcher(value.get()).find()) {
         return Optional.of(
             new Failure(
-                "HEADER_MISMATCH",
+                FindingCode.HEADER_MISMATCH,
                 "header " + e.getKey() + ": "
                     + value.map(v -> "\"" + v + "\"").orElse("missing")
                     + " (expected /" + e.getValue().pattern() + "/)",
@@ -43,7 +44,7 @@ public final class Expectations {
     if (spec.expectCacheable()) {
       Optional<String> notCacheable = notCacheable(response.headers("cache-control"));
       if (notCacheable.isPresent()) {
-        return Optional.of(new Failure("NOT_CACHEABLE", notCacheable.get(), outcome));
+        return Optional.of(new Failure(FindingCode.NOT_CACHEABLE, notCacheable.get(), outcome));
       }
     }
     if (spec.maxLatency().isPresent()) {
@@ -51,7 +52,7 @@ public final class Expectations {
       if (response.totalMs() > budget.toMillis()) {
         return Optional.of(
             new Failure(
-                "LATENCY_BUDGET",
+                FindingCode.LATENCY_BUDGET,
                 response.totalMs() + " ms (budget " + budget.toMillis() + " ms)",
                 outcome));
       }
@@ -70,11 +71,8 @@ public final class Expectations {
     if (failure.isEmpty()) {
       return failure;
     }
-    String code = failure.get().code();
-    boolean contentExpectation = code.equals("HEADER_MISMATCH")
-        || code.equals("NOT_CACHEABLE")
-        || code.equals("LATENCY_BUDGET");
-    if (contentExpectation && !code.equals(edgeFailure.code())) {
+    FindingCode code = failure.get().code();
+    if (code.is(FindingCode.Kind.EXPECTATION) && !code.equals(edgeFailure.code())) {
       return Optional.empty();
     }
     return failure;
@@ -104,22 +102,22 @@ public final class Expectations {
   }
 
   /** The contract's finding code for a delivery failure. */
-  static String code(ProbeError error) {
+  static FindingCode code(ProbeError error) {
     return switch (error) {
-      case UNKNOWN_HOST -> "DNS_NXDOMAIN";
-      case DNS_NODATA -> "DNS_NODATA";
-      case DNS_SERVFAIL -> "DNS_SERVFAIL";
-      case DNS_TIMEOUT -> "DNS_TIMEOUT";
-      case DNS_DANGLING_CNAME -> "DNS_DANGLING_CNAME";
-      case TARGET_FORBIDDEN -> "TARGET_FORBIDDEN";
-      case CONNECT_REFUSED -> "CONNECT_REFUSED";
-      case CONNECT_TIMEOUT -> "CONNECT_TIMEOUT";
-      case TLS_UNTRUSTED, TLS_EXPIRED, TLS_WRONG_HOST, TLS -> "TLS_INVALID";
-      case READ_TIMEOUT -> "READ_TIMEOUT";
-      case CONNECTION_RESET -> "CONNECTION_RESET";
-      case PROTOCOL -> "PROTOCOL_ERROR";
-      case TOO_MANY_REDIRECTS -> "TOO_MANY_REDIRECTS";
-      case OTHER -> "PROBE_ERROR";
+      case UNKNOWN_HOST -> FindingCode.DNS_NXDOMAIN;
+      case DNS_NODATA -> FindingCode.DNS_NODATA;
+      case DNS_SERVFAIL -> FindingCode.DNS_SERVFAIL;
+      case DNS_TIMEOUT -> FindingCode.DNS_TIMEOUT;
+      case DNS_DANGLING_CNAME -> FindingCode.DNS_DANGLING_CNAME;
+      case TARGET_FORBIDDEN -> FindingCode.TARGET_FORBIDDEN;
+      case CONNECT_REFUSED -> FindingCode.CONNECT_REFUSED;
+      case CONNECT_TIMEOUT -> FindingCode.CONNECT_TIMEOUT;
+      case TLS_UNTRUSTED, TLS_EXPIRED, TLS_WRONG_HOST, TLS -> FindingCode.TLS_INVALID;
+      case READ_TIMEOUT -> FindingCode.READ_TIMEOUT;
+      case CONNECTION_RESET -> FindingCode.CONNECTION_RESET;
+      case PROTOCOL -> FindingCode.PROTOCOL_ERROR;
+      case TOO_MANY_REDIRECTS -> FindingCode.TOO_MANY_REDIRECTS;
+      case OTHER -> FindingCode.PROBE_ERROR;
     };
   }
 }

@@ -1,6 +1,7 @@
 package io.github.sitehealth.core.diagnose;
 
 import io.github.sitehealth.core.http.ProbeOutcome;
+import io.github.sitehealth.core.result.FindingCode;
 
 /**
  * An expectation that did not hold in one attempt.
@@ -9,7 +10,7 @@ import io.github.sitehealth.core.http.ProbeOutcome;
  * @param detail what was expected and what was seen, in words
  * @param outcome the attempt's raw outcome, for evidence
  */
-public record Failure(String code, String detail, ProbeOutcome outcome) {
+public record Failure(FindingCode code, String detail, ProbeOutcome outcome) {
 
   /** Whether a response arrived, i.e. the failure is about its content, not its delivery. */
   public boolean hasResponse() {

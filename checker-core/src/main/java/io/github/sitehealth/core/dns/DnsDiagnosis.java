@@ -13,6 +13,7 @@ import io.github.sitehealth.core.diagnose.Runbooks;
 import io.github.sitehealth.core.dns.AuthorityCheck.Verdict;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
+import io.github.sitehealth.core.result.FindingCode;
 import io.github.sitehealth.core.result.Hop;
 import io.github.sitehealth.core.spec.DnsRecordSpec;
 import io.github.sitehealth.core.spec.DnsType;
@@ -115,7 +116,7 @@ final class DnsDiagnosis {
       String name,
       Predicate<Case> applies,
       CheckStatus status,
-      Function<Case, String> code,
+      Function<Case, FindingCode> code,
       Function<Case, String> summary) {}
 
   private static final CheckStatus DOWN = CheckStatus.DOWN;
@@ -128,55 +129,55 @@ final class DnsDiagnosis {
               "the name does not exist",
               is(NXDOMAIN),
               DOWN,
-              "DNS_NXDOMAIN",
+              FindingCode.DNS_NXDOMAIN,
               DnsDiagnosis::nxdomain),
           rule(
               "a CNAME chain ends in a name that does not exist",
               is(DANGLING),
               DOWN,
-              "DNS_DANGLING_CNAME",
+              FindingCode.DNS_DANGLING_CNAME,
               DnsDiagnosis::dangling),
           rule(
               "the name has no record of the type",
               is(NODATA),
               DOWN,
-              "DNS_NODATA",
+              FindingCode.DNS_NODATA,
               DnsDiagnosis::nodata),
           rule(
               "no answer in time",
               is(TIMEOUT, UNREACHABLE),
               DOWN,
-              "DNS_TIMEOUT",
+              FindingCode.DNS_TIMEOUT,
               DnsDiagnosis::timeout),
           rule(
               "the server answered with an error",
               is(RCODE),
               DOWN,
-              "DNS_SERVFAIL",
+              FindingCode.DNS_SERVFAIL,
               DnsDiagnosis::errorRcode),
           rule(
               "the answer could not be parsed",
               is(MALFORMED),
               DOWN,
-              "DNS_SERVFAIL",
+              FindingCode.DNS_SERVFAIL,
               DnsDiagnosis::malformed),
           rule(
               "the CNAME chain loops or is too long",
               is(LOOP),
               DOWN,
-              "DNS_SERVFAIL",
+              FindingCode.DNS_SERVFAIL,
               DnsDiagnosis::loop),
           rule(
               "the records differ from the expected ones",
               Case::mismatch,
               DOWN,
-              "DNS_MISMATCH",
+              FindingCode.DNS_MISMATCH,
               DnsDiagnosis::mismatch),
           rule(
               "the authoritative servers disagree on the answer, or one fails",
               c -> c.authority(Verdict.ANSWERS_DIFFER, Verdict.SERVER_FAILED),
               DOWN,
-              "DNS_NS_INCONSISTENT",
+              FindingCode.DNS_NS_INCONSISTENT,
               DnsDiagnosis::answersDiffer),
           new Rule(
               "the authoritative servers cannot be found",
@@ -188,19 +189,19 @@ final class DnsDiagnosis {
               "the authoritative servers have different serials",
               c -> c.authority(Verdict.SERIALS_DIFFER),
               DEGRADED,
-              "DNS_NS_INCONSISTENT",
+              FindingCode.DNS_NS_INCONSISTENT,
               DnsDiagnosis::serialsDiffer),
           rule(
               "the TTL is below <minTtl>",
               Case::ttlBelowMin,
               DEGRADED,
-              "DNS_MISMATCH",
+              FindingCode.DNS_MISMATCH,
               DnsDiagnosis::ttlTooShort),
           rule(
               "the TTL is above <maxTtl>",
               Case::ttlAboveMax,
               DEGRADED,
-              "DNS_MISMATCH",
+              FindingCode.DNS_MISMATCH,
               DnsDiagnosis::ttlTooLong));
 
   private static String nxdomain(Case c) {
@@ -278,11 +279,11 @@ final class DnsDiagnosis {
         zone(c), c.spec().target(), views);
   }
 
-  private static String discoveryCode(Case c) {
+  private static FindingCode discoveryCode(Case c) {
     return switch (discoveryFailure(c).outcome()) {
-      case TIMEOUT, UNREACHABLE -> "DNS_TIMEOUT";
-      case NODATA, NXDOMAIN -> "DNS_NODATA";
-      default -> "DNS_SERVFAIL";
+      case TIMEOUT, UNREACHABLE -> FindingCode.DNS_TIMEOUT;
+      case NODATA, NXDOMAIN -> FindingCode.DNS_NODATA;
+      default -> FindingCode.DNS_SERVFAIL;
     };
   }
 
@@ -329,7 +330,7 @@ final class DnsDiagnosis {
       String name,
       Predicate<Case> applies,
       CheckStatus status,
-      String code,
+      FindingCode code,
       Function<Case, String> summary) {
     return new Rule(name, applies, status, c -> code, summary);
   }
@@ -348,7 +349,7 @@ final class DnsDiagnosis {
   static Result diagnose(Case c, List<String> evidence) {
     for (Rule rule : RULES) {
       if (rule.applies().test(c)) {
-        String code = rule.code().apply(c);
+        FindingCode code = rule.code().apply(c);
         return new Result(
             rule.status(),
             Optional.of(

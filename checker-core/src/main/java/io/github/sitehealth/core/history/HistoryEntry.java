@@ -44,7 +44,7 @@ public record HistoryEntry(Instant startedAt, long durationMs, List<CheckSample>
   private static CheckSample sample(CheckResult c) {
     return new CheckSample(
         c.name(), c.status(), c.latencyMs(),
-        c.finding().map(Finding::code), c.finding().map(Finding::hop));
+        c.finding().map(f -> f.code().id()), c.finding().map(Finding::hop));
   }
 
   /** The sample of the named check, when it was part of this run. */

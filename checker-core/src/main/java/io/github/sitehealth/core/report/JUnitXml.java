@@ -53,7 +53,7 @@ public final class JUnitXml {
           Finding f = c.finding().orElseThrow();
           xml.writeCharacters("\n    ");
           xml.writeStartElement("failure");
-          xml.writeAttribute("type", f.code());
+          xml.writeAttribute("type", f.code().id());
           xml.writeAttribute(
               "message",
               xmlSafe(c.observed() + " [" + f.code() + ", hop " + f.hop().id() + "]"));

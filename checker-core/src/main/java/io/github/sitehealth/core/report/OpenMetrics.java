@@ -1,6 +1,7 @@
 package io.github.sitehealth.core.report;
 
 import io.github.sitehealth.core.result.CheckResult;
+import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.RunResult;
 import java.io.IOException;
@@ -48,11 +49,13 @@ public final class OpenMetrics {
       sample(w, "site_health_check_attempts", c, "", Integer.toString(c.attempts().size()));
     }
     family(w, "site_health_check_finding",
-        "1 for the finding of a failing or degraded check, with its code and the hop blamed.");
+        "1 for the finding of a failing or degraded check, with its code, the hop blamed and"
+            + " whether the origin was asked directly.");
     for (CheckResult c : run.checks()) {
       if (c.finding().isPresent()) {
-        String labels = ",code=\"" + escape(c.finding().get().code())
-            + "\",hop=\"" + c.finding().get().hop().id() + "\"";
+        Finding f = c.finding().get();
+        String labels = ",code=\"" + escape(f.code().id()) + "\",hop=\"" + f.hop().id()
+            + "\",origin_probed=\"" + f.originProbed() + "\"";
         sample(w, "site_health_check_finding", c, labels, "1");
       }
     }

@@ -131,7 +131,7 @@ public final class Redactor {
   private Finding redact(Finding f) {
     return new Finding(
         f.code(), f.hop(), redact(f.summary()), f.runbook(),
-        f.evidence().stream().map(this::redact).toList());
+        f.evidence().stream().map(this::redact).toList(), f.originProbed());
   }
 
   private Attempt redact(Attempt a) {

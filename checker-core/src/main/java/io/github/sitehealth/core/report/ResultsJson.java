@@ -79,10 +79,11 @@ public final class ResultsJson {
 
   private ObjectNode finding(Finding f) {
     ObjectNode node = mapper.createObjectNode();
-    node.put("code", f.code());
+    node.put("code", f.code().id());
     node.put("hop", f.hop().id());
     node.put("summary", f.summary());
     node.put("runbook", f.runbook());
+    node.put("originProbed", f.originProbed());
     ArrayNode evidence = node.putArray("evidence");
     f.evidence().forEach(evidence::add);
     return node;

@@ -5,6 +5,7 @@ import io.github.sitehealth.core.result.Attempt;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
+import io.github.sitehealth.core.result.FindingCode;
 import io.github.sitehealth.core.result.Hop;
 import io.github.sitehealth.core.result.RunResult;
 import java.io.IOException;
@@ -90,9 +91,20 @@ final class ResultsJsonReader {
         evidence.add(array.get(i).asText());
       }
     }
+    String id = text(node, "code", path);
+    FindingCode code;
+    try {
+      code = FindingCode.of(id);
+    } catch (IllegalArgumentException e) {
+      throw new Invalid(path + ".code", "expected a finding code, was \"" + id + "\"");
+    }
+    JsonNode originProbed = node.get("originProbed");
+    if (originProbed != null && !originProbed.isBoolean()) {
+      throw new Invalid(path + ".originProbed", "expected true or false");
+    }
     return new Finding(
-        text(node, "code", path), Hop.fromId(hop), text(node, "summary", path),
-        text(node, "runbook", path), evidence);
+        code, Hop.fromId(hop), text(node, "summary", path), text(node, "runbook", path), evidence,
+        originProbed != null && originProbed.booleanValue());
   }
 
   private static Attempt attempt(JsonNode node, String path) {

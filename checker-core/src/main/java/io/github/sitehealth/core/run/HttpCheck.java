@@ -11,6 +11,7 @@ import io.github.sitehealth.core.result.Attempt;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
+import io.github.sitehealth.core.result.FindingCode;
 import io.github.sitehealth.core.spec.EndpointSpec;
 import java.net.URI;
 import java.time.Duration;
@@ -91,11 +92,11 @@ public final class HttpCheck {
     } else if (passed) {
       // It cleared on a retry: a transient failure, reported with its original code.
       status = CheckStatus.DEGRADED;
-      finding = Optional.of(diagnose(spec, firstFailure, false));
+      finding = Optional.of(diagnose(spec, firstFailure, false).finding());
     } else {
-      finding = Optional.of(diagnose(spec, lastFailure, true));
-      boolean blocked = finding.get().code().equals("PROBE_BLOCKED");
-      status = blocked && !spec.failOnProbeBlocked() ? CheckStatus.DEGRADED : CheckStatus.DOWN;
+      Diagnosis.Verdict verdict = diagnose(spec, lastFailure, true);
+      finding = Optional.of(verdict.finding());
+      status = verdict.status();
     }
     String observed = lastFailure != null && !passed
         ? lastFailure.detail()
@@ -119,14 +120,14 @@ public final class HttpCheck {
       return Optional.empty();
     }
     Failure slow = new Failure(
-        "LATENCY_BUDGET",
+        FindingCode.LATENCY_BUDGET,
         ms + " ms (warning budget " + spec.warnLatency().get().toMillis() + " ms)",
         outcome);
     return Optional.of(Diagnosis.diagnose(
         new Diagnosis.Case(spec.url(), slow, spec.originProbeUrl(), Optional.empty(), Optional.empty())));
   }
 
-  private Finding diagnose(EndpointSpec spec, Failure failure, boolean probeOrigin) {
+  private Diagnosis.Verdict diagnose(EndpointSpec spec, Failure failure, boolean probeOrigin) {
     Optional<URI> originUrl = spec.originProbeUrl();
     Optional<ProbeOutcome> origin = Optional.empty();
     Optional<Failure> originFailure = Optional.empty();
@@ -143,8 +144,9 @@ public final class HttpCheck {
       origin = Optional.of(outcome);
       originFailure = Expectations.evaluateOrigin(spec, outcome, failure);
     }
-    return Diagnosis.diagnose(
-        new Diagnosis.Case(spec.url(), failure, originUrl, origin, originFailure));
+    return Diagnosis.verdict(
+        new Diagnosis.Case(
+            spec.url(), failure, originUrl, origin, originFailure, spec.failOnProbeBlocked()));
   }
 
   /**
@@ -152,12 +154,11 @@ public final class HttpCheck {
    * the origin's health cannot change that diagnosis.
    */
   private static boolean worthProbingOrigin(Failure failure) {
-    String code = failure.code();
-    return !(code.startsWith("DNS_")
-        || code.equals("TARGET_FORBIDDEN")
-        || code.startsWith("CONNECT_")
-        || code.startsWith("TLS_")
-        || code.equals("CONNECTION_RESET"));
+    FindingCode code = failure.code();
+    return !(code.is(FindingCode.Kind.DNS)
+        || code.is(FindingCode.Kind.FORBIDDEN_TARGET)
+        || code.is(FindingCode.Kind.CONNECTION)
+        || code.is(FindingCode.Kind.TLS));
   }
 
   /** Sleeps before the next attempt; false when the deadline leaves no room for one. */

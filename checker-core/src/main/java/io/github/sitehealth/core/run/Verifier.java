@@ -1,13 +1,17 @@
 package io.github.sitehealth.core.run;
 
+import io.github.sitehealth.core.diagnose.RunbookLinks;
 import io.github.sitehealth.core.report.JUnitXml;
 import io.github.sitehealth.core.report.OpenMetrics;
 import io.github.sitehealth.core.report.Redactor;
 import io.github.sitehealth.core.report.ResultsJson;
+import io.github.sitehealth.core.result.CheckResult;
+import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.spec.RunSpec;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Runs the checks and writes {@code results.json}, the JUnit XML and the OpenMetrics file into the
@@ -16,23 +20,54 @@ import java.nio.file.Path;
 public final class Verifier {
 
   private final CheckListener listener;
+  private final RunbookLinks runbooks;
 
+  /** A verifier whose findings link the default runbook library. */
   public Verifier(CheckListener listener) {
+    this(listener, RunbookLinks.DEFAULT);
+  }
+
+  /**
+   * A verifier whose findings link the runbooks {@code runbooks} decides, in every output.
+   *
+   * @param listener told of each check as it finishes
+   * @param runbooks the one place that decides a finding's runbook
+   */
+  public Verifier(CheckListener listener, RunbookLinks runbooks) {
     this.listener = listener;
+    this.runbooks = runbooks;
   }
 
   /**
    * Runs the checks and writes the results. Everything it reports, to the listener and in the
-   * files, has the run's secrets masked.
+   * files, has the run's secrets masked and links the runbooks this verifier's {@link
+   * RunbookLinks} decides.
    */
   public RunResult verify(RunSpec spec, Path outputDirectory) throws IOException {
     Redactor redactor = Redactor.of(spec, spec.secretHeaders());
+    RunResult checked =
+        new CheckRunner(result -> listener.checkFinished(redactor.redact(linked(result))))
+            .run(spec);
     RunResult run =
         redactor.redact(
-            new CheckRunner(result -> listener.checkFinished(redactor.redact(result))).run(spec));
+            new RunResult(
+                checked.startedAt(),
+                checked.durationMs(),
+                checked.checks().stream().map(this::linked).toList()));
     new ResultsJson().write(run, outputDirectory.resolve(ResultsJson.FILE_NAME));
     new JUnitXml().write(run, outputDirectory.resolve(JUnitXml.FILE_NAME));
     new OpenMetrics().write(run, outputDirectory.resolve(OpenMetrics.FILE_NAME));
     return run;
+  }
+
+  private CheckResult linked(CheckResult c) {
+    if (c.finding().isEmpty()) {
+      return c;
+    }
+    Finding f = c.finding().get();
+    return new CheckResult(
+        c.name(), c.kind(), c.target(), c.status(), c.observed(),
+        Optional.of(f.withRunbook(runbooks.link(f.code(), f.hop()))),
+        c.attempts(), c.startedAt(), c.durationMs());
   }
 }

@@ -34,7 +34,7 @@ class CertificateExpiryTest {
     Finding f =
         CertificateExpiry.check(SPEC, over(leafExpiringIn(Duration.ofDays(5))), NOW).orElseThrow();
 
-    assertThat(f.code()).isEqualTo("TLS_EXPIRING");
+    assertThat(f.code().id()).isEqualTo("TLS_EXPIRING");
     assertThat(f.hop()).isEqualTo(Hop.TLS);
     assertThat(f.runbook()).isEqualTo("runbooks/tls.html#expiring-certificate");
     assertThat(f.summary())

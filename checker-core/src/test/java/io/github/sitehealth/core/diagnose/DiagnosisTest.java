@@ -117,7 +117,7 @@ class DiagnosisTest {
       String edge, String origin, Diagnosis.Case c, String code, Hop hop, String runbook) {
     Finding f = Diagnosis.diagnose(c);
 
-    assertThat(f.code()).isEqualTo(code);
+    assertThat(f.code().id()).isEqualTo(code);
     assertThat(f.hop()).isEqualTo(hop);
     assertThat(f.runbook()).isEqualTo(runbook);
     assertThat(f.summary()).isNotBlank().endsWith(".");

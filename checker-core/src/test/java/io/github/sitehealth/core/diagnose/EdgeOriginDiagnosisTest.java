@@ -168,7 +168,7 @@ class EdgeOriginDiagnosisTest {
 
     Finding f = result.finding().orElseThrow();
     assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
-    assertThat(f.code()).isEqualTo("HTTP_502");
+    assertThat(f.code().id()).isEqualTo("HTTP_502");
     assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
     assertThat(f.runbook()).isEqualTo("runbooks/502-bad-gateway.html#origin-unreachable");
     assertThat(f.summary()).startsWith("The edge (nginx) could not get").contains("origin was not probed");
@@ -180,7 +180,7 @@ class EdgeOriginDiagnosisTest {
     CheckResult result = check(endpoint(edgeUrl("/dead"), "http://127.0.0.1:" + dead + "/"));
 
     Finding f = result.finding().orElseThrow();
-    assertThat(f.code()).isEqualTo("HTTP_502");
+    assertThat(f.code().id()).isEqualTo("HTTP_502");
     assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
     assertThat(f.runbook()).isEqualTo("runbooks/502-bad-gateway.html#origin-unreachable");
     assertThat(f.summary()).startsWith("The origin fails when asked directly too (connection refused");
@@ -192,7 +192,7 @@ class EdgeOriginDiagnosisTest {
     CheckResult result = check(endpoint(edgeUrl("/dead"), originUrl("/")));
 
     Finding f = result.finding().orElseThrow();
-    assertThat(f.code()).isEqualTo("HTTP_502");
+    assertThat(f.code().id()).isEqualTo("HTTP_502");
     assertThat(f.hop()).isEqualTo(Hop.EDGE);
     assertThat(f.runbook()).isEqualTo("runbooks/502-bad-gateway.html#edge-to-origin");
     assertThat(f.summary())
@@ -204,7 +204,7 @@ class EdgeOriginDiagnosisTest {
     CheckResult result = check(endpoint(edgeUrl("/slow"), originUrl("/slow")));
 
     Finding f = result.finding().orElseThrow();
-    assertThat(f.code()).isEqualTo("HTTP_504");
+    assertThat(f.code().id()).isEqualTo("HTTP_504");
     assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
     assertThat(f.runbook()).isEqualTo("runbooks/504-gateway-timeout.html#origin");
     assertThat(f.summary()).contains("while the edge gave up after").contains("read timeout");
@@ -215,7 +215,7 @@ class EdgeOriginDiagnosisTest {
     CheckResult result = check(endpoint(edgeUrl("/origin-broken"), originUrl("/broken")));
 
     Finding f = result.finding().orElseThrow();
-    assertThat(f.code()).isEqualTo("HTTP_502");
+    assertThat(f.code().id()).isEqualTo("HTTP_502");
     assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
     assertThat(f.summary()).startsWith("The origin fails when asked directly too (502 Bad Gateway)");
   }
@@ -226,7 +226,7 @@ class EdgeOriginDiagnosisTest {
         check(endpoint("http://127.0.0.1:" + varnishDeadBackend + "/", "http://127.0.0.1:" + dead + "/"));
 
     Finding f = result.finding().orElseThrow();
-    assertThat(f.code()).isEqualTo("HTTP_503");
+    assertThat(f.code().id()).isEqualTo("HTTP_503");
     assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
     assertThat(f.runbook()).isEqualTo("runbooks/503-service-unavailable.html#origin");
     assertThat(f.evidence()).anyMatch(e -> e.startsWith("answered by: Varnish (x-varnish: "));
@@ -238,7 +238,7 @@ class EdgeOriginDiagnosisTest {
     CheckResult result = check(endpoint("http://127.0.0.1:" + varnishMisrouted + "/", originUrl("/")));
 
     Finding f = result.finding().orElseThrow();
-    assertThat(f.code()).isEqualTo("HTTP_503");
+    assertThat(f.code().id()).isEqualTo("HTTP_503");
     assertThat(f.hop()).isEqualTo(Hop.EDGE);
     assertThat(f.runbook()).isEqualTo("runbooks/503-service-unavailable.html#edge-to-origin");
     assertThat(f.summary()).contains("the edge (Varnish) answers 503 Backend fetch failed");
@@ -250,7 +250,7 @@ class EdgeOriginDiagnosisTest {
         "http://127.0.0.1:" + garbageServer.getLocalPort() + "/"));
 
     Finding f = result.finding().orElseThrow();
-    assertThat(f.code()).isEqualTo("HTTP_502");
+    assertThat(f.code().id()).isEqualTo("HTTP_502");
     assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
     assertThat(f.runbook()).isEqualTo("runbooks/502-bad-gateway.html#origin-unreachable");
     assertThat(f.summary()).startsWith("The origin fails when asked directly too (not valid HTTP");
@@ -269,7 +269,7 @@ class EdgeOriginDiagnosisTest {
     CheckResult result = check(config);
 
     Finding f = result.finding().orElseThrow();
-    assertThat(f.code()).isEqualTo("HTTP_502");
+    assertThat(f.code().id()).isEqualTo("HTTP_502");
     // The origin only answers 200 to Host: localhost, so a 200 proves the Host header was kept.
     assertThat(f.hop()).isEqualTo(Hop.EDGE);
     assertThat(f.evidence())
@@ -282,7 +282,7 @@ class EdgeOriginDiagnosisTest {
 
     Finding f = result.finding().orElseThrow();
     assertThat(result.status()).isEqualTo(CheckStatus.DEGRADED);
-    assertThat(f.code()).isEqualTo("PROBE_BLOCKED");
+    assertThat(f.code().id()).isEqualTo("PROBE_BLOCKED");
     assertThat(f.hop()).isEqualTo(Hop.EDGE);
     assertThat(f.runbook()).isEqualTo("runbooks/http-errors.html#probe-blocked");
     assertThat(f.summary()).startsWith("Probe blocked: Cloudflare answered 403 Forbidden");
@@ -293,7 +293,7 @@ class EdgeOriginDiagnosisTest {
     CheckResult result = check(endpoint(edgeUrl("/cf522"), null));
 
     Finding f = result.finding().orElseThrow();
-    assertThat(f.code()).isEqualTo("HTTP_522");
+    assertThat(f.code().id()).isEqualTo("HTTP_522");
     assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
     assertThat(f.runbook()).isEqualTo("runbooks/http-errors.html#server-error");
     assertThat(f.summary()).startsWith("Cloudflare reports 522: the connection to the origin timed out");
@@ -306,7 +306,7 @@ class EdgeOriginDiagnosisTest {
             .timeoutMs(8000L).retries(0).failOnProbeBlocked(true).build());
 
     assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
-    assertThat(result.finding().orElseThrow().code()).isEqualTo("PROBE_BLOCKED");
+    assertThat(result.finding().orElseThrow().code().id()).isEqualTo("PROBE_BLOCKED");
   }
 
   @Test
@@ -316,7 +316,7 @@ class EdgeOriginDiagnosisTest {
             .origin(originUrl("/plain")).timeoutMs(8000L).retries(0).expectCacheable(true).build());
 
     Finding f = result.finding().orElseThrow();
-    assertThat(f.code()).isEqualTo("NOT_CACHEABLE");
+    assertThat(f.code().id()).isEqualTo("NOT_CACHEABLE");
     assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
     assertThat(f.runbook()).isEqualTo("runbooks/expectations.html#not-cacheable");
   }

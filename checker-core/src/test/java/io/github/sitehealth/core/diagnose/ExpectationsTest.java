@@ -43,7 +43,7 @@ class ExpectationsTest {
 
     Failure failure = Expectations.evaluate(spec, answer(500, 999)).orElseThrow();
 
-    assertThat(failure.code()).isEqualTo("HTTP_500");
+    assertThat(failure.code().id()).isEqualTo("HTTP_500");
     assertThat(failure.detail()).isEqualTo("500 (expected 200-399)");
     assertThat(failure.hasResponse()).isTrue();
     assertThat(failure.status()).isEqualTo(500);
@@ -54,7 +54,7 @@ class ExpectationsTest {
     EndpointSpec spec =
         Endpoint.named("a", URL).expectHeader("X-Cache", "HIT").maxLatencyMs(1).spec();
 
-    assertThat(Expectations.evaluate(spec, answer(200, 999)).orElseThrow().code())
+    assertThat(Expectations.evaluate(spec, answer(200, 999)).orElseThrow().code().id())
         .isEqualTo("HEADER_MISMATCH");
   }
 
@@ -64,7 +64,7 @@ class ExpectationsTest {
 
     assertThat(Expectations.evaluate(spec, answer(200, 200))).isEmpty();
     Failure failure = Expectations.evaluate(spec, answer(200, 201)).orElseThrow();
-    assertThat(failure.code()).isEqualTo("LATENCY_BUDGET");
+    assertThat(failure.code().id()).isEqualTo("LATENCY_BUDGET");
     assertThat(failure.detail()).isEqualTo("201 ms (budget 200 ms)");
   }
 
@@ -76,7 +76,7 @@ class ExpectationsTest {
         Expectations.evaluate(spec, ProbeOutcome.failed(ProbeError.TLS, "PKIX path", 3))
             .orElseThrow();
 
-    assertThat(failure.code()).isEqualTo("TLS_INVALID");
+    assertThat(failure.code().id()).isEqualTo("TLS_INVALID");
     assertThat(failure.detail()).endsWith("(PKIX path)");
     assertThat(failure.hasResponse()).isFalse();
     assertThat(failure.status()).isZero();
@@ -85,9 +85,9 @@ class ExpectationsTest {
   @Test
   void everyProbeErrorHasACodeWithARunbook() {
     for (ProbeError error : ProbeError.values()) {
-      String code = Expectations.code(error);
+      io.github.sitehealth.core.result.FindingCode code = Expectations.code(error);
       assertThat(Runbooks.link(code, io.github.sitehealth.core.result.Hop.ORIGIN))
-          .as(code)
+          .as(code.id())
           .startsWith(Runbooks.DIRECTORY)
           .contains(".html#");
     }

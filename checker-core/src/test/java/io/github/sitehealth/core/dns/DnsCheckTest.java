@@ -81,7 +81,7 @@ class DnsCheckTest {
     assertThat(r.kind()).isEqualTo("dns");
     assertThat(r.target()).isEqualTo("www.example.test. A");
     assertThat(r.durationMs()).isBetween(550L, 1100L);
-    assertThat(finding(r).code()).isEqualTo("DNS_TIMEOUT");
+    assertThat(finding(r).code().id()).isEqualTo("DNS_TIMEOUT");
     assertThat(finding(r).hop()).isEqualTo(Hop.DNS);
     assertThat(finding(r).runbook()).isEqualTo("runbooks/dns.html#timeout");
     assertThat(finding(r).summary()).contains("No answer from " + server.address(), "600 ms");
@@ -115,7 +115,7 @@ class DnsCheckTest {
     CheckResult r = check.run(spec("www.example.test", "A", 2000));
 
     assertThat(r.status()).isEqualTo(CheckStatus.DOWN);
-    assertThat(finding(r).code()).isEqualTo("DNS_SERVFAIL");
+    assertThat(finding(r).code().id()).isEqualTo("DNS_SERVFAIL");
     assertThat(finding(r).runbook()).isEqualTo("runbooks/dns.html#servfail");
     assertThat(finding(r).summary())
         .startsWith(server.address() + " answered SERVFAIL for www.example.test. A");
@@ -130,7 +130,7 @@ class DnsCheckTest {
 
     CheckResult r = check.run(spec("www.example.test", "A", 2000));
 
-    assertThat(finding(r).code()).isEqualTo("DNS_SERVFAIL");
+    assertThat(finding(r).code().id()).isEqualTo("DNS_SERVFAIL");
     assertThat(finding(r).summary()).contains("answered REFUSED");
   }
 
@@ -147,7 +147,7 @@ class DnsCheckTest {
     CheckResult r = check.run(spec("www.example.test", "A", 2000));
 
     assertThat(r.status()).isEqualTo(CheckStatus.DOWN);
-    assertThat(finding(r).code()).isEqualTo("DNS_SERVFAIL");
+    assertThat(finding(r).code().id()).isEqualTo("DNS_SERVFAIL");
     assertThat(finding(r).summary()).contains("sent an unusable answer", "malformed answer");
     assertThat(r.observed()).startsWith("unusable answer from " + server.address());
   }
@@ -208,7 +208,7 @@ class DnsCheckTest {
     CheckResult r = check.run(spec("a.example.test", "A", 2000));
 
     assertThat(r.status()).isEqualTo(CheckStatus.DOWN);
-    assertThat(finding(r).code()).isEqualTo("DNS_SERVFAIL");
+    assertThat(finding(r).code().id()).isEqualTo("DNS_SERVFAIL");
     assertThat(finding(r).summary()).contains("loops or is longer than 16");
     assertThat(server.udpQueries.get()).isEqualTo(2);
   }
@@ -226,7 +226,7 @@ class DnsCheckTest {
 
     CheckResult r = check.run(spec("n0.example.test", "A", 3000));
 
-    assertThat(finding(r).code()).isEqualTo("DNS_SERVFAIL");
+    assertThat(finding(r).code().id()).isEqualTo("DNS_SERVFAIL");
     assertThat(server.udpQueries.get()).isEqualTo(17);
   }
 
@@ -241,7 +241,7 @@ class DnsCheckTest {
         check.run(DnsSpecs.spec("www.example.test", "A", "127.0.0.1:" + closedPort, 1000));
 
     assertThat(r.status()).isEqualTo(CheckStatus.DOWN);
-    assertThat(finding(r).code()).isEqualTo("DNS_TIMEOUT");
+    assertThat(finding(r).code().id()).isEqualTo("DNS_TIMEOUT");
     assertThat(finding(r).summary()).contains("port unreachable");
   }
 
@@ -288,7 +288,7 @@ class DnsCheckTest {
       CheckResult r = check.run(spec);
 
       assertThat(r.status()).isEqualTo(CheckStatus.DOWN);
-      assertThat(finding(r).code()).isEqualTo("DNS_NS_INCONSISTENT");
+      assertThat(finding(r).code().id()).isEqualTo("DNS_NS_INCONSISTENT");
       assertThat(finding(r).runbook()).isEqualTo("runbooks/dns.html#ns-inconsistent");
       assertThat(finding(r).summary())
           .contains("authoritative servers of example.test. disagree on www.example.test. A")
@@ -388,7 +388,7 @@ class DnsCheckTest {
     CheckResult r = check.run(spec);
 
     // the name has no TXT record: that is the finding; the authoritative view is evidence
-    assertThat(finding(r).code()).isEqualTo("DNS_NODATA");
+    assertThat(finding(r).code().id()).isEqualTo("DNS_NODATA");
     assertThat(finding(r).evidence())
         .contains(
             "authoritative servers as configured: " + server.address(),

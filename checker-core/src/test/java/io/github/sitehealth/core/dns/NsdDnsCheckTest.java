@@ -144,7 +144,7 @@ class NsdDnsCheckTest {
 
     assertThat(r.status()).isEqualTo(CheckStatus.DOWN);
     Finding f = finding(r);
-    assertThat(f.code()).isEqualTo("DNS_MISMATCH");
+    assertThat(f.code().id()).isEqualTo("DNS_MISMATCH");
     assertThat(f.hop()).isEqualTo(Hop.DNS);
     assertThat(f.runbook()).isEqualTo("runbooks/dns.html#mismatch");
     assertThat(f.summary())
@@ -164,7 +164,7 @@ class NsdDnsCheckTest {
 
     assertThat(r.status()).isEqualTo(CheckStatus.DOWN);
     Finding f = finding(r);
-    assertThat(f.code()).isEqualTo("DNS_DANGLING_CNAME");
+    assertThat(f.code().id()).isEqualTo("DNS_DANGLING_CNAME");
     assertThat(f.runbook()).isEqualTo("runbooks/dns.html#dangling-cname");
     assertThat(f.summary())
         .startsWith(
@@ -179,7 +179,7 @@ class NsdDnsCheckTest {
     CheckResult r = check.run(spec("dangling.example.test", "CNAME", "gone.example.test."));
 
     assertThat(r.status()).isEqualTo(CheckStatus.DOWN);
-    assertThat(finding(r).code()).isEqualTo("DNS_DANGLING_CNAME");
+    assertThat(finding(r).code().id()).isEqualTo("DNS_DANGLING_CNAME");
     assertThat(finding(r).evidence())
         .anyMatch(
             l ->
@@ -192,7 +192,7 @@ class NsdDnsCheckTest {
     CheckResult r = check.run(spec("nope.example.test", "A"));
 
     assertThat(r.status()).isEqualTo(CheckStatus.DOWN);
-    assertThat(finding(r).code()).isEqualTo("DNS_NXDOMAIN");
+    assertThat(finding(r).code().id()).isEqualTo("DNS_NXDOMAIN");
     assertThat(finding(r).summary())
         .startsWith("nope.example.test. does not exist (NXDOMAIN from " + primary.address() + ")");
     assertThat(r.observed()).isEqualTo("NXDOMAIN");
@@ -203,7 +203,7 @@ class NsdDnsCheckTest {
     CheckResult r = check.run(spec("mail.example.test", "AAAA"));
 
     assertThat(r.status()).isEqualTo(CheckStatus.DOWN);
-    assertThat(finding(r).code()).isEqualTo("DNS_NODATA");
+    assertThat(finding(r).code().id()).isEqualTo("DNS_NODATA");
     assertThat(finding(r).summary()).startsWith("mail.example.test. exists but has no AAAA record");
   }
 
@@ -290,7 +290,7 @@ class NsdDnsCheckTest {
                     null,
                     3000L)));
     assertThat(tooLong.status()).isEqualTo(CheckStatus.DEGRADED);
-    assertThat(finding(tooLong).code()).isEqualTo("DNS_MISMATCH");
+    assertThat(finding(tooLong).code().id()).isEqualTo("DNS_MISMATCH");
     assertThat(finding(tooLong).summary())
         .startsWith("www.example.test. CNAME has TTL 300 s, above <maxTtl> 60 s");
     assertThat(finding(tooLong).evidence()).contains("expected TTL 0 to 60 s");
@@ -337,7 +337,7 @@ class NsdDnsCheckTest {
 
     assertThat(r.status()).isEqualTo(CheckStatus.DEGRADED);
     Finding f = finding(r);
-    assertThat(f.code()).isEqualTo("DNS_NS_INCONSISTENT");
+    assertThat(f.code().id()).isEqualTo("DNS_NS_INCONSISTENT");
     assertThat(f.runbook()).isEqualTo("runbooks/dns.html#ns-inconsistent");
     assertThat(f.summary())
         .startsWith(
@@ -366,7 +366,7 @@ class NsdDnsCheckTest {
     CheckResult r = check.run(authoritative("moved.example.test", "A", bothServers()));
 
     assertThat(r.status()).isEqualTo(CheckStatus.DOWN);
-    assertThat(finding(r).code()).isEqualTo("DNS_NS_INCONSISTENT");
+    assertThat(finding(r).code().id()).isEqualTo("DNS_NS_INCONSISTENT");
     assertThat(finding(r).summary())
         .contains("disagree on moved.example.test. A")
         .contains(
@@ -381,7 +381,7 @@ class NsdDnsCheckTest {
 
     // the SOA walk passes the CNAME at www (whose answer carries cdn.test.'s SOA) up to the apex
     assertThat(r.status()).as(r.observed()).isEqualTo(CheckStatus.DEGRADED);
-    assertThat(finding(r).code()).isEqualTo("DNS_NS_INCONSISTENT");
+    assertThat(finding(r).code().id()).isEqualTo("DNS_NS_INCONSISTENT");
     assertThat(finding(r).evidence())
         .contains(
             "zone example.test., authoritative servers from its NS records: ns1.example.test. "

@@ -50,7 +50,7 @@ class ConnectTimeoutTest {
                   .spec());
 
       long ms = (System.nanoTime() - start) / 1_000_000;
-      assertThat(result.finding().orElseThrow().code()).isEqualTo("CONNECT_TIMEOUT");
+      assertThat(result.finding().orElseThrow().code().id()).isEqualTo("CONNECT_TIMEOUT");
       assertThat(result.finding().orElseThrow().hop()).isEqualTo(Hop.NETWORK);
       assertThat(result.finding().orElseThrow().runbook())
           .isEqualTo("runbooks/connection-failures.html#connection-timeout");

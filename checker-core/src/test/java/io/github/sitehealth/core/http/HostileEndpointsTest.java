@@ -69,7 +69,7 @@ class HostileEndpointsTest {
   private static Finding down(CheckResult result, String code, Hop hop) {
     assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
     Finding finding = result.finding().orElseThrow();
-    assertThat(finding.code()).as(result.observed()).isEqualTo(code);
+    assertThat(finding.code().id()).as(result.observed()).isEqualTo(code);
     assertThat(finding.hop()).isEqualTo(hop);
     return finding;
   }

@@ -90,7 +90,7 @@ class HttpCheckTest {
     assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
     assertThat(result.observed()).isEqualTo(statusLine + " (expected 200-399)");
     Finding f = finding(result);
-    assertThat(f.code()).isEqualTo(code);
+    assertThat(f.code().id()).isEqualTo(code);
     assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
     assertThat(f.runbook()).isEqualTo(runbook);
     assertThat(f.summary()).contains(statusLine).contains("the origin was not probed directly");
@@ -151,7 +151,7 @@ class HttpCheckTest {
     assertThat(result.attempts().get(0).status()).contains(502);
     assertThat(result.observed()).startsWith("200 OK");
     Finding f = finding(result);
-    assertThat(f.code()).isEqualTo("HTTP_502");
+    assertThat(f.code().id()).isEqualTo("HTTP_502");
     assertThat(f.runbook()).startsWith("runbooks/502-bad-gateway.html#");
   }
 
@@ -161,7 +161,7 @@ class HttpCheckTest {
 
     assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
     assertThat(result.attempts()).hasSize(3);
-    assertThat(finding(result).code()).isEqualTo("HTTP_502");
+    assertThat(finding(result).code().id()).isEqualTo("HTTP_502");
   }
 
   @Test
@@ -173,7 +173,7 @@ class HttpCheckTest {
 
     assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
     Finding f = finding(result);
-    assertThat(f.code()).isEqualTo("READ_TIMEOUT");
+    assertThat(f.code().id()).isEqualTo("READ_TIMEOUT");
     assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
     assertThat(f.runbook()).isEqualTo("runbooks/504-gateway-timeout.html#origin");
     assertThat(result.observed()).contains("no response within");
@@ -194,7 +194,7 @@ class HttpCheckTest {
     CheckResult result = check.run(endpoint("/loop").spec());
 
     assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
-    assertThat(finding(result).code()).isEqualTo("TOO_MANY_REDIRECTS");
+    assertThat(finding(result).code().id()).isEqualTo("TOO_MANY_REDIRECTS");
     assertThat(finding(result).runbook())
         .isEqualTo("runbooks/http-errors.html#too-many-redirects");
   }
@@ -205,7 +205,7 @@ class HttpCheckTest {
     CheckResult result = check.run(endpoint("/redirect").expectStatus("302").spec());
 
     assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
-    assertThat(finding(result).code()).isEqualTo("HTTP_200");
+    assertThat(finding(result).code().id()).isEqualTo("HTTP_200");
   }
 
   @Test
@@ -227,7 +227,7 @@ class HttpCheckTest {
 
     assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
     Finding f = finding(result);
-    assertThat(f.code()).isEqualTo("CONNECT_REFUSED");
+    assertThat(f.code().id()).isEqualTo("CONNECT_REFUSED");
     assertThat(f.hop()).isEqualTo(Hop.NETWORK);
     assertThat(f.summary()).contains("127.0.0.1:" + port);
     assertThat(f.runbook()).isEqualTo("runbooks/connection-failures.html#connection-refused");
@@ -250,7 +250,7 @@ class HttpCheckTest {
     assertThat(result.observed())
         .isEqualTo("header cache-control: \"public, max-age=60\" (expected /no-store/)");
     Finding f = finding(result);
-    assertThat(f.code()).isEqualTo("HEADER_MISMATCH");
+    assertThat(f.code().id()).isEqualTo("HEADER_MISMATCH");
     assertThat(f.runbook()).isEqualTo("runbooks/expectations.html#header-mismatch");
     assertThat(f.evidence()).contains("x-cache: HIT", "via: 1.1 loopback");
   }
@@ -259,7 +259,7 @@ class HttpCheckTest {
   void aMissingExpectedHeaderIsHeaderMismatch() {
     CheckResult result = check.run(endpoint("/ok").expectHeader("X-Cache", "HIT").spec());
 
-    assertThat(finding(result).code()).isEqualTo("HEADER_MISMATCH");
+    assertThat(finding(result).code().id()).isEqualTo("HEADER_MISMATCH");
     assertThat(result.observed()).isEqualTo("header X-Cache: missing (expected /HIT/)");
   }
 
@@ -268,7 +268,7 @@ class HttpCheckTest {
     CheckResult result = check.run(endpoint("/slow?ms=300").maxLatencyMs(100).spec());
 
     assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
-    assertThat(finding(result).code()).isEqualTo("LATENCY_BUDGET");
+    assertThat(finding(result).code().id()).isEqualTo("LATENCY_BUDGET");
     assertThat(finding(result).runbook()).isEqualTo("runbooks/expectations.html#latency-budget");
     assertThat(result.observed()).endsWith(" ms (budget 100 ms)");
   }
@@ -286,7 +286,7 @@ class HttpCheckTest {
         check.run(endpoint("/slow?ms=300").warnLatencyMs(100).maxLatencyMs(4_000).spec());
 
     assertThat(result.status()).isEqualTo(CheckStatus.DEGRADED);
-    assertThat(finding(result).code()).isEqualTo("LATENCY_BUDGET");
+    assertThat(finding(result).code().id()).isEqualTo("LATENCY_BUDGET");
     assertThat(finding(result).summary()).contains("(warning budget 100 ms)");
     assertThat(finding(result).runbook()).isEqualTo("runbooks/expectations.html#latency-budget");
   }
@@ -312,7 +312,7 @@ class HttpCheckTest {
 
     assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
     Finding f = finding(result);
-    assertThat(f.code()).isEqualTo("HTTP_502");
+    assertThat(f.code().id()).isEqualTo("HTTP_502");
     assertThat(f.hop()).isEqualTo(Hop.EDGE);
     assertThat(f.runbook()).isEqualTo("runbooks/502-bad-gateway.html#edge-to-origin");
     assertThat(f.summary())
@@ -328,7 +328,7 @@ class HttpCheckTest {
         check.run(endpoint("/status/502").origin(server.uri("/status/503")).spec());
 
     Finding f = finding(result);
-    assertThat(f.code()).isEqualTo("HTTP_502");
+    assertThat(f.code().id()).isEqualTo("HTTP_502");
     assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
     assertThat(f.runbook()).isEqualTo("runbooks/502-bad-gateway.html#origin-unreachable");
     assertThat(f.summary()).contains("The origin fails when asked directly too (503 Service Unavailable");
@@ -358,7 +358,7 @@ class HttpCheckTest {
                 .spec());
 
     Finding f = finding(result);
-    assertThat(f.code()).isEqualTo("READ_TIMEOUT");
+    assertThat(f.code().id()).isEqualTo("READ_TIMEOUT");
     assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
     assertThat(f.runbook()).isEqualTo("runbooks/504-gateway-timeout.html#origin");
     // The origin gets the check's timeout of its own, after the edge used up the deadline.
@@ -371,7 +371,7 @@ class HttpCheckTest {
         check.run(endpoint("/slow?ms=4000").origin(server.uri("/ok")).timeoutMs(800).spec());
 
     Finding f = finding(result);
-    assertThat(f.code()).isEqualTo("READ_TIMEOUT");
+    assertThat(f.code().id()).isEqualTo("READ_TIMEOUT");
     assertThat(f.hop()).isEqualTo(Hop.EDGE);
     assertThat(f.runbook()).isEqualTo("runbooks/504-gateway-timeout.html#edge-to-origin");
   }

@@ -83,7 +83,7 @@ class MetadataTargetsTest {
 
       assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
       Finding f = result.finding().orElseThrow();
-      assertThat(f.code()).isEqualTo("TARGET_FORBIDDEN");
+      assertThat(f.code().id()).isEqualTo("TARGET_FORBIDDEN");
       assertThat(f.hop()).isEqualTo(Hop.NETWORK);
       assertThat(f.runbook()).isEqualTo("runbooks/connection-failures.html#target-forbidden");
       assertThat(f.summary())

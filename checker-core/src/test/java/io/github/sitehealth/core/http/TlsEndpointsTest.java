@@ -92,7 +92,7 @@ class TlsEndpointsTest {
   private static Finding tlsInvalid(CheckResult result) {
     assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
     Finding f = result.finding().orElseThrow();
-    assertThat(f.code()).isEqualTo("TLS_INVALID");
+    assertThat(f.code().id()).isEqualTo("TLS_INVALID");
     assertThat(f.hop()).isEqualTo(Hop.TLS);
     assertThat(f.runbook()).isEqualTo("runbooks/tls.html#invalid-certificate");
     return f;
@@ -155,7 +155,7 @@ class TlsEndpointsTest {
     assertThat(result.status()).isEqualTo(CheckStatus.DEGRADED);
     assertThat(result.observed()).startsWith("200");
     Finding f = result.finding().orElseThrow();
-    assertThat(f.code()).isEqualTo("TLS_EXPIRING");
+    assertThat(f.code().id()).isEqualTo("TLS_EXPIRING");
     assertThat(f.hop()).isEqualTo(Hop.TLS);
     assertThat(f.runbook()).isEqualTo("runbooks/tls.html#expiring-certificate");
     assertThat(f.summary())
@@ -180,7 +180,7 @@ class TlsEndpointsTest {
 
     assertThat(result.status()).isEqualTo(CheckStatus.DEGRADED);
     Finding f = result.finding().orElseThrow();
-    assertThat(f.code()).isEqualTo("TLS_EXPIRING");
+    assertThat(f.code().id()).isEqualTo("TLS_EXPIRING");
     assertThat(f.summary())
         .startsWith("A certificate in the chain 127.0.0.1 presents (CN=intermediate, 2 of 2) expires")
         .contains("in 5 days");

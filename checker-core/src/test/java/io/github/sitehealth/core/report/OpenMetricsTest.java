@@ -36,7 +36,7 @@ class OpenMetricsTest {
         .contains("site_health_check_up{check=\"shop\",kind=\"http\"} 0\n")
         .contains("site_health_check_status{check=\"shop\",kind=\"http\",status=\"DOWN\"} 1\n")
         .contains("site_health_check_status{check=\"shop\",kind=\"http\",status=\"UP\"} 0\n")
-        .contains("site_health_check_finding{check=\"shop\",kind=\"http\",code=\"HTTP_502\",hop=\"origin\"} 1\n")
+        .contains("site_health_check_finding{check=\"shop\",kind=\"http\",code=\"HTTP_502\",hop=\"origin\",origin_probed=\"false\"} 1\n")
         .doesNotContain("site_health_check_finding{check=\"home\"")
         .endsWith("# EOF\n");
   }

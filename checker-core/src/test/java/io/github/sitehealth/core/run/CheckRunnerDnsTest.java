@@ -85,7 +85,7 @@ class CheckRunnerDnsTest {
       assertThat(run.checks())
           .extracting(CheckResult::status)
           .containsExactly(CheckStatus.UP, CheckStatus.UP, CheckStatus.DOWN);
-      assertThat(run.checks().get(2).finding().orElseThrow().code()).isEqualTo("DNS_TIMEOUT");
+      assertThat(run.checks().get(2).finding().orElseThrow().code().id()).isEqualTo("DNS_TIMEOUT");
       // the quick DNS check finished first, and the two slow checks overlapped in time
       assertThat(finished.peek()).isEqualTo("up.example.test. A");
       CheckResult slow = run.checks().get(0);

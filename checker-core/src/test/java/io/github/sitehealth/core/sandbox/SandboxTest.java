@@ -70,7 +70,7 @@ class SandboxTest {
   private static void assertFinding(String check, String code, Hop hop) {
     CheckResult r = results.get(check);
     assertThat(r.status()).as(check).isEqualTo(CheckStatus.DOWN);
-    assertThat(r.finding().orElseThrow().code()).as(check).isEqualTo(code);
+    assertThat(r.finding().orElseThrow().code().id()).as(check).isEqualTo(code);
     assertThat(r.finding().orElseThrow().hop()).as(check).isEqualTo(hop);
   }
 
