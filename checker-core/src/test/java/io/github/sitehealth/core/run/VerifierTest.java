@@ -29,6 +29,36 @@ class VerifierTest {
   @TempDir Path out;
 
   @Test
+  void theRunbookLinksDecideTheLinkOfEveryOutput() throws Exception {
+    try (LoopbackHttpServer server = LoopbackHttpServer.start()) {
+      var spec =
+          SpecParser.parse(
+              new RunConfig(
+                  List.of(
+                      Endpoint.named("asset", server.uri("/ok"))
+                          .expectHeader("X-Never-Sent", ".")
+                          .retries(0)
+                          .config()),
+                  null,
+                  null));
+      List<String> seen = new java.util.ArrayList<>();
+      String team = "runbooks/team-caching.html#header-mismatch";
+
+      RunResult run =
+          new Verifier(
+                  r -> seen.add(r.finding().orElseThrow().runbook()),
+                  (code, hop) -> code.id().equals("HEADER_MISMATCH") ? team : "runbooks/other.html")
+              .verify(spec, out);
+
+      assertThat(seen).containsExactly(team);
+      assertThat(run.checks().get(0).finding().orElseThrow().runbook()).isEqualTo(team);
+      JsonNode json = new ObjectMapper().readTree(out.resolve(ResultsJson.FILE_NAME).toFile());
+      assertThat(json.at("/checks/0/finding/runbook").asText()).isEqualTo(team);
+      assertThat(Files.readString(out.resolve(JUnitXml.FILE_NAME))).contains("runbook: " + team);
+    }
+  }
+
+  @Test
   void runsTheChecksAndWritesTheResultFiles() throws Exception {
     try (LoopbackHttpServer server = LoopbackHttpServer.start()) {
       var spec =
