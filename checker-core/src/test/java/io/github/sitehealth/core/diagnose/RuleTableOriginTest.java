@@ -35,6 +35,7 @@ class RuleTableOriginTest {
   private static int dead;
   private static Nginx nginx;
   private static HostileServer silent;
+  private static HostileServer resetting;
   private static HttpProbe probe;
 
   @BeforeAll
@@ -66,10 +67,13 @@ class RuleTableOriginTest {
                 "  location = /slow { proxy_read_timeout 1s; proxy_pass " + o + "/slow; }",
                 "  location = /missing { proxy_pass " + o + "/missing; }",
                 "  location = /unavailable { return 503; }",
+                // The probe refuses the redirect target before it connects anywhere.
+                "  location = /to-metadata { return 302 http://169.254.169.254/latest/meta-data/; }",
                 "}"),
             origin,
             edge);
     silent = HostileServer.start();
+    resetting = HostileServer.startResettingOnAccept();
     probe = new HttpProbe(16, 8, HttpProbe.DEFAULT_BODY_CAP);
   }
 
@@ -80,6 +84,9 @@ class RuleTableOriginTest {
     }
     if (silent != null) {
       silent.close();
+    }
+    if (resetting != null) {
+      resetting.close();
     }
     if (nginx != null) {
       nginx.close();
@@ -110,9 +117,18 @@ class RuleTableOriginTest {
 
   static Stream<Arguments> rows() {
     return Stream.of(
+        row("2 a redirect to the cloud metadata address", "/to-metadata", "/",
+            down("TARGET_FORBIDDEN", Hop.NETWORK, "Refused to connect: "),
+            down("TARGET_FORBIDDEN", Hop.NETWORK, "Refused to connect: ")),
         row("3 nothing accepts the connection", "dead:/", "/",
             down("CONNECT_REFUSED", Hop.NETWORK, "Nothing accepts connections on 127.0.0.1:"),
             down("CONNECT_REFUSED", Hop.NETWORK, "Nothing accepts connections on 127.0.0.1:")),
+        row("5 the connection breaks", "reset:/", "/",
+            down("CONNECTION_RESET", Hop.NETWORK, "The connection to 127.0.0.1:"),
+            down("CONNECTION_RESET", Hop.NETWORK, "The connection to 127.0.0.1:")),
+        row("6 the TLS handshake fails (TLS to a plain HTTP port)", "tls:/", "/",
+            down("TLS_INVALID", Hop.TLS, "The TLS handshake with 127.0.0.1 failed"),
+            down("TLS_INVALID", Hop.TLS, "The TLS handshake with 127.0.0.1 failed")),
         row("7 a CDN blocks the probe (403), the origin answers", "/waf", "/",
             new Expected(CheckStatus.DEGRADED, "PROBE_BLOCKED", Hop.EDGE,
                 "Probe blocked: Cloudflare answered 403 Forbidden to the probe"),
@@ -164,7 +180,9 @@ class RuleTableOriginTest {
     CheckResult withOrigin = check(url(path), "http://127.0.0.1:" + origin + originPath);
 
     assertVerdict(alone, without, false);
-    boolean probed = !without.hop().equals(Hop.NETWORK);
+    // Failures before any HTTP answer are about the path to the public URL: the origin's health
+    // cannot change them, so it is not asked.
+    boolean probed = !List.of(Hop.DNS, Hop.NETWORK, Hop.TLS).contains(without.hop());
     assertVerdict(withOrigin, with, probed);
   }
 
@@ -189,6 +207,12 @@ class RuleTableOriginTest {
   private static String url(String path) {
     if (path.startsWith("dead:")) {
       return "http://127.0.0.1:" + dead + path.substring(5);
+    }
+    if (path.startsWith("reset:")) {
+      return resetting.uri(path.substring(6)).toString();
+    }
+    if (path.startsWith("tls:")) {
+      return "https://127.0.0.1:" + edge + path.substring(4);
     }
     if (path.startsWith("silent:")) {
       return silent.uri(path.substring(7)).toString();
