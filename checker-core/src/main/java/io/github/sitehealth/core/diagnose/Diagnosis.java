@@ -193,7 +193,7 @@ public final class Diagnosis {
               c -> "The origin fails when asked directly too (" + seen(c.originFailure().orElseThrow())
                   + "): fix the origin server; the edge only passes its failure on."),
           rule(
-              "the edge timed out and the origin is slower than the edge waited",
+              "the edge timed out waiting (504, 524, read timeout) and the origin is slower than the edge waited",
               c -> c.originHealthy() && isTimeout(c) && originSlowerThanEdgeWaited(c),
               Hop.ORIGIN,
               c -> "The origin answers, but took " + c.origin().orElseThrow().durationMs()
@@ -314,15 +314,27 @@ public final class Diagnosis {
         || code.equals(FindingCode.PROTOCOL_ERROR);
   }
 
+  /**
+   * A timeout waiting for the answer: our own read timeout, a gateway's 504 (RFC 9110 section
+   * 15.6.5) or Cloudflare's 524. Not Cloudflare's 522, which is a timeout connecting to the
+   * origin: an origin slow to answer does not explain it.
+   */
   private static boolean isTimeout(Case c) {
     int status = c.code().httpStatus();
-    return c.code().equals(FindingCode.READ_TIMEOUT) || status == 504 || status == 522 || status == 524;
+    return c.code().equals(FindingCode.READ_TIMEOUT) || status == 504 || status == 524;
   }
+
+  /**
+   * Below this an origin is not "slow": proxies' read timeouts are seconds (nginx's
+   * proxy_read_timeout defaults to 60 s), and a few milliseconds either way are noise.
+   */
+  private static final long SLOW_ORIGIN_MS = 500;
 
   /** The origin took at least as long as the edge waited before it gave up (10% slack). */
   private static boolean originSlowerThanEdgeWaited(Case c) {
     long edgeWaited = c.failure().outcome().durationMs();
-    return c.origin().orElseThrow().durationMs() * 10 >= edgeWaited * 9;
+    long originTook = c.origin().orElseThrow().durationMs();
+    return originTook >= SLOW_ORIGIN_MS && originTook * 10 >= edgeWaited * 9;
   }
 
   private static final List<String> EVIDENCE_HEADERS =
