@@ -132,23 +132,16 @@ public final class RunbookLibrary {
   }
 
   /**
-   * The link for a finding, relative to the output directory: the team's page when one claims the
-   * code, else the default library's section. The one place that decides a finding's runbook; use
-   * it as checker-core's {@code RunbookLinks}.
+   * The link for a finding, relative to the output directory, e.g. {@code
+   * runbooks/502-bad-gateway.html#origin-unreachable}: the team's page when one claims the code (or
+   * its status class, {@code HTTP_5xx}), else the default library's section. The one place that
+   * decides a finding's runbook; checker-core's {@code RunbookLinks} for every output.
    */
   public String link(FindingCode code, Hop hop) {
-    return link(code.id(), hop);
-  }
-
-  /**
-   * The link for a finding, relative to the output directory, e.g.
-   * {@code runbooks/502-bad-gateway.html#origin-unreachable}.
-   */
-  public String link(String code, Hop hop) {
     String core = Runbooks.link(code, hop);
-    String claimed = teamCodes.get(code);
-    if (claimed == null && code.matches("HTTP_\\d\\d\\d")) {
-      claimed = teamCodes.get("HTTP_" + code.charAt(5) + "xx");
+    String claimed = teamCodes.get(code.id());
+    if (claimed == null && code.httpStatus() > 0) {
+      claimed = teamCodes.get("HTTP_" + code.httpStatus() / 100 + "xx");
     }
     if (claimed == null || core.startsWith(Runbooks.DIRECTORY + claimed + "#")) {
       return core;
@@ -158,6 +151,15 @@ public final class RunbookLibrary {
     String anchor = hash < 0 ? "" : core.substring(hash + 1);
     boolean hasSection = !anchor.isEmpty() && page(claimed).flatMap(r -> r.section(anchor)).isPresent();
     return Runbooks.DIRECTORY + claimed + (hasSection ? "#" + anchor : "");
+  }
+
+  /**
+   * The link for a finding whose code is given by id.
+   *
+   * @throws IllegalArgumentException when the id is not a finding code
+   */
+  public String link(String code, Hop hop) {
+    return link(FindingCode.of(code), hop);
   }
 
   /** The page a link such as {@code runbooks/dns.html#nxdomain} points to. */
