@@ -31,3 +31,13 @@ assert shop.finding.originProbed == false
 assert new File(out, 'TEST-site-health.xml').text.contains(teamLink)
 assert log.contains('shop-backend.html#origin-unreachable')
 assert doc.select('a[href]').collect { it.attr('href') }.contains(teamLink)
+
+// The same for a NOT_CACHEABLE finding, whose default section is in expectations.html.
+def cachingLink = 'runbooks/caching.html#not-cacheable'
+def asset = results.checks.find { it.name == 'asset' }
+assert asset.finding.code == 'NOT_CACHEABLE'
+assert asset.finding.runbook == cachingLink
+assert new File(out, 'TEST-site-health.xml').text.contains(cachingLink)
+assert log.contains('caching.html#not-cacheable')
+assert !log.contains('expectations.html#not-cacheable')
+assert doc.select('a[href]').collect { it.attr('href') }.contains(cachingLink)

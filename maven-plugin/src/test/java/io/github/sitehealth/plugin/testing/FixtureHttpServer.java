@@ -42,6 +42,7 @@ public final class FixtureHttpServer implements AutoCloseable {
           ex.getResponseHeaders().add("X-Cache", "query " + ex.getRequestURI().getRawQuery());
           answer(ex, 502, "X-Echo", "yes", "bad gateway\n");
         });
+    server.createContext("/no-store", ex -> answer(ex, 200, "Cache-Control", "no-store", "fresh\n"));
     server.createContext("/unavailable", ex -> answer(ex, 503, "Retry-After", "30", "down\n"));
     server.createContext(
         "/slow",
