@@ -236,7 +236,9 @@ public final class HttpProbe implements AutoCloseable {
             new URIAuthority(url.getHost().replaceAll("^\\[|]$", ""), url.getPort())));
     CappedResponseConsumer consumer = new CappedResponseConsumer(url, start, settings.bodyCap());
     Future<HttpSnapshot> future =
-        client.execute(SimpleRequestProducer.create(request), consumer, context, null);
+        GuardedDnsResolver.withDeadline(
+            start + budgetMs * 1_000_000,
+            () -> client.execute(SimpleRequestProducer.create(request), consumer, context, null));
     try {
       // The deadline is the budget itself, not the client's own timeouts: those are checked once
       // per select interval and a trickling answer never trips the response (inactivity) timeout.
