@@ -38,6 +38,12 @@ public final class DnsHostResolver implements HostResolver {
 
   @Override
   public InetAddress[] resolve(String host) throws UnknownHostException {
+    return resolve(host, TIMEOUT);
+  }
+
+  /** The lookup ends within {@code budget}, or {@link #TIMEOUT} when that is shorter. */
+  @Override
+  public InetAddress[] resolve(String host, Duration budget) throws UnknownHostException {
     String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     if (Address.isDottedQuad(bare) || bare.contains(":")) {
       return new InetAddress[] {InetAddress.getByName(bare)};
@@ -48,13 +54,13 @@ public final class DnsHostResolver implements HostResolver {
     } catch (TextParseException e) {
       throw new HostLookupException(ProbeError.DNS_SERVFAIL, host + " is not a valid DNS name");
     }
-    Budget budget = Budget.of(TIMEOUT);
-    Resolution v4 = follower.resolve(name, Type.A, servers, budget);
+    Budget lookup = Budget.of(budget.compareTo(TIMEOUT) < 0 ? budget : TIMEOUT);
+    Resolution v4 = follower.resolve(name, Type.A, servers, lookup);
     if (v4.outcome() == Resolution.Outcome.ANSWER) {
       return addresses(v4);
     }
     if (v4.outcome() == Resolution.Outcome.NODATA) {
-      Resolution v6 = follower.resolve(name, Type.AAAA, servers, budget);
+      Resolution v6 = follower.resolve(name, Type.AAAA, servers, lookup);
       if (v6.outcome() == Resolution.Outcome.ANSWER) {
         return addresses(v6);
       }

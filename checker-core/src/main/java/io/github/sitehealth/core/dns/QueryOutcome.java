@@ -1,7 +1,9 @@
 package io.github.sitehealth.core.dns;
 
+import io.github.sitehealth.core.diagnose.RetryPolicy;
 import java.util.Optional;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
@@ -34,9 +36,25 @@ record QueryOutcome(
     MALFORMED
   }
 
-  /** Worth sending again: the packet, or its answer, may have been lost. */
+  /**
+   * Worth sending again, by {@link RetryPolicy}: the packet, or its answer, may have been lost; an
+   * answer, even NXDOMAIN or SERVFAIL, is not asked again.
+   */
   boolean retryable() {
-    return kind == Kind.TIMEOUT || kind == Kind.UNREACHABLE;
+    return RetryPolicy.retriable(failureCode());
+  }
+
+  /** The finding code this outcome would be, alone; empty for a successful answer. */
+  private String failureCode() {
+    return switch (kind) {
+      case TIMEOUT, UNREACHABLE -> "DNS_TIMEOUT";
+      case MALFORMED -> "DNS_SERVFAIL";
+      case ANSWERED -> switch (rcode()) {
+        case Rcode.NOERROR -> "";
+        case Rcode.NXDOMAIN -> "DNS_NXDOMAIN";
+        default -> "DNS_SERVFAIL";
+      };
+    };
   }
 
   boolean answered() {

@@ -3,6 +3,7 @@ package io.github.sitehealth.core.http;
 import io.github.sitehealth.core.net.MetadataAddresses;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.hc.client5.http.DnsResolver;
 
@@ -14,12 +15,29 @@ import org.apache.hc.client5.http.DnsResolver;
  */
 final class GuardedDnsResolver implements DnsResolver {
 
+  /**
+   * The deadline (System.nanoTime) of the attempt that runs on this thread, while it is being
+   * started: HttpClient resolves the host of a request on the thread that executes it, when a
+   * connection can be leased at once, so the lookup gets the attempt's budget, not more.
+   */
+  private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
+
   private final HostResolver resolver;
   private final boolean allowMetadataTargets;
 
   GuardedDnsResolver(HostResolver resolver, boolean allowMetadataTargets) {
     this.resolver = resolver;
     this.allowMetadataTargets = allowMetadataTargets;
+  }
+
+  /** Runs {@code start} with lookups on this thread bounded by {@code deadlineNanos}. */
+  static <T> T withDeadline(long deadlineNanos, java.util.function.Supplier<T> start) {
+    DEADLINE.set(deadlineNanos);
+    try {
+      return start.get();
+    } finally {
+      DEADLINE.remove();
+    }
   }
 
   @Override
@@ -30,7 +48,11 @@ final class GuardedDnsResolver implements DnsResolver {
         throw new TargetForbiddenException(host, literal.get());
       }
     }
-    InetAddress[] addresses = resolver.resolve(host);
+    Long deadline = DEADLINE.get();
+    InetAddress[] addresses =
+        deadline == null
+            ? resolver.resolve(host)
+            : resolver.resolve(host, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
     if (addresses == null || addresses.length == 0) {
       throw new UnknownHostException(host);
     }

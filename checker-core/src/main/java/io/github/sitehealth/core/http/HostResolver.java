@@ -2,6 +2,7 @@ package io.github.sitehealth.core.http;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
 /** Turns a host name into the addresses to connect to. */
@@ -17,4 +18,15 @@ public interface HostResolver {
    * @throws UnknownHostException when it does not resolve
    */
   InetAddress[] resolve(String host) throws UnknownHostException;
+
+  /**
+   * The addresses of {@code host}, looked up within {@code budget}: a resolver that can bound its
+   * wait (its own queries) ends the lookup by then; this default cannot, and ignores it.
+   *
+   * @param budget the time left for the lookup, &gt; 0
+   * @throws UnknownHostException when it does not resolve, or not in time
+   */
+  default InetAddress[] resolve(String host, Duration budget) throws UnknownHostException {
+    return resolve(host);
+  }
 }

@@ -68,8 +68,6 @@ public final class HttpProbe implements AutoCloseable {
   /** Redirects followed before the attempt fails with {@link ProbeError#TOO_MANY_REDIRECTS}. */
   public static final int MAX_REDIRECTS = 10;
 
-  /** How long past its deadline an attempt may take to wind down before it is abandoned. */
-  private static final long GRACE_MS = 250;
 
   /** Longest response line (status line, header line, chunk header) read. */
   static final int MAX_LINE_LENGTH = 16 * 1024;
@@ -79,6 +77,9 @@ public final class HttpProbe implements AutoCloseable {
 
   static final String USER_AGENT = "site-health";
   private static final String FIRST_AUTHORITY = "site-health.first-authority";
+  /** Requests written to a connection, and response heads read, in this exchange (redirects too). */
+  private static final String REQUESTS_SENT = "site-health.requests-sent";
+  private static final String RESPONSES_READ = "site-health.responses-read";
 
   private final ProbeSettings settings;
   private final SSLContext sslContext;
@@ -164,6 +165,10 @@ public final class HttpProbe implements AutoCloseable {
             .disableAuthCaching()
             .setUserAgent(USER_AGENT)
             .addRequestInterceptorLast(this::stripSecretsAcrossHosts)
+            // Both run in the main exec, on a connection that is established (TLS included): they
+            // tell a deadline hit while connecting from one hit while waiting for the answer.
+            .addRequestInterceptorLast((request, entity, context) -> count(context, REQUESTS_SENT))
+            .addResponseInterceptorLast((response, entity, context) -> count(context, RESPONSES_READ))
             .build();
     client.start();
     return client;
@@ -231,16 +236,18 @@ public final class HttpProbe implements AutoCloseable {
             new URIAuthority(url.getHost().replaceAll("^\\[|]$", ""), url.getPort())));
     CappedResponseConsumer consumer = new CappedResponseConsumer(url, start, settings.bodyCap());
     Future<HttpSnapshot> future =
-        client.execute(SimpleRequestProducer.create(request), consumer, context, null);
+        GuardedDnsResolver.withDeadline(
+            start + budgetMs * 1_000_000,
+            () -> client.execute(SimpleRequestProducer.create(request), consumer, context, null));
     try {
-      HttpSnapshot snapshot = future.get(budgetMs + GRACE_MS, TimeUnit.MILLISECONDS);
+      // The deadline is the budget itself, not the client's own timeouts: those are checked once
+      // per select interval and a trickling answer never trips the response (inactivity) timeout.
+      long left = budgetMs * 1_000_000 - (System.nanoTime() - start);
+      HttpSnapshot snapshot = future.get(Math.max(0, left), TimeUnit.NANOSECONDS);
       return ProbeOutcome.of(complete(snapshot, url, context));
     } catch (TimeoutException e) {
       future.cancel(true);
-      String detail = consumer.headersReceived()
-          ? "the body did not complete within " + budgetMs + " ms"
-          : "no response within " + budgetMs + " ms";
-      return ProbeOutcome.failed(ProbeError.READ_TIMEOUT, detail, elapsedMs(start));
+      return deadlineHit(context, consumer, budgetMs, start);
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
@@ -253,6 +260,37 @@ public final class HttpProbe implements AutoCloseable {
             .orElseGet(() -> classify(cause, consumer, budgetMs, start));
       }
       return classify(cause, consumer, budgetMs, start);
+    }
+  }
+
+  /**
+   * The attempt's budget ran out: still connecting (TCP or TLS) when no request was written to
+   * the connection of the latest hop yet, else waiting for the answer or its body.
+   */
+  private static ProbeOutcome deadlineHit(
+      HttpClientContext context, CappedResponseConsumer consumer, long budgetMs, long start) {
+    long elapsed = elapsedMs(start);
+    if (consumer.headersReceived()) {
+      return ProbeOutcome.failed(
+          ProbeError.READ_TIMEOUT, "the body did not complete within " + budgetMs + " ms", elapsed);
+    }
+    if (counted(context, REQUESTS_SENT) <= counted(context, RESPONSES_READ)) {
+      return ProbeOutcome.failed(
+          ProbeError.CONNECT_TIMEOUT, "not connected within " + budgetMs + " ms", elapsed);
+    }
+    return ProbeOutcome.failed(
+        ProbeError.READ_TIMEOUT, "no response within " + budgetMs + " ms", elapsed);
+  }
+
+  private static void count(HttpContext context, String key) {
+    synchronized (context) {
+      context.setAttribute(key, counted(context, key) + 1);
+    }
+  }
+
+  private static int counted(HttpContext context, String key) {
+    synchronized (context) {
+      return context.getAttribute(key) instanceof Integer n ? n : 0;
     }
   }
 

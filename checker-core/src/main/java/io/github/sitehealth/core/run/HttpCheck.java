@@ -4,6 +4,7 @@ import io.github.sitehealth.core.diagnose.CertificateExpiry;
 import io.github.sitehealth.core.diagnose.Diagnosis;
 import io.github.sitehealth.core.diagnose.Expectations;
 import io.github.sitehealth.core.diagnose.Failure;
+import io.github.sitehealth.core.diagnose.RetryPolicy;
 import io.github.sitehealth.core.http.HttpProbe;
 import io.github.sitehealth.core.http.HttpSnapshot;
 import io.github.sitehealth.core.http.ProbeOutcome;
@@ -21,7 +22,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs one endpoint check: attempts with backoff inside the check's deadline, then, when the
+ * Runs one endpoint check: attempts with backoff inside the check's deadline (a failure is tried
+ * again only when {@link RetryPolicy#retriable} says a retry can change it), then, when the
  * public URL failed and an origin is configured, one direct probe of the origin for the diagnosis.
  */
 public final class HttpCheck {
@@ -75,7 +77,9 @@ public final class HttpCheck {
       if (firstFailure == null) {
         firstFailure = lastFailure;
       }
-      if (n <= spec.retries() && !sleepBackoff(n, deadline)) {
+      if (n > spec.retries()
+          || !RetryPolicy.retriable(lastFailure.code())
+          || !sleepBackoff(n, retryAfter(last), deadline)) {
         break;
       }
     }
@@ -161,9 +165,20 @@ public final class HttpCheck {
         || code.is(FindingCode.Kind.TLS));
   }
 
-  /** Sleeps before the next attempt; false when the deadline leaves no room for one. */
-  private static boolean sleepBackoff(int attempt, long deadline) {
-    long backoff = FIRST_BACKOFF.toNanos() << Math.min(attempt - 1, 6);
+  /** What the answer's {@code Retry-After} asks for, when it has one (RFC 9110 §10.2.3). */
+  private static Duration retryAfter(ProbeOutcome outcome) {
+    return outcome.response()
+        .flatMap(r -> RetryPolicy.retryAfter(r.header("retry-after"), Instant.now()))
+        .orElse(Duration.ZERO);
+  }
+
+  /**
+   * Sleeps before the next attempt: the backoff, or longer when the server asked for it with
+   * {@code Retry-After}; false when the deadline leaves no room for an attempt after that.
+   */
+  private static boolean sleepBackoff(int attempt, Duration retryAfter, long deadline) {
+    long backoff = Math.max(FIRST_BACKOFF.toNanos() << Math.min(attempt - 1, 6),
+        Math.min(retryAfter.toNanos(), Duration.ofDays(1).toNanos()));
     long remaining = deadline - System.nanoTime();
     if (remaining <= backoff) {
       return false;

@@ -54,6 +54,11 @@ public final class Endpoint {
     return this;
   }
 
+  public Endpoint expectCacheable(boolean expectCacheable) {
+    builder.expectCacheable(expectCacheable);
+    return this;
+  }
+
   public Endpoint maxLatencyMs(long maxLatencyMs) {
     builder.maxLatencyMs(maxLatencyMs);
     return this;
