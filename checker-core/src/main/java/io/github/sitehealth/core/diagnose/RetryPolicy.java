@@ -1,5 +1,6 @@
 package io.github.sitehealth.core.diagnose;
 
+import io.github.sitehealth.core.result.FindingCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -106,6 +107,11 @@ public final class RetryPolicy {
    */
   public static boolean retriable(String code) {
     return RETRIED.contains(code);
+  }
+
+  /** Whether a retry within seconds can change a failure with this finding code. */
+  public static boolean retriable(FindingCode code) {
+    return retriable(code.id());
   }
 
   /**

@@ -96,7 +96,7 @@ class NegativeAnswersAreNotRetriedTest {
             .run(Endpoint.named("negative", "http://" + host + ":1/").retries(2).timeoutMs(10_000).spec());
 
     assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
-    assertThat(result.finding().orElseThrow().code()).as(result.observed()).isEqualTo(code);
+    assertThat(result.finding().orElseThrow().code().id()).as(result.observed()).isEqualTo(code);
     assertThat(result.attempts()).hasSize(1);
   }
 
@@ -112,7 +112,7 @@ class NegativeAnswersAreNotRetriedTest {
                     "nope.example.test", "A", List.of(), null, null, null, null, null, null,
                     3000L)));
 
-    assertThat(result.finding().orElseThrow().code()).isEqualTo("DNS_NXDOMAIN");
+    assertThat(result.finding().orElseThrow().code().id()).isEqualTo("DNS_NXDOMAIN");
     assertThat(result.finding().orElseThrow().evidence())
         .anySatisfy(e -> assertThat(e).startsWith("query ").contains("NXDOMAIN"))
         .noneSatisfy(e -> assertThat(e).contains(" tries"));

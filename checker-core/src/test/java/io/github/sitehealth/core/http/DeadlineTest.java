@@ -81,7 +81,7 @@ class DeadlineTest {
       long start = System.nanoTime();
       CheckResult result = check.get();
       long wallMs = (System.nanoTime() - start) / 1_000_000;
-      assertThat(result.finding().orElseThrow().code()).as(result.observed()).isEqualTo(code);
+      assertThat(result.finding().orElseThrow().code().id()).as(result.observed()).isEqualTo(code);
       assertThat(result.durationMs())
           .as("the deadline ends the check, not something earlier")
           .isGreaterThanOrEqualTo(TIMEOUT_MS - 20);

@@ -79,12 +79,15 @@ class HttpCheckTest {
 
   @ParameterizedTest
   @CsvSource({
-    "502, HTTP_502, 502 Bad Gateway, runbooks/502-bad-gateway.html#origin-unreachable",
-    "503, HTTP_503, 503 Service Unavailable, runbooks/503-service-unavailable.html#origin",
-    "504, HTTP_504, 504 Gateway Timeout, runbooks/504-gateway-timeout.html#origin",
+    "502, HTTP_502, 502 Bad Gateway, runbooks/502-bad-gateway.html#origin-unreachable,"
+        + " could not get a good answer from its upstream",
+    "503, HTTP_503, 503 Service Unavailable, runbooks/503-service-unavailable.html#origin,"
+        + " it is overloaded or down for maintenance",
+    "504, HTTP_504, 504 Gateway Timeout, runbooks/504-gateway-timeout.html#origin,"
+        + " could not get a good answer from its upstream",
   })
   void aGatewayErrorIsDownWithItsCodeHopAndRunbook(
-      int status, String code, String statusLine, String runbook) {
+      int status, String code, String statusLine, String runbook, String why) {
     CheckResult result = check.run(endpoint("/status/" + status).spec());
 
     assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
@@ -93,7 +96,10 @@ class HttpCheckTest {
     assertThat(f.code().id()).isEqualTo(code);
     assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
     assertThat(f.runbook()).isEqualTo(runbook);
-    assertThat(f.summary()).contains(statusLine).contains("the origin was not probed directly");
+    // A 502 or 504 says a gateway answered (RFC 9110 sections 15.6.3, 15.6.5); a 503 from a
+    // server that shows nothing in front of it is about that server (section 15.6.4).
+    assertThat(f.summary()).contains(statusLine).contains(why.strip());
+    assertThat(f.originProbed()).isFalse();
     assertThat(f.evidence())
         .first()
         .asString()

@@ -96,13 +96,13 @@ class RetriesOnRealServersTest {
 
   private static void onceOnly(CheckResult result, String code) {
     assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
-    assertThat(result.finding().orElseThrow().code()).as(result.observed()).isEqualTo(code);
+    assertThat(result.finding().orElseThrow().code().id()).as(result.observed()).isEqualTo(code);
     assertThat(result.attempts()).as("attempts for %s", code).hasSize(1);
   }
 
   private static void everyRetry(CheckResult result, String code) {
     assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
-    assertThat(result.finding().orElseThrow().code()).as(result.observed()).isEqualTo(code);
+    assertThat(result.finding().orElseThrow().code().id()).as(result.observed()).isEqualTo(code);
     assertThat(result.attempts()).as("attempts for %s", code).hasSize(RETRIES + 1);
   }
 
