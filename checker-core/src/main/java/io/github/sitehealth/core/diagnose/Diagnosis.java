@@ -4,6 +4,7 @@ import io.github.sitehealth.core.http.HttpSnapshot;
 import io.github.sitehealth.core.http.ProbeError;
 import io.github.sitehealth.core.http.ProbeOutcome;
 import io.github.sitehealth.core.net.MetadataAddresses;
+import io.github.sitehealth.core.net.UrlHost;
 import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.Hop;
 import java.net.URI;
@@ -49,6 +50,14 @@ public final class Diagnosis {
       return failure.code();
     }
 
+    /**
+     * The URL whose fetch failed: after redirects, the last target (not the configured URL,
+     * which may have answered its redirect fine), else the public URL.
+     */
+    URI failedUrl() {
+      return failure.outcome().target().orElse(url);
+    }
+
     Optional<EdgeFingerprint> edge() {
       return failure.outcome().response().flatMap(EdgeFingerprint::of);
     }
@@ -75,7 +84,7 @@ public final class Diagnosis {
               "the name does not resolve",
               c -> c.code().startsWith("DNS_"),
               Hop.DNS,
-              c -> "The host " + c.url().getHost() + " does not resolve ("
+              c -> "The host " + host(c.failedUrl()) + " does not resolve ("
                   + c.failure().outcome().detail()
                   + "): check its DNS record at your DNS provider."),
           new Rule(
@@ -90,19 +99,19 @@ public final class Diagnosis {
               "nothing accepts the connection",
               c -> c.code().equals("CONNECT_REFUSED"),
               Hop.NETWORK,
-              c -> "Nothing accepts connections on " + hostPort(c.url())
+              c -> "Nothing accepts connections on " + hostPort(c.failedUrl())
                   + ": check that the server runs and listens on that port, and the firewall."),
           new Rule(
               "the connection times out",
               c -> c.code().equals("CONNECT_TIMEOUT"),
               Hop.NETWORK,
-              c -> "No connection to " + hostPort(c.url())
+              c -> "No connection to " + hostPort(c.failedUrl())
                   + " could be made in time: a firewall or a routing problem drops the packets."),
           new Rule(
               "the connection breaks",
               c -> c.code().equals("CONNECTION_RESET") || c.code().equals("PROBE_ERROR"),
               Hop.NETWORK,
-              c -> "The connection to " + hostPort(c.url())
+              c -> "The connection to " + hostPort(c.failedUrl())
                   + " broke before a complete answer: check the server's and the load balancer's logs."),
           new Rule(
               "the TLS handshake fails",
@@ -175,7 +184,7 @@ public final class Diagnosis {
 
   /** Which certificate problem it was, from the handshake's exception, and what to do. */
   private static String tlsSummary(Case c) {
-    String host = c.url().getHost();
+    String host = host(c.failedUrl());
     String why = c.failure().outcome().detail();
     ProbeError error = c.failure().outcome().error().orElse(ProbeError.TLS);
     return switch (error) {
@@ -230,6 +239,7 @@ public final class Diagnosis {
     List<String> evidence = new ArrayList<>();
     evidence.add("GET " + c.url() + " -> " + c.failure().detail()
         + " in " + c.failure().outcome().durationMs() + " ms");
+    evidence.addAll(redirectEvidence(c.failure().outcome()));
     c.edge().ifPresent(e -> evidence.add("answered by: " + e.vendor() + " (" + String.join("; ", e.evidence()) + ")"));
     c.failure().outcome().response().ifPresent(r -> evidence.addAll(headerEvidence(r)));
     if (c.origin().isPresent()) {
@@ -273,7 +283,19 @@ public final class Diagnosis {
   }
 
   private static String hostPort(URI url) {
-    int port = url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-    return url.getHost() + ":" + port;
+    return UrlHost.of(url).map(UrlHost::hostPort).orElse(String.valueOf(url.getRawAuthority()));
+  }
+
+  private static String host(URI url) {
+    return UrlHost.of(url).map(UrlHost::host).orElse(String.valueOf(url.getRawAuthority()));
+  }
+
+  /** {@code "redirect 1: 301 Moved Permanently -> https://other.example.test/"}, one per hop. */
+  static List<String> redirectEvidence(ProbeOutcome outcome) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < outcome.redirects().size(); i++) {
+      lines.add("redirect " + (i + 1) + ": " + outcome.redirects().get(i).describe());
+    }
+    return lines;
   }
 }

@@ -1,5 +1,6 @@
 package io.github.sitehealth.core.http;
 
+import io.github.sitehealth.core.net.UrlHost;
 import io.github.sitehealth.core.spec.Secrets;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -35,9 +36,6 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
-import org.apache.hc.client5.http.ssl.HttpsSupport;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
@@ -125,7 +123,10 @@ public final class HttpProbe implements AutoCloseable {
     if (port < 0) {
       port = "https".equalsIgnoreCase(scheme) ? 443 : 80;
     }
-    return authority.getHostName().toLowerCase(Locale.ROOT) + ":" + port;
+    // The same key as UrlHost.key(): HttpClient hands IDNs on in Unicode and IPv6 without brackets.
+    String host = UrlHost.bare(authority.getHostName());
+    String name = host.contains(":") ? "[" + host + "]" : UrlHost.ascii(host);
+    return name.toLowerCase(Locale.ROOT) + ":" + port;
   }
 
   private CloseableHttpAsyncClient newClient(
@@ -136,11 +137,7 @@ public final class HttpProbe implements AutoCloseable {
                 PoolingAsyncClientConnectionManagerBuilder.create()
                     .setDnsResolver(
                         new GuardedDnsResolver(resolver, settings.allowMetadataTargets()))
-                    .setTlsStrategy(
-                        new DefaultClientTlsStrategy(
-                            sslContext,
-                            HostnameVerificationPolicy.BOTH,
-                            HttpsSupport.getDefaultHostnameVerifier()))
+                    .setTlsStrategy(new NamedTlsStrategy(sslContext))
                     .setMaxConnTotal(maxConnections)
                     .setMaxConnPerRoute(maxPerHost)
                     .setDefaultTlsConfig(
@@ -164,6 +161,8 @@ public final class HttpProbe implements AutoCloseable {
             .disableAuthCaching()
             .setUserAgent(USER_AGENT)
             .addRequestInterceptorLast(this::stripSecretsAcrossHosts)
+            .addRequestInterceptorLast(RedirectChain::recordRequest)
+            .addResponseInterceptorLast(RedirectChain::recordResponse)
             .build();
     client.start();
     return client;
@@ -179,7 +178,7 @@ public final class HttpProbe implements AutoCloseable {
         key ->
             newClient(
                 name ->
-                    name.equalsIgnoreCase(host)
+                    UrlHost.sameName(name, host)
                         ? new InetAddress[] {address}
                         : settings.resolver().resolve(name),
                 settings.maxPerHost(),
@@ -204,7 +203,7 @@ public final class HttpProbe implements AutoCloseable {
       Optional<InetAddress> connectTo,
       boolean followRedirects) {
     CloseableHttpAsyncClient client =
-        connectTo.map(a -> pinnedClient(url.getHost(), a)).orElse(this.client);
+        connectTo.map(a -> pinnedClient(UrlHost.parse(url).name(), a)).orElse(this.client);
     long start = System.nanoTime();
     long budgetMs = Math.max(1, budget.toMillis());
     SimpleRequestBuilder builder = SimpleRequestBuilder.get(withoutUserInfo(url));
@@ -224,48 +223,47 @@ public final class HttpProbe implements AutoCloseable {
             .setCircularRedirectsAllowed(false)
             .build());
     HttpClientContext context = HttpClientContext.create();
-    context.setAttribute(
-        FIRST_AUTHORITY,
-        authorityKey(
-            url.getScheme(),
-            new URIAuthority(url.getHost().replaceAll("^\\[|]$", ""), url.getPort())));
+    context.setAttribute(FIRST_AUTHORITY, UrlHost.parse(url).key());
     CappedResponseConsumer consumer = new CappedResponseConsumer(url, start, settings.bodyCap());
     Future<HttpSnapshot> future =
         client.execute(SimpleRequestProducer.create(request), consumer, context, null);
     try {
       HttpSnapshot snapshot = future.get(budgetMs + GRACE_MS, TimeUnit.MILLISECONDS);
-      return ProbeOutcome.of(complete(snapshot, url, context));
+      return RedirectChain.attach(ProbeOutcome.of(complete(snapshot, url, context)), url, context);
     } catch (TimeoutException e) {
       future.cancel(true);
       String detail = consumer.headersReceived()
           ? "the body did not complete within " + budgetMs + " ms"
           : "no response within " + budgetMs + " ms";
-      return ProbeOutcome.failed(ProbeError.READ_TIMEOUT, detail, elapsedMs(start));
+      return RedirectChain.attach(
+          ProbeOutcome.failed(ProbeError.READ_TIMEOUT, detail, elapsedMs(start)), url, context);
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
       return ProbeOutcome.failed(ProbeError.OTHER, "interrupted", elapsedMs(start));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (consumer.truncated()) {
-        return consumer.snapshot()
-            .map(s -> ProbeOutcome.of(complete(s, url, context)))
-            .orElseGet(() -> classify(cause, consumer, budgetMs, start));
-      }
-      return classify(cause, consumer, budgetMs, start);
+      ProbeOutcome outcome = consumer.truncated()
+          ? consumer.snapshot()
+              .map(s -> ProbeOutcome.of(complete(s, url, context)))
+              .orElseGet(() -> classify(cause, consumer, budgetMs, start))
+          : classify(cause, consumer, budgetMs, start);
+      return RedirectChain.attach(outcome, url, context);
     }
   }
 
-  private static URI withoutUserInfo(URI url) {
+  /**
+   * The URL without its user information, every other part kept as written (raw, so that a
+   * reg-name host with "_", which {@link URI#getHost()} does not see, survives).
+   */
+  static URI withoutUserInfo(URI url) {
     if (url.getRawUserInfo() == null) {
       return url;
     }
-    try {
-      return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getRawPath(), null, null)
-          .resolve(url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
-    } catch (java.net.URISyntaxException e) {
-      return url;
-    }
+    String authority = url.getRawAuthority();
+    return URI.create(url.getScheme() + "://" + authority.substring(authority.lastIndexOf('@') + 1)
+        + (url.getRawPath() == null ? "" : url.getRawPath())
+        + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
   }
 
   private static ProbeOutcome classify(
@@ -329,6 +327,9 @@ public final class HttpProbe implements AutoCloseable {
     String messages = allMessages(cause);
     if (hasCause(cause, CertificateExpiredException.class)) {
       return ProbeError.TLS_EXPIRED;
+    }
+    if (hasCause(cause, WrongHostException.class)) {
+      return ProbeError.TLS_WRONG_HOST;
     }
     if (messages.contains("No subject alternative")
         || messages.contains("No name matching")

@@ -80,6 +80,30 @@ public final class TestCertificates implements AutoCloseable {
         "}");
   }
 
+  /**
+   * A further server certificate from the test CA, made on demand.
+   *
+   * @param name a file name prefix, unique among the certificates of this instance
+   * @param altNames the subjectAltName value, e.g. {@code DNS:www.example.test,IP:127.0.0.1};
+   *     empty for a certificate without the extension (the name then only in its CN)
+   * @param days validity from now
+   */
+  public Served issue(String name, String altNames, int days) throws IOException {
+    if (altNames.isEmpty()) {
+      request(name);
+      Files.writeString(dir.resolve(name + ".ext"), String.join("\n",
+          "basicConstraints = CA:FALSE",
+          "keyUsage = critical,digitalSignature",
+          "extendedKeyUsage = serverAuth",
+          ""));
+      openssl("x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+          "-set_serial", serial(), "-days", Integer.toString(days), "-sha256",
+          "-extfile", name + ".ext", "-out", name + ".pem");
+      return new Served(dir.resolve(name + ".pem"), dir.resolve(name + ".key"));
+    }
+    return signed(name, altNames, "ca", days);
+  }
+
   private Served signed(String name, String altNames, String ca, int days) throws IOException {
     request(name);
     Files.writeString(dir.resolve(name + ".ext"), leafExtensions(altNames));
