@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateExpiredException;
+import java.security.cert.TrustAnchor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +81,7 @@ public final class HttpProbe implements AutoCloseable {
 
   private final ProbeSettings settings;
   private final SSLContext sslContext;
+  private final Set<TrustAnchor> anchors;
   private final CloseableHttpAsyncClient client;
   private final Map<String, CloseableHttpAsyncClient> pinned = new ConcurrentHashMap<>();
 
@@ -97,6 +99,7 @@ public final class HttpProbe implements AutoCloseable {
   public HttpProbe(ProbeSettings settings) {
     this.settings = settings;
     this.sslContext = TlsTrust.sslContext(settings.trustCertificates());
+    this.anchors = TlsTrust.anchors(settings.trustCertificates());
     this.client =
         newClient(settings.resolver(), settings.maxConnections(), settings.maxPerHost());
   }
@@ -401,10 +404,10 @@ public final class HttpProbe implements AutoCloseable {
   }
 
   /** The response as answered at the end of the redirects, with the chain it came over. */
-  private static HttpSnapshot complete(HttpSnapshot snapshot, URI requested, HttpClientContext context) {
+  private HttpSnapshot complete(HttpSnapshot snapshot, URI requested, HttpClientContext context) {
     return snapshot
         .withUri(finalUri(requested, context))
-        .withTls(TlsPeer.of(context.getSSLSession()));
+        .withTls(TlsPeer.of(context.getSSLSession(), anchors));
   }
 
   private static URI finalUri(URI requested, HttpClientContext context) {
