@@ -260,7 +260,7 @@ public final class HttpProbe implements AutoCloseable {
    * reg-name host with "_", which {@link URI#getHost()} does not see, survives).
    */
   static URI withoutUserInfo(URI url) {
-    if (url.getRawUserInfo() == null) {
+    if (Secrets.rawUserInfo(url).isEmpty()) {
       return url;
     }
     String authority = url.getRawAuthority();

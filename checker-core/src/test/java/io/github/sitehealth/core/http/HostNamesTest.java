@@ -11,7 +11,10 @@ import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.Hop;
 import io.github.sitehealth.core.run.HttpCheck;
+import io.github.sitehealth.core.report.Redactor;
+import io.github.sitehealth.core.spec.EndpointConfig;
 import io.github.sitehealth.core.spec.RunConfig;
+import io.github.sitehealth.core.spec.RunSpec;
 import io.github.sitehealth.core.spec.ServerAddress;
 import io.github.sitehealth.core.spec.SpecParser;
 import io.github.sitehealth.core.testing.Endpoint;
@@ -97,6 +100,7 @@ class HostNamesTest {
         "  listen 127.0.0.1:" + http + ";",
         "  listen [::1]:" + http + ";",
         "  location / { return 200 \"host=$http_host\\n\"; }",
+        "  location = /who { return 200 \"host=$http_host user=$remote_user\\n\"; }",
         "  location = /to-underscore { return 301 http://api_backend.example.test:" + http
             + "/landed; }",
         "}",
@@ -229,6 +233,19 @@ class HostNamesTest {
 
     assertThat(seen(systemResolver, url, Optional.of(InetAddress.getLoopbackAddress())))
         .isEqualTo("host=api_backend.example.test:" + tls + " sni=api_backend.example.test");
+  }
+
+  @Test
+  void credentialsInAUrlWithAnUnderscoreHostAreSentAsBasicAuthorizationAndMasked() {
+    // java.net.URI has no user info for a reg-name authority; RFC 3986 §3.2.1 still has one.
+    String url = "http://probe:s3cret-pass@api_backend.example.test:" + http + "/who";
+
+    assertThat(seen(viaNsd, url)).isEqualTo("host=api_backend.example.test:" + http + " user=probe");
+    RunSpec run = SpecParser.parse(
+        RunConfig.builder().endpoints(List.of(EndpointConfig.of("names", url))).build());
+    assertThat(Redactor.of(run, java.util.Set.of()).redact("GET " + url + " -> 200"))
+        .doesNotContain("s3cret-pass")
+        .contains(Redactor.MASK);
   }
 
   @Test
