@@ -247,6 +247,7 @@ public final class Diagnosis {
       String seen = c.originFailure().map(Failure::detail).orElse(origin.describe());
       evidence.add("origin GET " + c.originUrl().map(URI::toString).orElse("?") + " -> " + seen
           + " in " + origin.durationMs() + " ms");
+      redirectEvidence(origin).forEach(line -> evidence.add("origin " + line));
     } else if (c.originUrl().isPresent()) {
       evidence.add("origin " + c.originUrl().get() + " not probed");
     } else {

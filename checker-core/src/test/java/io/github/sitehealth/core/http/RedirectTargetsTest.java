@@ -63,6 +63,7 @@ class RedirectTargetsTest {
         "  location = /two-hops { return 302 /to-gone; }",
         "  location = /to-failing { return 308 http://api_backend.example.test:" + http + "/fail; }",
         "  location = /fail { return 502 \"upstream gone\\n\"; }",
+        "  location = /origin-moved { return 301 /fail; }",
         "}",
         TestCertificates.nginxServer(selfSigned, certs.selfSigned)),
         http, selfSigned);
@@ -87,9 +88,11 @@ class RedirectTargetsTest {
   }
 
   private static Finding down(String path, String code, Hop hop) {
-    CheckResult result = new HttpCheck(probe).run(
-        Endpoint.named("redirect", "http://site.example.test:" + http + path)
-            .timeoutMs(TIMEOUT_MS).retries(0).spec());
+    return down(Endpoint.named("redirect", "http://site.example.test:" + http + path), code, hop);
+  }
+
+  private static Finding down(Endpoint endpoint, String code, Hop hop) {
+    CheckResult result = new HttpCheck(probe).run(endpoint.timeoutMs(TIMEOUT_MS).retries(0).spec());
     assertThat(result.durationMs()).isLessThan(TIMEOUT_MS + 1_500);
     assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
     Finding f = result.finding().orElseThrow();
@@ -152,5 +155,18 @@ class RedirectTargetsTest {
 
     assertThat(f.evidence()).contains(
         "redirect 1: 308 Permanent Redirect -> http://api_backend.example.test:" + http + "/fail");
+  }
+
+  @Test
+  void theOriginsRedirectsAreInTheEvidenceToo() {
+    Finding f = down(
+        Endpoint.named("redirect", "http://site.example.test:" + http + "/to-failing")
+            .origin("http://site.example.test:" + http + "/origin-moved"),
+        "HTTP_502", Hop.ORIGIN);
+
+    assertThat(f.summary()).startsWith("The origin fails when asked directly too");
+    assertThat(f.evidence()).containsSubsequence(
+        "redirect 1: 308 Permanent Redirect -> http://api_backend.example.test:" + http + "/fail",
+        "origin redirect 1: 301 Moved Permanently -> http://site.example.test:" + http + "/fail");
   }
 }
