@@ -2,6 +2,7 @@ package io.github.sitehealth.core.diagnose;
 
 import io.github.sitehealth.core.http.HttpSnapshot;
 import io.github.sitehealth.core.http.TlsPeer;
+import io.github.sitehealth.core.net.UrlHost;
 import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.FindingCode;
 import io.github.sitehealth.core.result.Hop;
@@ -13,9 +14,11 @@ import java.util.Optional;
 
 /**
  * The warning for a check that passed over a certificate chain about to expire: the earliest
- * notAfter of every certificate the server presented (an intermediate that expires first breaks
- * the site just as surely as the server's own certificate) within the endpoint's {@code
- * tlsExpiryWarnDays}.
+ * notAfter on the validated chain, from the server's certificate through its intermediates to the
+ * trust anchor (an intermediate that expires first breaks the site just as surely as the server's
+ * own certificate), within the endpoint's {@code tlsExpiryWarnDays}. Certificates the server sends
+ * that are not on that chain, such as an expired cross-signed copy of a root, do not count: no
+ * client relies on them (RFC 5280 §6.1, RFC 4158 on path building).
  */
 public final class CertificateExpiry {
 
@@ -33,10 +36,11 @@ public final class CertificateExpiry {
     if (left.compareTo(Duration.ofDays(spec.tlsExpiryWarnDays())) > 0) {
       return Optional.empty();
     }
-    String host = response.uri().getHost();
+    String host = UrlHost.of(response.uri()).map(UrlHost::host).orElse(String.valueOf(response.uri()));
+    String chain = tls.validated() ? "the validated chain of " + host : "the chain " + host + " presents";
     String which = tls.position() == 0
         ? "The certificate of " + host + " (" + tls.subject() + ")"
-        : "A certificate in the chain " + host + " presents (" + tls.subject() + ", "
+        : "A certificate in " + chain + " (" + tls.subject() + ", "
             + (tls.position() + 1) + " of " + tls.chainLength() + ")";
     String summary = which + " expires on " + tls.earliestNotAfter() + ", in " + inWords(left)
         + " (within tlsExpiryWarnDays " + spec.tlsExpiryWarnDays() + "): renew it and deploy the"
@@ -45,7 +49,7 @@ public final class CertificateExpiry {
         List.of(
             "GET " + response.uri() + " -> " + response.statusLine() + " in "
                 + response.totalMs() + " ms",
-            "earliest notAfter in the presented chain: " + tls.earliestNotAfter() + " ("
+            "earliest notAfter in " + chain + ": " + tls.earliestNotAfter() + " ("
                 + tls.subject() + ", certificate " + (tls.position() + 1) + " of "
                 + tls.chainLength() + ")");
     return Optional.of(

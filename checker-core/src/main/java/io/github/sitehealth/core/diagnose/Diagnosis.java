@@ -4,6 +4,7 @@ import io.github.sitehealth.core.http.HttpSnapshot;
 import io.github.sitehealth.core.http.ProbeError;
 import io.github.sitehealth.core.http.ProbeOutcome;
 import io.github.sitehealth.core.net.MetadataAddresses;
+import io.github.sitehealth.core.net.UrlHost;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.FindingCode;
@@ -70,6 +71,14 @@ public final class Diagnosis {
 
     int status() {
       return failure.status();
+    }
+
+    /**
+     * The URL whose fetch failed: after redirects, the last target (not the configured URL,
+     * which may have answered its redirect fine), else the public URL.
+     */
+    URI failedUrl() {
+      return failure.outcome().target().orElse(url);
     }
 
     Optional<EdgeFingerprint> edge() {
@@ -141,7 +150,7 @@ public final class Diagnosis {
               "the name does not resolve",
               c -> c.is(FindingCode.Kind.DNS),
               Hop.DNS,
-              c -> "The host " + c.url().getHost() + " does not resolve ("
+              c -> "The host " + host(c.failedUrl()) + " does not resolve ("
                   + c.failure().outcome().detail()
                   + "): check its DNS record at your DNS provider."),
           rule(
@@ -156,19 +165,19 @@ public final class Diagnosis {
               "nothing accepts the connection",
               c -> c.code().equals(FindingCode.CONNECT_REFUSED),
               Hop.NETWORK,
-              c -> "Nothing accepts connections on " + hostPort(c.url())
+              c -> "Nothing accepts connections on " + hostPort(c.failedUrl())
                   + ": check that the server runs and listens on that port, and the firewall."),
           rule(
               "the connection times out",
               c -> c.code().equals(FindingCode.CONNECT_TIMEOUT),
               Hop.NETWORK,
-              c -> "No connection to " + hostPort(c.url())
+              c -> "No connection to " + hostPort(c.failedUrl())
                   + " could be made in time: a firewall or a routing problem drops the packets."),
           rule(
               "the connection breaks",
               c -> c.is(FindingCode.Kind.CONNECTION),
               Hop.NETWORK,
-              c -> "The connection to " + hostPort(c.url())
+              c -> "The connection to " + hostPort(c.failedUrl())
                   + " broke before a complete answer: check the server's and the load balancer's logs."),
           rule(
               "the TLS handshake fails",
@@ -227,7 +236,7 @@ public final class Diagnosis {
                   + " origin not probed",
               c -> isGatewayFailure(c.code()),
               Hop.ORIGIN,
-              c -> "The server at " + hostPort(c.url()) + " " + loneFailure(c) + ", and nothing"
+              c -> "The server at " + hostPort(c.failedUrl()) + " " + loneFailure(c) + ", and nothing"
                   + " shows a proxy or CDN in front of it: check that server itself (its error"
                   + " log, its workers, what it waits on)"
                   + (c.originUrl().isPresent()
@@ -282,7 +291,7 @@ public final class Diagnosis {
 
   /** Which certificate problem it was, from the handshake's exception, and what to do. */
   private static String tlsSummary(Case c) {
-    String host = c.url().getHost();
+    String host = host(c.failedUrl());
     String why = c.failure().outcome().detail();
     ProbeError error = c.failure().outcome().error().orElse(ProbeError.TLS);
     return switch (error) {
@@ -347,6 +356,7 @@ public final class Diagnosis {
     List<String> evidence = new ArrayList<>();
     evidence.add("GET " + c.url() + " -> " + c.failure().detail()
         + " in " + c.failure().outcome().durationMs() + " ms");
+    evidence.addAll(redirectEvidence(c.failure().outcome()));
     c.edge().ifPresent(e -> evidence.add("answered by: " + e.vendor() + " (" + String.join("; ", e.evidence()) + ")"));
     c.failure().outcome().response().ifPresent(r -> evidence.addAll(headerEvidence(r)));
     if (c.origin().isPresent()) {
@@ -354,6 +364,7 @@ public final class Diagnosis {
       String seen = c.originFailure().map(Failure::detail).orElse(origin.describe());
       evidence.add("origin GET " + c.originUrl().map(URI::toString).orElse("?") + " -> " + seen
           + " in " + origin.durationMs() + " ms");
+      redirectEvidence(origin).forEach(line -> evidence.add("origin " + line));
     } else if (c.originUrl().isPresent()) {
       evidence.add("origin " + c.originUrl().get() + " not probed");
     } else {
@@ -390,7 +401,19 @@ public final class Diagnosis {
   }
 
   private static String hostPort(URI url) {
-    int port = url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-    return url.getHost() + ":" + port;
+    return UrlHost.of(url).map(UrlHost::hostPort).orElse(String.valueOf(url.getRawAuthority()));
+  }
+
+  private static String host(URI url) {
+    return UrlHost.of(url).map(UrlHost::host).orElse(String.valueOf(url.getRawAuthority()));
+  }
+
+  /** {@code "redirect 1: 301 Moved Permanently -> https://other.example.test/"}, one per hop. */
+  static List<String> redirectEvidence(ProbeOutcome outcome) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < outcome.redirects().size(); i++) {
+      lines.add("redirect " + (i + 1) + ": " + outcome.redirects().get(i).describe());
+    }
+    return lines;
   }
 }

@@ -1,6 +1,7 @@
 package io.github.sitehealth.core.http;
 
 import io.github.sitehealth.core.net.MetadataAddresses;
+import io.github.sitehealth.core.net.UrlHost;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -41,7 +42,9 @@ final class GuardedDnsResolver implements DnsResolver {
   }
 
   @Override
-  public InetAddress[] resolve(String host) throws UnknownHostException {
+  public InetAddress[] resolve(String name) throws UnknownHostException {
+    // HttpClient passes internationalised names in Unicode; DNS asks for the A-label.
+    String host = UrlHost.ascii(name);
     if (!allowMetadataTargets) {
       Optional<InetAddress> literal = MetadataAddresses.literal(host);
       if (literal.isPresent() && MetadataAddresses.isForbidden(literal.get())) {

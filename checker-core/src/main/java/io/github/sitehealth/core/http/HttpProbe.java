@@ -1,5 +1,6 @@
 package io.github.sitehealth.core.http;
 
+import io.github.sitehealth.core.net.UrlHost;
 import io.github.sitehealth.core.spec.Secrets;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -11,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateExpiredException;
+import java.security.cert.TrustAnchor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +37,6 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
-import org.apache.hc.client5.http.ssl.HttpsSupport;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
@@ -83,6 +82,7 @@ public final class HttpProbe implements AutoCloseable {
 
   private final ProbeSettings settings;
   private final SSLContext sslContext;
+  private final Set<TrustAnchor> anchors;
   private final CloseableHttpAsyncClient client;
   private final Map<String, CloseableHttpAsyncClient> pinned = new ConcurrentHashMap<>();
 
@@ -100,6 +100,7 @@ public final class HttpProbe implements AutoCloseable {
   public HttpProbe(ProbeSettings settings) {
     this.settings = settings;
     this.sslContext = TlsTrust.sslContext(settings.trustCertificates());
+    this.anchors = TlsTrust.anchors(settings.trustCertificates());
     this.client =
         newClient(settings.resolver(), settings.maxConnections(), settings.maxPerHost());
   }
@@ -126,7 +127,10 @@ public final class HttpProbe implements AutoCloseable {
     if (port < 0) {
       port = "https".equalsIgnoreCase(scheme) ? 443 : 80;
     }
-    return authority.getHostName().toLowerCase(Locale.ROOT) + ":" + port;
+    // The same key as UrlHost.key(): HttpClient hands IDNs on in Unicode and IPv6 without brackets.
+    String host = UrlHost.bare(authority.getHostName());
+    String name = host.contains(":") ? "[" + host + "]" : UrlHost.ascii(host);
+    return name.toLowerCase(Locale.ROOT) + ":" + port;
   }
 
   private CloseableHttpAsyncClient newClient(
@@ -137,11 +141,7 @@ public final class HttpProbe implements AutoCloseable {
                 PoolingAsyncClientConnectionManagerBuilder.create()
                     .setDnsResolver(
                         new GuardedDnsResolver(resolver, settings.allowMetadataTargets()))
-                    .setTlsStrategy(
-                        new DefaultClientTlsStrategy(
-                            sslContext,
-                            HostnameVerificationPolicy.BOTH,
-                            HttpsSupport.getDefaultHostnameVerifier()))
+                    .setTlsStrategy(new NamedTlsStrategy(sslContext))
                     .setMaxConnTotal(maxConnections)
                     .setMaxConnPerRoute(maxPerHost)
                     .setDefaultTlsConfig(
@@ -169,6 +169,8 @@ public final class HttpProbe implements AutoCloseable {
             // tell a deadline hit while connecting from one hit while waiting for the answer.
             .addRequestInterceptorLast((request, entity, context) -> count(context, REQUESTS_SENT))
             .addResponseInterceptorLast((response, entity, context) -> count(context, RESPONSES_READ))
+            .addRequestInterceptorLast(RedirectChain::recordRequest)
+            .addResponseInterceptorLast(RedirectChain::recordResponse)
             .build();
     client.start();
     return client;
@@ -184,7 +186,7 @@ public final class HttpProbe implements AutoCloseable {
         key ->
             newClient(
                 name ->
-                    name.equalsIgnoreCase(host)
+                    UrlHost.sameName(name, host)
                         ? new InetAddress[] {address}
                         : settings.resolver().resolve(name),
                 settings.maxPerHost(),
@@ -209,7 +211,7 @@ public final class HttpProbe implements AutoCloseable {
       Optional<InetAddress> connectTo,
       boolean followRedirects) {
     CloseableHttpAsyncClient client =
-        connectTo.map(a -> pinnedClient(url.getHost(), a)).orElse(this.client);
+        connectTo.map(a -> pinnedClient(UrlHost.parse(url).name(), a)).orElse(this.client);
     long start = System.nanoTime();
     long budgetMs = Math.max(1, budget.toMillis());
     SimpleRequestBuilder builder = SimpleRequestBuilder.get(withoutUserInfo(url));
@@ -229,11 +231,7 @@ public final class HttpProbe implements AutoCloseable {
             .setCircularRedirectsAllowed(false)
             .build());
     HttpClientContext context = HttpClientContext.create();
-    context.setAttribute(
-        FIRST_AUTHORITY,
-        authorityKey(
-            url.getScheme(),
-            new URIAuthority(url.getHost().replaceAll("^\\[|]$", ""), url.getPort())));
+    context.setAttribute(FIRST_AUTHORITY, UrlHost.parse(url).key());
     CappedResponseConsumer consumer = new CappedResponseConsumer(url, start, settings.bodyCap());
     Future<HttpSnapshot> future =
         GuardedDnsResolver.withDeadline(
@@ -244,22 +242,22 @@ public final class HttpProbe implements AutoCloseable {
       // per select interval and a trickling answer never trips the response (inactivity) timeout.
       long left = budgetMs * 1_000_000 - (System.nanoTime() - start);
       HttpSnapshot snapshot = future.get(Math.max(0, left), TimeUnit.NANOSECONDS);
-      return ProbeOutcome.of(complete(snapshot, url, context));
+      return RedirectChain.attach(ProbeOutcome.of(complete(snapshot, url, context)), url, context);
     } catch (TimeoutException e) {
       future.cancel(true);
-      return deadlineHit(context, consumer, budgetMs, start);
+      return RedirectChain.attach(deadlineHit(context, consumer, budgetMs, start), url, context);
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
       return ProbeOutcome.failed(ProbeError.OTHER, "interrupted", elapsedMs(start));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (consumer.truncated()) {
-        return consumer.snapshot()
-            .map(s -> ProbeOutcome.of(complete(s, url, context)))
-            .orElseGet(() -> classify(cause, consumer, budgetMs, start));
-      }
-      return classify(cause, consumer, budgetMs, start);
+      ProbeOutcome outcome = consumer.truncated()
+          ? consumer.snapshot()
+              .map(s -> ProbeOutcome.of(complete(s, url, context)))
+              .orElseGet(() -> classify(cause, consumer, budgetMs, start))
+          : classify(cause, consumer, budgetMs, start);
+      return RedirectChain.attach(outcome, url, context);
     }
   }
 
@@ -294,16 +292,18 @@ public final class HttpProbe implements AutoCloseable {
     }
   }
 
-  private static URI withoutUserInfo(URI url) {
-    if (url.getRawUserInfo() == null) {
+  /**
+   * The URL without its user information, every other part kept as written (raw, so that a
+   * reg-name host with "_", which {@link URI#getHost()} does not see, survives).
+   */
+  static URI withoutUserInfo(URI url) {
+    if (Secrets.rawUserInfo(url).isEmpty()) {
       return url;
     }
-    try {
-      return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getRawPath(), null, null)
-          .resolve(url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
-    } catch (java.net.URISyntaxException e) {
-      return url;
-    }
+    String authority = url.getRawAuthority();
+    return URI.create(url.getScheme() + "://" + authority.substring(authority.lastIndexOf('@') + 1)
+        + (url.getRawPath() == null ? "" : url.getRawPath())
+        + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()));
   }
 
   private static ProbeOutcome classify(
@@ -367,6 +367,9 @@ public final class HttpProbe implements AutoCloseable {
     String messages = allMessages(cause);
     if (hasCause(cause, CertificateExpiredException.class)) {
       return ProbeError.TLS_EXPIRED;
+    }
+    if (hasCause(cause, WrongHostException.class)) {
+      return ProbeError.TLS_WRONG_HOST;
     }
     if (messages.contains("No subject alternative")
         || messages.contains("No name matching")
@@ -438,10 +441,10 @@ public final class HttpProbe implements AutoCloseable {
   }
 
   /** The response as answered at the end of the redirects, with the chain it came over. */
-  private static HttpSnapshot complete(HttpSnapshot snapshot, URI requested, HttpClientContext context) {
+  private HttpSnapshot complete(HttpSnapshot snapshot, URI requested, HttpClientContext context) {
     return snapshot
         .withUri(finalUri(requested, context))
-        .withTls(TlsPeer.of(context.getSSLSession()));
+        .withTls(TlsPeer.of(context.getSSLSession(), anchors));
   }
 
   private static URI finalUri(URI requested, HttpClientContext context) {

@@ -2,7 +2,10 @@ package io.github.sitehealth.core.http;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -45,6 +48,25 @@ final class TlsTrust {
       anchors.setCertificateEntry("extra-" + n++, cert);
     }
     return x509(anchors);
+  }
+
+  /**
+   * The same trust as {@link #sslContext}, as PKIX trust anchors: the JDK's default ones and
+   * {@code extra}. Empty when the JDK cannot list them (then chains are judged as presented).
+   */
+  static Set<TrustAnchor> anchors(List<X509Certificate> extra) {
+    Set<TrustAnchor> anchors = new HashSet<>();
+    try {
+      for (X509Certificate jdk : defaultTrustManager().getAcceptedIssuers()) {
+        anchors.add(new TrustAnchor(jdk, null));
+      }
+    } catch (GeneralSecurityException e) {
+      return Set.of();
+    }
+    for (X509Certificate cert : extra) {
+      anchors.add(new TrustAnchor(cert, null));
+    }
+    return Set.copyOf(anchors);
   }
 
   static X509TrustManager defaultTrustManager() throws GeneralSecurityException {

@@ -73,7 +73,7 @@ public final class Redactor {
   }
 
   static void urlSecrets(URI url, Set<String> secrets) {
-    String userInfo = url.getRawUserInfo();
+    String userInfo = Secrets.rawUserInfo(url).orElse(null);
     Secrets.basicAuthorization(url).ifPresent(v -> {
       secrets.add(v);
       secrets.add(v.substring("Basic ".length()));
@@ -81,8 +81,8 @@ public final class Redactor {
     if (userInfo != null) {
       int colon = userInfo.indexOf(':');
       secrets.add(colon >= 0 ? userInfo.substring(colon + 1) : userInfo);
-      if (url.getUserInfo() != null && colon >= 0) {
-        String decoded = url.getUserInfo();
+      String decoded = Secrets.userInfo(url).orElse("");
+      if (colon >= 0 && decoded.indexOf(':') >= 0) {
         secrets.add(decoded.substring(decoded.indexOf(':') + 1));
       }
     }

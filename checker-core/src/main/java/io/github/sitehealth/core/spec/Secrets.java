@@ -28,11 +28,32 @@ public final class Secrets {
    * stand for, as browsers and curl send them.
    */
   public static Optional<String> basicAuthorization(URI url) {
-    String userInfo = url.getUserInfo();
-    if (userInfo == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
+    return userInfo(url).map(userInfo ->
         "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * The user information of a URL as written ({@code user:pass}, percent-encoded), also when the
+   * host is a reg-name with "_": {@link URI#getRawUserInfo()} is null then, though the URL holds
+   * credentials (RFC 3986 §3.2.1).
+   */
+  public static Optional<String> rawUserInfo(URI url) {
+    if (url.getRawUserInfo() != null) {
+      return Optional.of(url.getRawUserInfo());
+    }
+    String authority = url.getRawAuthority();
+    int at = authority == null ? -1 : authority.lastIndexOf('@');
+    return at < 0 ? Optional.empty() : Optional.of(authority.substring(0, at));
+  }
+
+  /** {@link #rawUserInfo}, percent-decoded by {@link URI} itself. */
+  public static Optional<String> userInfo(URI url) {
+    return rawUserInfo(url).map(raw -> {
+      try {
+        return URI.create("http://" + raw + "@host/").getUserInfo();
+      } catch (IllegalArgumentException e) {
+        return raw;
+      }
+    });
   }
 }

@@ -1,6 +1,7 @@
 package io.github.sitehealth.core.spec;
 
 import io.github.sitehealth.core.net.MetadataAddresses;
+import io.github.sitehealth.core.net.UrlHost;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -53,11 +54,7 @@ public final class SpecParser {
   }
 
   static String hostKey(URI url) {
-    int port = url.getPort();
-    if (port < 0) {
-      port = "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-    }
-    return url.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+    return UrlHost.parse(url).key();
   }
 
   private RunSpec run(RunConfig config) {
@@ -282,12 +279,14 @@ public final class SpecParser {
     try {
       URI uri = new URI(trimmed);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (uri.isAbsolute()
-          && (scheme.equals("http") || scheme.equals("https"))
-          && uri.getHost() != null
-          && !uri.getHost().isEmpty()) {
+      if (uri.isAbsolute() && (scheme.equals("http") || scheme.equals("https"))) {
+        // Not uri.getHost(): it is null for reg-names with "_" (RFC 3986 §3.2.2 allows them).
+        UrlHost.parse(uri);
         return uri;
       }
+    } catch (IllegalArgumentException e) {
+      problem(element, trimmed, "is not an absolute http(s) URL: it " + e.getMessage() + where);
+      return null;
     } catch (URISyntaxException e) {
       // reported below with the same message as any other malformed URL
     }
@@ -303,7 +302,7 @@ public final class SpecParser {
     if (url == null || allowMetadataTargets) {
       return;
     }
-    MetadataAddresses.literal(url.getHost())
+    MetadataAddresses.literal(UrlHost.parse(url).host())
         .filter(MetadataAddresses::isForbidden)
         .ifPresent(address -> problem(element, url.toString(), forbiddenReason(address, where)));
   }

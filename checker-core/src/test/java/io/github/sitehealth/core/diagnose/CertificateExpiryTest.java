@@ -44,7 +44,8 @@ class CertificateExpiryTest {
     assertThat(f.evidence())
         .containsExactly(
             "GET https://www.example.com/ -> 200 OK in 5 ms",
-            "earliest notAfter in the presented chain: 2026-03-06T12:00:00Z (CN=www.example.com,"
+            "earliest notAfter in the validated chain of www.example.com: 2026-03-06T12:00:00Z"
+                + " (CN=www.example.com,"
                 + " certificate 1 of 2)");
   }
 

@@ -62,7 +62,7 @@ public final class NsdServer implements AutoCloseable {
    * The {@code nsd} binary; empty when it is not installed, except when the environment variable CI
    * is {@code true}: there a missing NSD fails the caller instead of silently skipping tests.
    */
-  static Optional<Path> locate() {
+  public static Optional<Path> locate() {
     Optional<Path> nsd = find();
     if (nsd.isEmpty() && "true".equals(System.getenv("CI"))) {
       fail(MISSING + " (CI=true: not skipping)");
@@ -74,7 +74,7 @@ public final class NsdServer implements AutoCloseable {
    * Skips the calling test, with {@link #MISSING} as the reason, when NSD is not installed. Call it
    * per test ({@code @BeforeEach}): surefire does not report tests skipped from {@code @BeforeAll}.
    */
-  static void skipWithout(Optional<Path> nsd) {
+  public static void skipWithout(Optional<Path> nsd) {
     Assumptions.assumeTrue(nsd.isPresent(), MISSING);
   }
 
@@ -215,7 +215,7 @@ public final class NsdServer implements AutoCloseable {
   }
 
   /** {@code 127.0.0.1:5353}. */
-  String address() {
+  public String address() {
     return ip + ":" + port;
   }
 

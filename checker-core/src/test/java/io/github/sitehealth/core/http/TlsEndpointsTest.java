@@ -163,7 +163,7 @@ class TlsEndpointsTest {
         .contains("in 5 days")
         .contains("tlsExpiryWarnDays 14");
     assertThat(f.evidence())
-        .anySatisfy(e -> assertThat(e).startsWith("earliest notAfter in the presented chain: "));
+        .anySatisfy(e -> assertThat(e).startsWith("earliest notAfter in the validated chain of 127.0.0.1: "));
   }
 
   @Test
@@ -182,14 +182,15 @@ class TlsEndpointsTest {
     Finding f = result.finding().orElseThrow();
     assertThat(f.code().id()).isEqualTo("TLS_EXPIRING");
     assertThat(f.summary())
-        .startsWith("A certificate in the chain 127.0.0.1 presents (CN=intermediate, 2 of 2) expires")
+        .startsWith("A certificate in the validated chain of 127.0.0.1 (CN=intermediate, 2 of 3)"
+            + " expires")
         .contains("in 5 days");
     assertThat(f.evidence())
-        .anySatisfy(e -> assertThat(e).contains("CN=intermediate, certificate 2 of 2"));
+        .anySatisfy(e -> assertThat(e).contains("CN=intermediate, certificate 2 of 3"));
   }
 
   @Test
-  void theProbeRecordsTheEarliestNotAfterOfThePresentedChain() {
+  void theProbeRecordsTheEarliestNotAfterOfTheValidatedChainAnchorIncluded() {
     ProbeOutcome leafOnly =
         trusting.fetch(
             java.net.URI.create("https://127.0.0.1:" + valid + "/"), Map.of(), Duration.ofSeconds(5));
@@ -200,12 +201,14 @@ class TlsEndpointsTest {
             Duration.ofSeconds(5));
 
     TlsPeer leaf = leafOnly.response().orElseThrow().tls().orElseThrow();
-    assertThat(leaf.chainLength()).isEqualTo(1);
+    // leaf, then the test CA it chains to
+    assertThat(leaf.chainLength()).isEqualTo(2);
+    assertThat(leaf.validated()).isTrue();
     assertThat(leaf.position()).isZero();
     assertThat(leaf.earliestNotAfter())
         .isBetween(Instant.now().plus(Duration.ofDays(364)), Instant.now().plus(Duration.ofDays(366)));
     TlsPeer chain = withIntermediate.response().orElseThrow().tls().orElseThrow();
-    assertThat(chain.chainLength()).isEqualTo(2);
+    assertThat(chain.chainLength()).isEqualTo(3);
     assertThat(chain.position()).isEqualTo(1);
     assertThat(chain.subject()).isEqualTo("CN=intermediate");
     assertThat(chain.earliestNotAfter())

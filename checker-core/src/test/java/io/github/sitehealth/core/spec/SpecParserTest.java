@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SpecParserTest {
 
@@ -103,6 +104,17 @@ class SpecParserTest {
             "<endpoint><url>", "ftp://files.example.com/", "is not an absolute http(s) URL"),
         bad("url unparsable", e -> e.url("http://exa mple.com/"),
             "<endpoint><url>", "http://exa mple.com/", "is not an absolute http(s) URL"),
+        bad("url with a Unicode host name", e -> e.url("https://bücher.example.test/"),
+            "<endpoint><url>", "https://bücher.example.test/",
+            "is not an absolute http(s) URL: it has a host name that is not ASCII"
+                + " (bücher.example.test): write it in its ACE form, e.g."
+                + " xn--bcher-kva.example.test (RFC 5890 §2.3.2.1)"),
+        bad("url with an empty label", e -> e.url("https://www..example.test/"),
+            "<endpoint><url>", "https://www..example.test/",
+            "is not an absolute http(s) URL: it has an invalid host name"),
+        bad("url with a label over 63 characters", e -> e.url("https://" + "a".repeat(64) + ".test/"),
+            "<endpoint><url>", "https://" + "a".repeat(64) + ".test/",
+            "is not an absolute http(s) URL: it has an invalid host name"),
         bad("url missing", e -> e.url(null),
             "<endpoint><url>", "null", "is missing"),
         bad("origin without scheme", e -> e.origin("origin.example.com"),
@@ -172,6 +184,37 @@ class SpecParserTest {
     assertThat(e.getMessage())
         .startsWith("Invalid site-health configuration: ")
         .contains(element + " \"" + value + "\" " + reason);
+  }
+
+  /**
+   * Every host form RFC 3986 §3.2.2 allows in an http(s) URL is valid configuration, including a
+   * reg-name with "_" (for which java.net.URI has no host) and an absolute name's trailing dot.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "http://api_backend.example.test/",
+      "https://user:secret@api_backend.example.test:8443/health?x=1",
+      "https://www.example.test.:8443/",
+      "https://WWW.Example.TEST/",
+      "https://xn--bcher-kva.example.test/",
+      "http://[::1]:8080/",
+      "http://[2001:db8::10]/",
+      "http://192.0.2.10:8080/"})
+  void everyValidHostFormIsAValidUrl(String url) {
+    EndpointSpec spec = SpecParser.parse(new RunConfig(List.of(EndpointConfig.of("home", url)), null, null))
+        .endpoints().get(0);
+
+    assertThat(spec.url()).hasToString(url);
+  }
+
+  @Test
+  void theHostKeyOfOneHostIsTheSameWhateverItsCaseOrTrailingDot() {
+    assertThat(SpecParser.hostKey(java.net.URI.create("https://WWW.example.test.:443/")))
+        .isEqualTo(SpecParser.hostKey(java.net.URI.create("https://www.example.test/")))
+        .isEqualTo("www.example.test:443");
+    assertThat(SpecParser.hostKey(java.net.URI.create("http://api_backend.example.test/")))
+        .isEqualTo("api_backend.example.test:80");
+    assertThat(SpecParser.hostKey(java.net.URI.create("http://[::1]:8080/"))).isEqualTo("[::1]:8080");
   }
 
   @Test

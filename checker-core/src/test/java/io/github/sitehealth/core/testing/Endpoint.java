@@ -40,6 +40,11 @@ public final class Endpoint {
     return this;
   }
 
+  public Endpoint originAddress(String address) {
+    builder.originAddress(address);
+    return this;
+  }
+
   public Endpoint origin(String origin) {
     builder.origin(origin);
     return this;

@@ -80,6 +80,107 @@ public final class TestCertificates implements AutoCloseable {
         "}");
   }
 
+  /**
+   * A further server certificate from the test CA, made on demand.
+   *
+   * @param name a file name prefix, unique among the certificates of this instance
+   * @param altNames the subjectAltName value, e.g. {@code DNS:www.example.test,IP:127.0.0.1};
+   *     empty for a certificate without the extension (the name then only in its CN)
+   * @param days validity from now
+   */
+  public Served issue(String name, String altNames, int days) throws IOException {
+    if (altNames.isEmpty()) {
+      request(name);
+      Files.writeString(dir.resolve(name + ".ext"), String.join("\n",
+          "basicConstraints = CA:FALSE",
+          "keyUsage = critical,digitalSignature",
+          "extendedKeyUsage = serverAuth",
+          ""));
+      openssl("x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+          "-set_serial", serial(), "-days", Integer.toString(days), "-sha256",
+          "-extfile", name + ".ext", "-out", name + ".pem");
+      return new Served(dir.resolve(name + ".pem"), dir.resolve(name + ".key"));
+    }
+    return signed(name, altNames, "ca", days);
+  }
+
+  /**
+   * A root R (to trust), an intermediate I and a leaf (for {@code localhost}, 127.0.0.1) under
+   * it, served with an extra certificate: R's own subject and key cross-signed by another root X,
+   * expired on 2021-09-30 (the pattern of Let's Encrypt's DST Root CA X3 and Sectigo's AddTrust
+   * cross-signs). Clients that build the path to R never use the cross-signed copy.
+   *
+   * @param root R's certificate, the trust anchor to configure
+   * @param valid leaf + I (a year) + expired cross-signed R
+   * @param intermediateIn5Days leaf + I' (expires in 5 days) + expired cross-signed R
+   */
+  public record CrossSigned(Path root, Served valid, Served intermediateIn5Days) {}
+
+  /** Makes the {@link CrossSigned} set (once per instance). */
+  public CrossSigned crossSigned() throws IOException {
+    selfSignedCa("cross-root", "site-health test root R");
+    selfSignedCa("cross-old-root", "site-health test old root X");
+    // R's subject and key again, issued by X, valid only until 2021-09-30: back-dated with
+    // "openssl ca", which takes explicit dates.
+    openssl("req", "-new", "-key", "cross-root.key", "-out", "cross-root-by-x.csr",
+        "-subj", "/CN=site-health test root R");
+    Files.createDirectories(dir.resolve("cross-newcerts"));
+    Files.writeString(dir.resolve("cross-index.txt"), "");
+    Files.writeString(dir.resolve("cross-serial"), "2000\n");
+    Files.writeString(dir.resolve("cross.cnf"), String.join("\n",
+        "[ ca ]",
+        "default_ca = cross_ca",
+        "[ cross_ca ]",
+        "dir = " + dir,
+        "database = $dir/cross-index.txt",
+        "new_certs_dir = $dir/cross-newcerts",
+        "serial = $dir/cross-serial",
+        "default_md = sha256",
+        "policy = any_name",
+        "unique_subject = no",
+        "x509_extensions = ca_ext",
+        "[ any_name ]",
+        "commonName = supplied",
+        "[ ca_ext ]",
+        "basicConstraints = critical,CA:TRUE",
+        "keyUsage = critical,keyCertSign,cRLSign",
+        "subjectKeyIdentifier = hash",
+        "authorityKeyIdentifier = keyid",
+        ""));
+    openssl("ca", "-batch", "-config", "cross.cnf", "-cert", "cross-old-root.pem",
+        "-keyfile", "cross-old-root.key", "-in", "cross-root-by-x.csr",
+        "-out", "cross-root-by-x.pem", "-notext",
+        "-startdate", "20200101000000Z", "-enddate", "20210930140000Z");
+    Served valid = crossChain("cross-intermediate", 365, "cross-leaf");
+    Served shortLived = crossChain("cross-intermediate-5d", 5, "cross-leaf-5d");
+    return new CrossSigned(dir.resolve("cross-root.pem"), valid, shortLived);
+  }
+
+  private void selfSignedCa(String name, String subject) throws IOException {
+    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+        "-keyout", name + ".key", "-out", name + ".pem", "-days", "3650", "-subj", "/CN=" + subject,
+        "-addext", "basicConstraints=critical,CA:TRUE",
+        "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+  }
+
+  /** leaf + intermediate (signed by R, {@code days} long) + the expired cross-signed R. */
+  private Served crossChain(String intermediate, int days, String leafName) throws IOException {
+    request(intermediate);
+    Files.writeString(dir.resolve(intermediate + ".ext"), String.join("\n",
+        "basicConstraints = critical,CA:TRUE,pathlen:0",
+        "keyUsage = critical,keyCertSign,cRLSign",
+        ""));
+    openssl("x509", "-req", "-in", intermediate + ".csr", "-CA", "cross-root.pem",
+        "-CAkey", "cross-root.key", "-set_serial", serial(), "-days", Integer.toString(days),
+        "-sha256", "-extfile", intermediate + ".ext", "-out", intermediate + ".pem");
+    Served leaf = signed(leafName, LOCAL_NAMES, intermediate, 365);
+    Path chain = dir.resolve(leafName + "-chain.pem");
+    Files.writeString(chain, Files.readString(leaf.certificate())
+        + Files.readString(dir.resolve(intermediate + ".pem"))
+        + Files.readString(dir.resolve("cross-root-by-x.pem")));
+    return new Served(chain, leaf.key());
+  }
+
   private Served signed(String name, String altNames, String ca, int days) throws IOException {
     request(name);
     Files.writeString(dir.resolve(name + ".ext"), leafExtensions(altNames));
