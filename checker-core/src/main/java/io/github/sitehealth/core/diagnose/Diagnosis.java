@@ -248,7 +248,8 @@ public final class Diagnosis {
   private static List<String> headerEvidence(HttpSnapshot r) {
     List<String> lines = new ArrayList<>();
     for (String name : EVIDENCE_HEADERS) {
-      r.header(name).ifPresent(v -> lines.add(name + ": " + v));
+      // One line per field with its combined value (RFC 9110 section 5.3), not its first line.
+      r.field(name).ifPresent(v -> lines.add(name + ": " + v));
     }
     return lines;
   }

@@ -29,15 +29,9 @@ public final class Expectations {
               outcome));
     }
     for (Map.Entry<String, Pattern> e : spec.expectHeaders().entrySet()) {
-      Optional<String> value = response.header(e.getKey());
-      if (value.isEmpty() || !e.getValue().matcher(value.get()).find()) {
-        return Optional.of(
-            new Failure(
-                "HEADER_MISMATCH",
-                "header " + e.getKey() + ": "
-                    + value.map(v -> "\"" + v + "\"").orElse("missing")
-                    + " (expected /" + e.getValue().pattern() + "/)",
-                outcome));
+      Optional<String> mismatch = HeaderExpectation.mismatch(response, e.getKey(), e.getValue());
+      if (mismatch.isPresent()) {
+        return Optional.of(new Failure("HEADER_MISMATCH", mismatch.get(), outcome));
       }
     }
     if (spec.expectCacheable()) {
