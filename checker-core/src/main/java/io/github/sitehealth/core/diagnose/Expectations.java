@@ -5,6 +5,7 @@ import io.github.sitehealth.core.http.ProbeError;
 import io.github.sitehealth.core.http.ProbeOutcome;
 import io.github.sitehealth.core.spec.EndpointSpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -35,9 +36,10 @@ public final class Expectations {
       }
     }
     if (spec.expectCacheable()) {
-      Optional<String> notCacheable = notCacheable(response.headers("cache-control"));
-      if (notCacheable.isPresent()) {
-        return Optional.of(new Failure("NOT_CACHEABLE", notCacheable.get(), outcome));
+      Cacheability cacheability =
+          Cacheability.judge(response, sendsAuthorization(spec), Instant.now());
+      if (!cacheability.servedFromCache()) {
+        return Optional.of(new Failure("NOT_CACHEABLE", cacheability.reason(), outcome));
       }
     }
     if (spec.maxLatency().isPresent()) {
@@ -74,27 +76,10 @@ public final class Expectations {
     return failure;
   }
 
-  /**
-   * Why a response is not cacheable by a shared cache, or empty when it is: it needs a
-   * Cache-Control with max-age or s-maxage above 0, and neither no-store nor private.
-   */
-  static Optional<String> notCacheable(java.util.List<String> cacheControl) {
-    if (cacheControl.isEmpty()) {
-      return Optional.of("no Cache-Control header (expected max-age or s-maxage > 0)");
-    }
-    String value = String.join(", ", cacheControl);
-    String lower = value.toLowerCase(java.util.Locale.ROOT);
-    if (lower.contains("no-store") || lower.contains("private")) {
-      return Optional.of("Cache-Control: " + value + " forbids shared caching");
-    }
-    java.util.regex.Matcher m =
-        Pattern.compile("(?:^|[,\\s])(?:s-maxage|max-age)\\s*=\\s*\"?(\\d+)").matcher(lower);
-    while (m.find()) {
-      if (Long.parseLong(m.group(1).length() > 12 ? "999999999999" : m.group(1)) > 0) {
-        return Optional.empty();
-      }
-    }
-    return Optional.of("Cache-Control: " + value + " (expected max-age or s-maxage > 0)");
+  /** Whether the probe's request carries Authorization: configured, or from the URL's user info. */
+  private static boolean sendsAuthorization(EndpointSpec spec) {
+    return spec.url().getRawUserInfo() != null
+        || spec.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Authorization"));
   }
 
   /** The contract's finding code for a delivery failure. */

@@ -74,6 +74,11 @@ public final class Endpoint {
     return this;
   }
 
+  public Endpoint expectCacheable(boolean expectCacheable) {
+    builder.expectCacheable(expectCacheable);
+    return this;
+  }
+
   public Endpoint timeoutMs(long timeoutMs) {
     builder.timeoutMs(timeoutMs);
     return this;
