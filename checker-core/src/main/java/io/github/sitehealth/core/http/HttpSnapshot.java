@@ -1,7 +1,6 @@
 package io.github.sitehealth.core.http;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -99,8 +98,11 @@ public record HttpSnapshot(
     return reason == null || reason.isBlank() ? Integer.toString(status) : status + " " + reason;
   }
 
-  /** The body decoded as UTF-8, for fingerprints and evidence; never used for HTML output raw. */
+  /**
+   * The body as text, decoded per Content-Encoding and charset ({@link BodyText}), for
+   * expectations, fingerprints and evidence; never used for HTML output raw.
+   */
   public String bodyText() {
-    return new String(body, StandardCharsets.UTF_8);
+    return BodyText.of(this).text();
   }
 }
