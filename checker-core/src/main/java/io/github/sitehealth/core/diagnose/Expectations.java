@@ -35,6 +35,10 @@ public final class Expectations {
         return Optional.of(new Failure("HEADER_MISMATCH", mismatch.get(), outcome));
       }
     }
+    Optional<BodyExpectation.Miss> body = BodyExpectation.check(spec, response);
+    if (body.isPresent()) {
+      return Optional.of(new Failure(body.get().code(), body.get().detail(), outcome));
+    }
     if (spec.expectCacheable()) {
       Cacheability cacheability =
           Cacheability.judge(response, sendsAuthorization(spec), Instant.now());
@@ -56,9 +60,10 @@ public final class Expectations {
   }
 
   /**
-   * Checks the origin's direct answer for the diagnosis. The status must be expected; header and
-   * latency expectations (often the edge's business, e.g. caching headers) count only when they
-   * are what failed at the edge.
+   * Checks the origin's direct answer for the diagnosis. The status must be expected; header,
+   * body and latency expectations (often the edge's business, e.g. caching headers) count only
+   * when they are what failed at the edge: an origin serving the same maintenance page as the
+   * edge is to blame for it, but its page is not held against it when the edge answered 502.
    */
   public static Optional<Failure> evaluateOrigin(
       EndpointSpec spec, ProbeOutcome outcome, Failure edgeFailure) {
@@ -68,6 +73,8 @@ public final class Expectations {
     }
     String code = failure.get().code();
     boolean contentExpectation = code.equals("HEADER_MISMATCH")
+        || code.equals(BodyExpectation.MISMATCH)
+        || code.equals(BodyExpectation.REJECTED)
         || code.equals("NOT_CACHEABLE")
         || code.equals("LATENCY_BUDGET");
     if (contentExpectation && !code.equals(edgeFailure.code())) {

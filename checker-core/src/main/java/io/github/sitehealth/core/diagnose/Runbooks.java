@@ -29,6 +29,8 @@ public final class Runbooks {
           Map.entry("TLS_INVALID", "tls.html#invalid-certificate"),
           Map.entry("TLS_EXPIRING", "tls.html#expiring-certificate"),
           Map.entry("HEADER_MISMATCH", "expectations.html#header-mismatch"),
+          Map.entry("BODY_MISMATCH", "expectations.html#body-mismatch"),
+          Map.entry("BODY_REJECTED", "expectations.html#body-rejected"),
           Map.entry("LATENCY_BUDGET", "expectations.html#latency-budget"),
           Map.entry("TOO_MANY_REDIRECTS", "http-errors.html#too-many-redirects"),
           Map.entry("PROTOCOL_ERROR", "http-errors.html#protocol-error"),
