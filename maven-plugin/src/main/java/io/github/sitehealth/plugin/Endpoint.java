@@ -49,8 +49,11 @@ public class Endpoint {
   private String originAddress;
 
   /**
-   * Require a response a shared cache may keep: {@code Cache-Control} with {@code max-age} or
-   * {@code s-maxage} above 0, and neither {@code no-store} nor {@code private}. Default false.
+   * Require a response a shared cache (CDN) may store and serve fresh, as RFC 9111 decides: not
+   * {@code no-store}, {@code private} or {@code no-cache}; a freshness lifetime ({@code
+   * s-maxage}, else {@code max-age}, else {@code Expires}) above its {@code Age}; no {@code Vary:
+   * *}; no {@code Set-Cookie} unless {@code private="Set-Cookie"}. Otherwise {@code
+   * NOT_CACHEABLE}. Default false.
    */
   private Boolean expectCacheable;
 
@@ -73,6 +76,22 @@ public class Endpoint {
    */
   private Integer tlsExpiryWarnDays;
 
+  /**
+   * A regular expression (Java syntax) that must be found in the response body, e.g. {@code
+   * <h1>Welcome} or {@code "status":\s*"ok"}: a 200 maintenance or error page then fails with
+   * {@code BODY_MISMATCH}. The body is decoded first (gzip, deflate; the charset of {@code
+   * Content-Type}, UTF-8 by default); only its first 1 MiB is read, and the finding says so when
+   * the text was not found in it. None by default.
+   */
+  private String expectBody;
+
+  /**
+   * A regular expression (Java syntax) that must not be found in the decoded response body, e.g.
+   * {@code (?i)down for maintenance}: when found, the check fails with {@code BODY_REJECTED} and
+   * quotes the text around it. None by default.
+   */
+  private String rejectBody;
+
   EndpointConfig toConfig() {
     return EndpointConfig.builder(name, url)
         .origin(origin)
@@ -88,6 +107,8 @@ public class Endpoint {
         .followRedirects(followRedirects)
         .tlsExpiryWarnDays(tlsExpiryWarnDays)
         .warnLatencyMs(warnLatencyMs)
+        .expectBody(expectBody)
+        .rejectBody(rejectBody)
         .build();
   }
 }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VerifyMojoTest {
 
   private static final String VERIFY_POM = "src/test/resources/unit/verify/pom.xml";
+  private static final String BODY_POM = "src/test/resources/unit/body/pom.xml";
 
   private static FixtureHttpServer server;
 
@@ -112,6 +113,31 @@ class VerifyMojoTest {
   }
 
   @Test
+  @InjectMojo(goal = "verify", pom = BODY_POM)
+  void rejectBodyFromThePomReachesTheCheck(VerifyMojo mojo) throws Exception {
+    pointAt(mojo, "/maintenance");
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("BODY_REJECTED, hop origin")
+        .hasMessageContaining("body contains /(?i)down for maintenance/")
+        .hasMessageContaining("runbooks" + File.separator + "expectations.html#body-rejected");
+    JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    assertThat(results.at("/checks/0/finding/code").asText()).isEqualTo("BODY_REJECTED");
+  }
+
+  @Test
+  @InjectMojo(goal = "verify", pom = BODY_POM)
+  void expectBodyFromThePomReachesTheCheck(VerifyMojo mojo) throws Exception {
+    pointAt(mojo, "/ok");
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("BODY_MISMATCH, hop origin")
+        .hasMessageContaining("/<h1>Welcome/ not found in the body (3 characters); it begins \"ok\\n\"");
+  }
+
+  @Test
   @InjectMojo(goal = "verify", pom = VERIFY_POM)
   void failOnErrorFalseReportsAndGoesOn(VerifyMojo mojo) throws Exception {
     pointAt(mojo, "/bad-gateway");
@@ -145,6 +171,10 @@ class VerifyMojoTest {
         .hasMessageContaining("<endpoint><expectStatus> \"399-200\"")
         .hasMessageContaining("<endpoint><timeoutMs> \"0\"")
         .hasMessageContaining("<endpoint><expectHeaders><cache-control> \"max-age=(\"")
+        .hasMessageContaining("<endpoint><expectBody> \"Welcome (to\" is not a valid regular"
+            + " expression: Unclosed group (endpoint \"home\")")
+        .hasMessageContaining("<endpoint><rejectBody> \"[maintenance\" is not a valid regular"
+            + " expression: Unclosed character class (endpoint \"home\")")
         .hasMessageContaining(
             "<endpoint><headers><Authorization> \"${env.SITE_HEALTH_TEST_TOKEN_THAT_IS_NOT_SET}\"")
         .hasMessageContaining("<endpoint><name> \"home\" is used by more than one endpoint")

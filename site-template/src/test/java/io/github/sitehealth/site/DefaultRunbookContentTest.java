@@ -85,9 +85,18 @@ class DefaultRunbookContentTest {
   @Test
   void probeBlockedAndNotCacheableHaveSections() {
     assertThat(section(page("http-errors.html"), "probe-blocked")).contains("WAF", "<origin>", "curl");
-    assertThat(section(page("expectations.html"), "not-cacheable")).contains("s-maxage", "no-store", "private");
+    assertThat(section(page("expectations.html"), "not-cacheable")).contains("s-maxage", "no-store", "private", "no-cache", "Vary: *", "Set-Cookie", "Authorization");
     assertThat(library.codes()).containsEntry("PROBE_BLOCKED", "http-errors.html")
         .containsEntry("NOT_CACHEABLE", "expectations.html");
+  }
+
+  @Test
+  void bodyFindingsHaveSectionsThatTellEdgeFromOrigin() {
+    Document doc = page("expectations.html");
+    assertThat(section(doc, "body-mismatch")).contains("curl -s --compressed", "1 MiB", "charset", "<origin>");
+    assertThat(section(doc, "body-rejected")).contains("curl -s --compressed", "purge", "<origin>");
+    assertThat(library.codes()).containsEntry("BODY_MISMATCH", "expectations.html")
+        .containsEntry("BODY_REJECTED", "expectations.html");
   }
 
   @Test

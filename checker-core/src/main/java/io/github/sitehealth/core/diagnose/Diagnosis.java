@@ -95,7 +95,7 @@ public final class Diagnosis {
     boolean intermediarySeen() {
       int status = status();
       return status == 502 || status == 504
-          || failure.outcome().response().flatMap(r -> r.header("via")).isPresent()
+          || failure.outcome().response().flatMap(r -> r.field("via")).isPresent()
           || edge().map(e -> !WEB_SERVERS.contains(e.vendor())).orElse(false);
     }
   }
@@ -376,7 +376,8 @@ public final class Diagnosis {
   private static List<String> headerEvidence(HttpSnapshot r) {
     List<String> lines = new ArrayList<>();
     for (String name : EVIDENCE_HEADERS) {
-      r.header(name).ifPresent(v -> lines.add(name + ": " + v));
+      // One line per field with its combined value (RFC 9110 section 5.3), not its first line.
+      r.field(name).ifPresent(v -> lines.add(name + ": " + v));
     }
     return lines;
   }

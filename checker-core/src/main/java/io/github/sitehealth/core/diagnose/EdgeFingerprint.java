@@ -83,14 +83,15 @@ public record EdgeFingerprint(String vendor, boolean cdn, List<String> evidence)
     return all;
   }
 
-  /** {@code name: value} when the header is present (and contains {@code needle}, if given). */
+  /**
+   * {@code name: value} when the field is present (and its value contains {@code needle}, if
+   * given); the value is the field's combined value (RFC 9110 &sect;5.3), so a {@code Via} split
+   * over two lines is one evidence line.
+   */
   private static List<String> header(HttpSnapshot r, String name, String needle) {
-    List<String> lines = new ArrayList<>();
-    for (String value : r.headers(name)) {
-      if (needle == null || value.toLowerCase(Locale.ROOT).contains(needle)) {
-        lines.add(name + ": " + value);
-      }
-    }
-    return lines;
+    return r.field(name)
+        .filter(value -> needle == null || value.toLowerCase(Locale.ROOT).contains(needle))
+        .map(value -> List.of(name + ": " + value))
+        .orElse(List.of());
   }
 }

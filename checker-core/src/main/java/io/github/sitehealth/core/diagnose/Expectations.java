@@ -6,6 +6,7 @@ import io.github.sitehealth.core.http.ProbeOutcome;
 import io.github.sitehealth.core.result.FindingCode;
 import io.github.sitehealth.core.spec.EndpointSpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -30,21 +31,20 @@ public final class Expectations {
               outcome));
     }
     for (Map.Entry<String, Pattern> e : spec.expectHeaders().entrySet()) {
-      Optional<String> value = response.header(e.getKey());
-      if (value.isEmpty() || !e.getValue().matcher(value.get()).find()) {
-        return Optional.of(
-            new Failure(
-                FindingCode.HEADER_MISMATCH,
-                "header " + e.getKey() + ": "
-                    + value.map(v -> "\"" + v + "\"").orElse("missing")
-                    + " (expected /" + e.getValue().pattern() + "/)",
-                outcome));
+      Optional<String> mismatch = HeaderExpectation.mismatch(response, e.getKey(), e.getValue());
+      if (mismatch.isPresent()) {
+        return Optional.of(new Failure(FindingCode.HEADER_MISMATCH, mismatch.get(), outcome));
       }
     }
+    Optional<BodyExpectation.Miss> body = BodyExpectation.check(spec, response);
+    if (body.isPresent()) {
+      return Optional.of(new Failure(body.get().code(), body.get().detail(), outcome));
+    }
     if (spec.expectCacheable()) {
-      Optional<String> notCacheable = notCacheable(response.headers("cache-control"));
-      if (notCacheable.isPresent()) {
-        return Optional.of(new Failure(FindingCode.NOT_CACHEABLE, notCacheable.get(), outcome));
+      Cacheability cacheability =
+          Cacheability.judge(response, sendsAuthorization(spec), Instant.now());
+      if (!cacheability.servedFromCache()) {
+        return Optional.of(new Failure(FindingCode.NOT_CACHEABLE, cacheability.reason(), outcome));
       }
     }
     if (spec.maxLatency().isPresent()) {
@@ -61,9 +61,10 @@ public final class Expectations {
   }
 
   /**
-   * Checks the origin's direct answer for the diagnosis. The status must be expected; header and
-   * latency expectations (often the edge's business, e.g. caching headers) count only when they
-   * are what failed at the edge.
+   * Checks the origin's direct answer for the diagnosis. The status must be expected; header,
+   * body and latency expectations (often the edge's business, e.g. caching headers) count only
+   * when they are what failed at the edge: an origin serving the same maintenance page as the
+   * edge is to blame for it, but its page is not held against it when the edge answered 502.
    */
   public static Optional<Failure> evaluateOrigin(
       EndpointSpec spec, ProbeOutcome outcome, Failure edgeFailure) {
@@ -78,27 +79,10 @@ public final class Expectations {
     return failure;
   }
 
-  /**
-   * Why a response is not cacheable by a shared cache, or empty when it is: it needs a
-   * Cache-Control with max-age or s-maxage above 0, and neither no-store nor private.
-   */
-  static Optional<String> notCacheable(java.util.List<String> cacheControl) {
-    if (cacheControl.isEmpty()) {
-      return Optional.of("no Cache-Control header (expected max-age or s-maxage > 0)");
-    }
-    String value = String.join(", ", cacheControl);
-    String lower = value.toLowerCase(java.util.Locale.ROOT);
-    if (lower.contains("no-store") || lower.contains("private")) {
-      return Optional.of("Cache-Control: " + value + " forbids shared caching");
-    }
-    java.util.regex.Matcher m =
-        Pattern.compile("(?:^|[,\\s])(?:s-maxage|max-age)\\s*=\\s*\"?(\\d+)").matcher(lower);
-    while (m.find()) {
-      if (Long.parseLong(m.group(1).length() > 12 ? "999999999999" : m.group(1)) > 0) {
-        return Optional.empty();
-      }
-    }
-    return Optional.of("Cache-Control: " + value + " (expected max-age or s-maxage > 0)");
+  /** Whether the probe's request carries Authorization: configured, or from the URL's user info. */
+  private static boolean sendsAuthorization(EndpointSpec spec) {
+    return spec.url().getRawUserInfo() != null
+        || spec.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Authorization"));
   }
 
   /** The contract's finding code for a delivery failure. */

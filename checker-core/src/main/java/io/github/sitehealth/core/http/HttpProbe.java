@@ -219,6 +219,10 @@ public final class HttpProbe implements AutoCloseable {
     Secrets.basicAuthorization(url)
         .filter(v -> headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Authorization")))
         .ifPresent(v -> builder.setHeader("Authorization", v));
+    // Ask for the codings browsers get and BodyText can undo, unless the check sets its own.
+    if (headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Accept-Encoding"))) {
+      builder.setHeader("Accept-Encoding", BodyText.ACCEPT_ENCODING);
+    }
     headers.forEach(builder::setHeader);
     SimpleHttpRequest request = builder.build();
     request.setConfig(

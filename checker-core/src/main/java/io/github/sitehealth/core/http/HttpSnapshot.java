@@ -1,7 +1,6 @@
 package io.github.sitehealth.core.http;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,15 +56,36 @@ public record HttpSnapshot(
     return new HttpSnapshot(uri, status, reason, headers, body, truncated, headersMs, totalMs, tls);
   }
 
-  /** The first value of a header, matched case-insensitively. */
-  public Optional<String> header(String name) {
-    return headers.stream()
-        .filter(h -> h.name().equalsIgnoreCase(name))
-        .map(HeaderField::value)
-        .findFirst();
+  /**
+   * A field's value as the recipient must understand it: the values of every field line with
+   * this name (matched case-insensitively, RFC 9110 &sect;5.1), in the order received, combined
+   * into one comma-separated value (RFC 9110 &sect;5.3). Two lines {@code Vary: Origin} and
+   * {@code Vary: Accept-Encoding} are {@code "Origin, Accept-Encoding"}.
+   *
+   * <p>Empty when no line has this name; a present but empty field is {@code ""}, which is not the
+   * same. {@code Set-Cookie} cannot be combined (RFC 9110 &sect;5.3, RFC 6265 &sect;3): read its
+   * separate values with {@link #headers(String)}.
+   *
+   * @throws IllegalArgumentException for {@code Set-Cookie}
+   */
+  public Optional<String> field(String name) {
+    if (isSetCookie(name)) {
+      throw new IllegalArgumentException(
+          "Set-Cookie values cannot be combined (RFC 9110 section 5.3): use headers(name)");
+    }
+    List<String> values = headers(name);
+    return values.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", values));
   }
 
-  /** All values of a header, matched case-insensitively. */
+  /** Whether {@code name} is {@code Set-Cookie}, the one field whose lines stay separate. */
+  public static boolean isSetCookie(String name) {
+    return name.equalsIgnoreCase("Set-Cookie");
+  }
+
+  /**
+   * The separate values of every field line with this name (matched case-insensitively), in the
+   * order received. For any field but {@code Set-Cookie}, {@link #field(String)} is its meaning.
+   */
   public List<String> headers(String name) {
     return headers.stream()
         .filter(h -> h.name().equalsIgnoreCase(name))
@@ -78,8 +98,11 @@ public record HttpSnapshot(
     return reason == null || reason.isBlank() ? Integer.toString(status) : status + " " + reason;
   }
 
-  /** The body decoded as UTF-8, for fingerprints and evidence; never used for HTML output raw. */
+  /**
+   * The body as text, decoded per Content-Encoding and charset ({@link BodyText}), for
+   * expectations, fingerprints and evidence; never used for HTML output raw.
+   */
   public String bodyText() {
-    return new String(body, StandardCharsets.UTF_8);
+    return BodyText.of(this).text();
   }
 }

@@ -72,6 +72,10 @@ public final class FindingCode {
       delivery("TOO_MANY_REDIRECTS", "http-errors.html#too-many-redirects");
   public static final FindingCode HEADER_MISMATCH =
       expectation("HEADER_MISMATCH", "expectations.html#header-mismatch");
+  public static final FindingCode BODY_MISMATCH =
+      expectation("BODY_MISMATCH", "expectations.html#body-mismatch");
+  public static final FindingCode BODY_REJECTED =
+      expectation("BODY_REJECTED", "expectations.html#body-rejected");
   public static final FindingCode NOT_CACHEABLE =
       expectation("NOT_CACHEABLE", "expectations.html#not-cacheable");
   public static final FindingCode LATENCY_BUDGET =

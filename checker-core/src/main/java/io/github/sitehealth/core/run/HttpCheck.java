@@ -168,7 +168,7 @@ public final class HttpCheck {
   /** What the answer's {@code Retry-After} asks for, when it has one (RFC 9110 §10.2.3). */
   private static Duration retryAfter(ProbeOutcome outcome) {
     return outcome.response()
-        .flatMap(r -> RetryPolicy.retryAfter(r.header("retry-after"), Instant.now()))
+        .flatMap(r -> RetryPolicy.retryAfter(r.field("retry-after"), Instant.now()))
         .orElse(Duration.ZERO);
   }
 

@@ -23,6 +23,8 @@ import java.util.Map;
  *     DEGRADED with TLS_EXPIRING; default 14, 0 turns the warning off
  * @param warnLatencyMs a passing check slower than this is DEGRADED (LATENCY_BUDGET), below the
  *     {@code maxLatencyMs} that makes it DOWN
+ * @param expectBody a regex that must be found in the decoded body (BODY_MISMATCH otherwise)
+ * @param rejectBody a regex that must not be found in the decoded body (BODY_REJECTED otherwise)
  */
 public record EndpointConfig(
     String name,
@@ -39,7 +41,9 @@ public record EndpointConfig(
     Boolean failOnProbeBlocked,
     Boolean followRedirects,
     Integer tlsExpiryWarnDays,
-    Long warnLatencyMs) {
+    Long warnLatencyMs,
+    String expectBody,
+    String rejectBody) {
 
   /** A config with only a name and a URL; everything else takes its default. */
   public static EndpointConfig of(String name, String url) {
@@ -68,6 +72,8 @@ public record EndpointConfig(
     private Boolean followRedirects;
     private Integer tlsExpiryWarnDays;
     private Long warnLatencyMs;
+    private String expectBody;
+    private String rejectBody;
 
     private Builder() {}
 
@@ -146,6 +152,16 @@ public record EndpointConfig(
       return this;
     }
 
+    public Builder expectBody(String expectBody) {
+      this.expectBody = expectBody;
+      return this;
+    }
+
+    public Builder rejectBody(String rejectBody) {
+      this.rejectBody = rejectBody;
+      return this;
+    }
+
     public EndpointConfig build() {
       return new EndpointConfig(
           name,
@@ -162,7 +178,9 @@ public record EndpointConfig(
           failOnProbeBlocked,
           followRedirects,
           tlsExpiryWarnDays,
-          warnLatencyMs);
+          warnLatencyMs,
+          expectBody,
+          rejectBody);
     }
   }
 }

@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * @param tlsExpiryWarnDays a passing HTTPS check whose presented chain expires within this many
  *     days is DEGRADED with TLS_EXPIRING; 0 never warns
  * @param warnLatency a passing check slower than this is DEGRADED with LATENCY_BUDGET
+ * @param expectBody a regex that must be found in the body, decoded per Content-Encoding and
+ *     charset (as far as the body cap lets it be read); BODY_MISMATCH otherwise
+ * @param rejectBody a regex that must not be found in the decoded body; BODY_REJECTED otherwise
  */
 public record EndpointSpec(
     String name,
@@ -35,7 +38,9 @@ public record EndpointSpec(
     boolean failOnProbeBlocked,
     boolean followRedirects,
     int tlsExpiryWarnDays,
-    Optional<Duration> warnLatency) {
+    Optional<Duration> warnLatency,
+    Optional<Pattern> expectBody,
+    Optional<Pattern> rejectBody) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   public static final int DEFAULT_TLS_EXPIRY_WARN_DAYS = 14;

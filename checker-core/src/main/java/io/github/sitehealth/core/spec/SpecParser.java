@@ -247,6 +247,9 @@ public final class SpecParser {
       }
     }
 
+    Pattern expectBody = bodyRegex("<endpoint><expectBody>", c.expectBody(), where);
+    Pattern rejectBody = bodyRegex("<endpoint><rejectBody>", c.rejectBody(), where);
+
     if (problems.size() > before) {
       return null;
     }
@@ -265,7 +268,22 @@ public final class SpecParser {
         Boolean.TRUE.equals(c.failOnProbeBlocked()),
         !Boolean.FALSE.equals(c.followRedirects()),
         tlsExpiryWarnDays,
-        Optional.ofNullable(warnLatency));
+        Optional.ofNullable(warnLatency),
+        Optional.ofNullable(expectBody),
+        Optional.ofNullable(rejectBody));
+  }
+
+  /** A body regex, or null when not configured (or invalid, which is reported). */
+  private Pattern bodyRegex(String element, String regex, String where) {
+    if (regex == null || regex.isEmpty()) {
+      return null;
+    }
+    try {
+      return Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      problem(element, regex, "is not a valid regular expression: " + e.getDescription() + where);
+      return null;
+    }
   }
 
   private URI httpUrl(String element, String text, String where, boolean required) {

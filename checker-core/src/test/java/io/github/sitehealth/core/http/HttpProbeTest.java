@@ -56,8 +56,8 @@ class HttpProbeTest {
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.statusLine()).isEqualTo("200 OK");
     assertThat(r.uri()).isEqualTo(server.uri("/headers"));
-    assertThat(r.header("cache-control")).contains("public, max-age=60");
-    assertThat(r.header("X-CACHE")).contains("HIT");
+    assertThat(r.field("cache-control")).contains("public, max-age=60");
+    assertThat(r.field("X-CACHE")).contains("HIT");
     assertThat(r.bodyText()).isEqualTo("with headers");
     assertThat(r.truncated()).isFalse();
     assertThat(r.headersMs()).isBetween(0L, r.totalMs());

@@ -84,6 +84,16 @@ public final class Endpoint {
     return this;
   }
 
+  public Endpoint expectBody(String regex) {
+    builder.expectBody(regex);
+    return this;
+  }
+
+  public Endpoint rejectBody(String regex) {
+    builder.rejectBody(regex);
+    return this;
+  }
+
   public Endpoint timeoutMs(long timeoutMs) {
     builder.timeoutMs(timeoutMs);
     return this;

@@ -171,6 +171,10 @@ public final class LoopbackHttpServer implements AutoCloseable {
       h.set("X-Cache", "HIT");
       h.set("Via", "1.1 loopback");
       request.send(200, "with headers");
+    } else if (path.equals("/empty-header")) {
+      // A field with an empty value (RFC 9110 section 5.5), which nginx never sends.
+      request.exchange.getResponseHeaders().set("X-Empty", "");
+      request.send(200, "empty header");
     } else if (path.equals("/control-chars")) {
       request.exchange.getResponseHeaders().set("X-Debug", "a\u0001b\u001bc");
       request.send(200, "header with control characters");

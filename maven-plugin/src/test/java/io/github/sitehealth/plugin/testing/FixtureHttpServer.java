@@ -43,6 +43,9 @@ public final class FixtureHttpServer implements AutoCloseable {
           answer(ex, 502, "X-Echo", "yes", "bad gateway\n");
         });
     server.createContext("/no-store", ex -> answer(ex, 200, "Cache-Control", "no-store", "fresh\n"));
+    server.createContext("/maintenance",
+        ex -> answer(ex, 200, "Content-Type", "text/html; charset=utf-8",
+            "<html><body><h1>Down for maintenance</h1></body></html>\n"));
     server.createContext("/unavailable", ex -> answer(ex, 503, "Retry-After", "30", "down\n"));
     server.createContext(
         "/slow",
