@@ -62,7 +62,9 @@ class SanitizingTest {
 
     List<CheckResult> checks = new ArrayList<>();
     for (String p : payloads) {
-      Finding finding = new Finding(p, Hop.EDGE, p, "javascript:alert(1)",
+      // Finding codes are a closed set (results.json with any other code is refused on reading),
+      // so the hostile text goes everywhere else.
+      Finding finding = new Finding("HTTP_502", Hop.EDGE, p, "javascript:alert(1)",
           List.of(p, "server: " + p, "x-cache: " + p));
       checks.add(new CheckResult(p, p, p, CheckStatus.DOWN, p, Optional.of(finding),
           List.of(new Attempt(1, Fixtures.T0, 5, Optional.of(502), p, false)), Fixtures.T0, 6));
@@ -99,7 +101,8 @@ class SanitizingTest {
         .containsExactlyElementsOf(payloads.stream().map(SanitizingTest::asText).toList());
     assertThat(index.select("h1").text()).isEqualTo("<script>alert(1)</script>");
     assertThat(index.select("td[data-label=Finding] > code").eachText())
-        .containsExactlyElementsOf(payloads.stream().map(SanitizingTest::asText).toList());
+        .hasSize(payloads.size())
+        .containsOnly("HTTP_502");
     assertThat(index.select("details li code").eachText()).contains("server: <script>alert(1)</script>");
   }
 

@@ -90,6 +90,17 @@ class ResultsJsonReadTest {
   }
 
   @Test
+  void unknownFindingCodeIsRejected() throws IOException {
+    Path file = dir.resolve("results.json");
+    json.write(sampleRun(), file);
+    Files.writeString(file, Files.readString(file).replace("\"HTTP_502\"", "\"<script>\""));
+
+    assertThatThrownBy(() -> json.read(file))
+        .hasMessageContaining("$.checks[1].finding.code")
+        .hasMessageContaining("<script>");
+  }
+
+  @Test
   void otherSchemaVersionIsRejected() throws IOException {
     Path file = Files.writeString(dir.resolve("results.json"),
         "{\"schemaVersion\": 2, \"startedAt\": \"2025-03-01T10:15:30Z\", \"durationMs\": 1, \"checks\": []}");
