@@ -182,9 +182,13 @@ class VerifyMojoTest {
     assertThat(out).isEmptyDirectory();
   }
 
+  /**
+   * Offline mode (-o) is about artifact repositories: the checks download nothing and still run,
+   * so an offline CI job cannot ship behind a gate that never ran.
+   */
   @Test
   @InjectMojo(goal = "verify", pom = VERIFY_POM)
-  void offlineModeChecksNothing(VerifyMojo mojo) throws Exception {
+  void offlineModeStillChecksAndFailsOnADownCheck(VerifyMojo mojo) throws Exception {
     pointAt(mojo, "/bad-gateway");
     MavenExecutionRequest request = new DefaultMavenExecutionRequest().setOffline(true);
     @SuppressWarnings("deprecation")
@@ -192,9 +196,11 @@ class VerifyMojoTest {
         new MavenSession(null, null, request, new DefaultMavenExecutionResult());
     setVariableValueToObject(mojo, "session", offline);
 
-    mojo.execute();
-
-    assertThat(out.resolve("results.json")).doesNotExist();
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("HTTP_502");
+    JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    assertThat(results.at("/checks/0/status").asText()).isEqualTo("DOWN");
   }
 
   @Test

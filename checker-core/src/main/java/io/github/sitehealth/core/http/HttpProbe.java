@@ -67,7 +67,6 @@ public final class HttpProbe implements AutoCloseable {
   /** Redirects followed before the attempt fails with {@link ProbeError#TOO_MANY_REDIRECTS}. */
   public static final int MAX_REDIRECTS = 10;
 
-
   /** Longest response line (status line, header line, chunk header) read. */
   static final int MAX_LINE_LENGTH = 16 * 1024;
 
@@ -155,8 +154,9 @@ public final class HttpProbe implements AutoCloseable {
             .setIOReactorConfig(
                 IOReactorConfig.custom()
                     .setIoThreadCount(Math.min(2, Runtime.getRuntime().availableProcessors()))
-                    // The reactor checks connect deadlines once per select interval (default 1 s):
-                    // at 100 ms a connect timeout fires before the probe's own deadline does.
+                    // The reactor checks its timeouts once per select interval (default 1 s). The
+                    // probe's own deadline ends an attempt whatever the reactor does; at 100 ms the
+                    // client's timeouts still close abandoned connections soon after it.
                     .setSelectInterval(TimeValue.ofMilliseconds(100))
                     .build())
             .setConnectionReuseStrategy((request, response, context) -> false)

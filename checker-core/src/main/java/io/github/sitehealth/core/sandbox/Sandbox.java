@@ -40,11 +40,14 @@ public final class Sandbox implements AutoCloseable {
 
   public static final Duration EDGE_READ_TIMEOUT = Duration.ofSeconds(1);
   public static final Duration SLOW_ORIGIN = Duration.ofSeconds(3);
+  private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(30);
 
   private static final Set<String> HOP_BY_HOP =
       Set.of("connection", "content-length", "transfer-encoding", "keep-alive", "date", "server");
 
-  private final ExecutorService executor;
+  private final ExecutorService edgeThreads;
+  private final ExecutorService originThreads;
+  private final ExecutorService clientThreads;
   private final HttpServer origin;
   private final HttpServer edge;
   private final int deadPort;
@@ -52,17 +55,13 @@ public final class Sandbox implements AutoCloseable {
   private final SandboxDns dns;
 
   private Sandbox() throws IOException {
-    AtomicInteger n = new AtomicInteger();
-    executor =
-        Executors.newFixedThreadPool(
-            16,
-            r -> {
-              Thread t = new Thread(r, "site-health-sandbox-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    // One pool each: edge handlers block while they wait for the origin, and must not take the
+    // threads the origin answers on, nor those the edge's HTTP client needs to read the answer.
+    edgeThreads = pool("edge");
+    originThreads = pool("origin");
+    clientThreads = pool("edge-client");
     deadPort = freePort();
-    origin = server();
+    origin = server(originThreads);
     origin.createContext("/", ex -> answer(ex, 200, Map.of("Cache-Control", "max-age=300"), "origin ok\n"));
     origin.createContext("/slow", ex -> {
       sleep(SLOW_ORIGIN);
@@ -76,15 +75,45 @@ public final class Sandbox implements AutoCloseable {
         HttpClient.newBuilder()
             .connectTimeout(EDGE_READ_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(executor)
+            .executor(clientThreads)
             .build();
-    edge = server();
+    edge = server(edgeThreads);
     edge.createContext("/", ex -> proxy(ex, originUrl()));
     edge.createContext("/checkout", ex -> proxy(ex, "http://127.0.0.1:" + deadPort));
     edge.createContext("/cart", ex -> proxy(ex, "http://127.0.0.1:" + deadPort));
     origin.start();
     edge.start();
     dns = new SandboxDns();
+    warmUp();
+  }
+
+  /**
+   * Sends one request from the edge's client to the origin before any check does: a cold JDK
+   * HttpClient spends its first request loading and initialising classes, which on a busy
+   * machine can take longer than {@link #EDGE_READ_TIMEOUT} and would turn a healthy route into
+   * a 504 that says nothing about the origin.
+   */
+  private void warmUp() {
+    try {
+      upstream.send(
+          HttpRequest.newBuilder(URI.create(originUrl() + "/")).timeout(WARM_UP_TIMEOUT).GET().build(),
+          HttpResponse.BodyHandlers.discarding());
+    } catch (IOException e) {
+      // a failed warm-up only means the first check pays for the cold start
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ExecutorService pool(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        16,
+        r -> {
+          Thread t = new Thread(r, "site-health-sandbox-" + name + "-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** Starts the sandbox on free loopback ports. */
@@ -169,10 +198,10 @@ public final class Sandbox implements AutoCloseable {
         + "</h1><p>sandbox-edge</p></body></html>\n";
   }
 
-  private HttpServer server() throws IOException {
+  private static HttpServer server(ExecutorService threads) throws IOException {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-    server.setExecutor(executor);
+    server.setExecutor(threads);
     return server;
   }
 
@@ -214,6 +243,8 @@ public final class Sandbox implements AutoCloseable {
     dns.close();
     edge.stop(0);
     origin.stop(0);
-    executor.shutdownNow();
+    edgeThreads.shutdownNow();
+    originThreads.shutdownNow();
+    clientThreads.shutdownNow();
   }
 }

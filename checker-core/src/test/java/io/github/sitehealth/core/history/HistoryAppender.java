@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A child process for {@link HistoryCrashTest}: appends runs to a history file as fast as it can
- * and prints the number of each run once its append has returned, until it is killed or has
- * appended as many as asked (third argument).
+ * A child process for {@link HistoryCrashTest}: appends runs to a history file as fast as it can,
+ * printing {@code attempt N} before the append of run N starts and {@code done N} once it has
+ * returned, until it is killed or has appended as many as asked (third argument).
  */
 public final class HistoryAppender {
+
+  static final String ATTEMPT = "attempt ";
+  static final String DONE = "done ";
 
   /** Upper bound, so a child that is never killed still ends. */
   static final int MAX_APPENDS = 5_000;
@@ -23,8 +26,10 @@ public final class HistoryAppender {
     int first = Integer.parseInt(args[1]);
     int count = args.length > 2 ? Math.min(Integer.parseInt(args[2]), MAX_APPENDS) : MAX_APPENDS;
     for (int n = first; n < first + count; n++) {
+      System.out.println(ATTEMPT + n);
+      System.out.flush();
       store.append(entry(n));
-      System.out.println(n);
+      System.out.println(DONE + n);
       System.out.flush();
     }
   }

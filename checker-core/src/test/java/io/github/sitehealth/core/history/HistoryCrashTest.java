@@ -10,13 +10,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a JVM with SIGKILL while it appends to the history, again and again, and checks after
- * each kill that every run it had finished appending is still there and every line still reads.
+ * each kill that every line still reads and that the runs found are, in order, every run whose
+ * append returned (acknowledged) and at most the runs whose append had started (attempted):
+ * acknowledged &lt;= found &lt;= attempted. How far the child got before the kill depends on the
+ * machine's load, so the model bounds it by what the child said, not by a fixed count.
  */
 class HistoryCrashTest {
 
@@ -32,26 +34,31 @@ class HistoryCrashTest {
     int totalAcknowledged = 0;
     for (int kill = 0; kill < KILLS; kill++) {
       Process child = startAppender(file, next);
-      AtomicInteger lastAcknowledged = new AtomicInteger(-1);
-      Thread reader = readAcknowledgements(child, lastAcknowledged);
+      Progress progress = new Progress();
+      Thread reader = readProgress(child, progress);
       // Let it write a while, then kill it mid-append (SIGKILL on Linux: no shutdown hooks).
-      waitForFirstAppend(lastAcknowledged, next);
+      waitForFirstAppend(progress, next);
       Thread.sleep(20 + random.nextInt(200));
       child.destroyForcibly();
-      assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-      reader.join(5_000);
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      // The child is dead, so its output ends: read all of it, however slow this machine is.
+      reader.join(TimeUnit.SECONDS.toMillis(60));
+      assertThat(reader.isAlive()).as("the child's output was read to its end").isFalse();
 
       History history = new HistoryStore(file, 1_000_000).read();
-      assertThat(history.warnings()).as("after kill %d", kill + 1).isEmpty();
+      assertThat(history.warnings()).as("after kill %d: no corrupt line", kill + 1).isEmpty();
       List<Long> seconds =
           history.entries().stream().map(e -> e.startedAt().getEpochSecond() - 1_700_000_000L).toList();
-      int acknowledged = lastAcknowledged.get();
+      int acknowledged = progress.done;
+      int attempted = progress.attempted;
       assertThat(acknowledged).as("the child appended before it was killed").isGreaterThanOrEqualTo(next);
-      // Every run up to the last acknowledged one is there, in order, and nothing else but
-      // possibly the one that was being written when the kill came.
-      assertThat(seconds.size()).as("after kill %d", kill + 1).isBetween(acknowledged + 1, acknowledged + 2);
-      for (long n = 0; n <= acknowledged; n++) {
-        assertThat(seconds.get((int) n)).isEqualTo(n);
+      // Every acknowledged run is there; beyond them, only runs whose append had started (the
+      // kill may come after an append is on disk and before it is acknowledged), never more.
+      assertThat(seconds.size())
+          .as("after kill %d: acknowledged %d, attempted %d", kill + 1, acknowledged, attempted)
+          .isBetween(acknowledged + 1, attempted + 1);
+      for (int n = 0; n < seconds.size(); n++) {
+        assertThat(seconds.get(n)).as("run %d in order", n).isEqualTo(n);
       }
       totalAcknowledged += acknowledged - next + 1;
       next = seconds.size();
@@ -97,7 +104,13 @@ class HistoryCrashTest {
         .start();
   }
 
-  private static Thread readAcknowledgements(Process child, AtomicInteger last) {
+  /** What the child said: the last run whose append started, and the last that returned. */
+  private static final class Progress {
+    volatile int attempted = -1;
+    volatile int done = -1;
+  }
+
+  private static Thread readProgress(Process child, Progress progress) {
     Thread t =
         new Thread(
             () -> {
@@ -106,10 +119,14 @@ class HistoryCrashTest {
                       new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
-                  last.set(Integer.parseInt(line.trim()));
+                  if (line.startsWith(HistoryAppender.ATTEMPT)) {
+                    progress.attempted = Math.max(progress.attempted, number(line, HistoryAppender.ATTEMPT));
+                  } else if (line.startsWith(HistoryAppender.DONE)) {
+                    progress.done = Math.max(progress.done, number(line, HistoryAppender.DONE));
+                  }
                 }
-              } catch (IOException | NumberFormatException e) {
-                // the child was killed mid-line: what was read before stands
+              } catch (IOException e) {
+                // the pipe broke with the child: what was read before stands
               }
             });
     t.setDaemon(true);
@@ -117,9 +134,21 @@ class HistoryCrashTest {
     return t;
   }
 
-  private static void waitForFirstAppend(AtomicInteger last, int first) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (last.get() < first && System.nanoTime() < deadline) {
+  /**
+   * The run number after the prefix, or -1 when it is not a number. Numbers only grow, and a line
+   * the kill cut short is a prefix of a larger one, so the callers keep the largest.
+   */
+  private static int number(String line, String prefix) {
+    try {
+      return Integer.parseInt(line.substring(prefix.length()).trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static void waitForFirstAppend(Progress progress, int first) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (progress.done < first && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
   }

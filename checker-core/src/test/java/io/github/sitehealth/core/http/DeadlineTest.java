@@ -2,12 +2,17 @@ package io.github.sitehealth.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sitehealth.core.dns.DnsCheck;
 import io.github.sitehealth.core.dns.DnsClient;
 import io.github.sitehealth.core.dns.DnsHostResolver;
 import io.github.sitehealth.core.dns.FakeDnsServer;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.run.HttpCheck;
+import io.github.sitehealth.core.spec.DnsRecordConfig;
+import io.github.sitehealth.core.spec.DnsRecordSpec;
+import io.github.sitehealth.core.spec.RunConfig;
 import io.github.sitehealth.core.spec.ServerAddress;
+import io.github.sitehealth.core.spec.SpecParser;
 import io.github.sitehealth.core.testing.Endpoint;
 import io.github.sitehealth.core.testing.HostileServer;
 import io.github.sitehealth.core.testing.Nginx;
@@ -15,6 +20,7 @@ import io.github.sitehealth.core.testing.RealServer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,6 +140,28 @@ class DeadlineTest {
                               .retries(2)
                               .spec()),
               "DNS_TIMEOUT"));
+    }
+  }
+
+  @Test
+  void aDnsCheckOfASilentResolverEndsAtItsDeadline() throws Exception {
+    try (FakeDnsServer dns = FakeDnsServer.start();
+        DnsClient client = new DnsClient()) {
+      dns.answer(q -> FakeDnsServer.Reply.silence());
+      DnsCheck check = new DnsCheck(client, Optional.of(new ServerAddress("127.0.0.1", dns.port())));
+      DnsRecordSpec spec =
+          SpecParser.parse(
+                  RunConfig.builder()
+                      .dnsRecords(
+                          List.of(
+                              new DnsRecordConfig(
+                                  "www.example.test", "A", List.of(), null, null, null, null,
+                                  null, null, TIMEOUT_MS)))
+                      .build())
+              .dnsRecords()
+              .get(0);
+
+      withinTheDeadline(overruns(() -> check.run(spec), "DNS_TIMEOUT"));
     }
   }
 }
