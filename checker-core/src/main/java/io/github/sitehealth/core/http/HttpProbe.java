@@ -158,6 +158,7 @@ public final class HttpProbe implements AutoCloseable {
                     // at 100 ms a connect timeout fires before the probe's own deadline does.
                     .setSelectInterval(TimeValue.ofMilliseconds(100))
                     .build())
+            .setRedirectStrategy(new SameHostRedirects())
             .setConnectionReuseStrategy((request, response, context) -> false)
             .disableAutomaticRetries()
             .disableCookieManagement()
