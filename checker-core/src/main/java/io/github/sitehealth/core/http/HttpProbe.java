@@ -159,6 +159,7 @@ public final class HttpProbe implements AutoCloseable {
                     // client's timeouts still close abandoned connections soon after it.
                     .setSelectInterval(TimeValue.ofMilliseconds(100))
                     .build())
+            .setRedirectStrategy(new SameHostRedirects())
             .setConnectionReuseStrategy((request, response, context) -> false)
             .disableAutomaticRetries()
             .disableCookieManagement()
@@ -333,6 +334,10 @@ public final class HttpProbe implements AutoCloseable {
     } else if (hasCause(cause, SSLException.class)) {
       error = tlsError(cause);
       message = innermostMessage(cause);
+      Throwable refused = causeOf(cause, PresentedChainTrust.Refused.class);
+      if (refused != null) {
+        message = message + "; " + ((PresentedChainTrust.Refused) refused).presented();
+      }
     } else if (hasCause(cause, MessageConstraintException.class)) {
       // Lines or headers without end: reading stopped at the limits, the answer is not HTTP.
       error = ProbeError.PROTOCOL;

@@ -2,7 +2,9 @@ package io.github.sitehealth.core.http;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.HttpRequest;
@@ -24,7 +26,8 @@ final class RedirectChain {
   /** Request interceptor: starts the status list of a fetch. */
   static void recordRequest(HttpRequest request, EntityDetails entity, HttpContext context) {
     if (context.getAttribute(STATUSES) == null) {
-      context.setAttribute(STATUSES, new ArrayList<HttpResponse>());
+      // Written by the I/O thread, read by the caller once the fetch ended or was abandoned.
+      context.setAttribute(STATUSES, new CopyOnWriteArrayList<HttpResponse>());
     }
   }
 
@@ -42,9 +45,16 @@ final class RedirectChain {
    * target (the request that answered or failed), or {@code requested} without redirects.
    */
   static ProbeOutcome attach(ProbeOutcome outcome, URI requested, HttpClientContext context) {
-    List<URI> locations = context.getRedirectLocations().getAll();
-    Object recorded = context.getAttribute(STATUSES);
-    List<?> responses = recorded instanceof List<?> list ? List.copyOf(list) : List.of();
+    List<URI> locations;
+    List<?> responses;
+    try {
+      locations = context.getRedirectLocations().getAll();
+      Object recorded = context.getAttribute(STATUSES);
+      responses = recorded instanceof List<?> list ? List.copyOf(list) : List.of();
+    } catch (ConcurrentModificationException e) {
+      // An abandoned fetch whose I/O thread was still following a redirect: no chain to tell.
+      return outcome;
+    }
     List<Redirect> redirects = new ArrayList<>();
     URI from = requested;
     for (int i = 0; i < locations.size(); i++) {

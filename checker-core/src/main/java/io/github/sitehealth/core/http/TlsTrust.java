@@ -24,7 +24,8 @@ final class TlsTrust {
   static SSLContext sslContext(List<X509Certificate> extra) {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, extra.isEmpty() ? null : new TrustManager[] {trustManager(extra)}, null);
+      X509TrustManager pkix = extra.isEmpty() ? defaultTrustManager() : trustManager(extra);
+      context.init(null, new TrustManager[] {new PresentedChainTrust(pkix)}, null);
       return context;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK cannot set up TLS: " + e.getMessage(), e);

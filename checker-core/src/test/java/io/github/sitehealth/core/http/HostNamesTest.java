@@ -101,6 +101,7 @@ class HostNamesTest {
         "  listen [::1]:" + http + ";",
         "  location / { return 200 \"host=$http_host\\n\"; }",
         "  location = /who { return 200 \"host=$http_host user=$remote_user\\n\"; }",
+        "  location = /to-same-host { return 301 http://SITE.example.test.:" + http + "/who; }",
         "  location = /to-underscore { return 301 http://api_backend.example.test:" + http
             + "/landed; }",
         "}",
@@ -246,6 +247,15 @@ class HostNamesTest {
     assertThat(Redactor.of(run, java.util.Set.of()).redact("GET " + url + " -> 200"))
         .doesNotContain("s3cret-pass")
         .contains(Redactor.MASK);
+  }
+
+  @Test
+  void aRedirectToTheSameHostInAnotherCaseOrWithATrailingDotKeepsTheCredentials() {
+    // The same host (RFC 4343, RFC 1034 §3.1): its credentials are not stripped as for another.
+    String url = "http://probe:s3cret-pass@site.example.test:" + http + "/to-same-host";
+
+    // HttpClient normalises the Location's host to lower case (RFC 3986 §6.2.2.1), dot kept.
+    assertThat(seen(viaNsd, url)).isEqualTo("host=site.example.test.:" + http + " user=probe");
   }
 
   @Test

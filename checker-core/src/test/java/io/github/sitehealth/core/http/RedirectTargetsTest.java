@@ -12,6 +12,7 @@ import io.github.sitehealth.core.result.Hop;
 import io.github.sitehealth.core.run.HttpCheck;
 import io.github.sitehealth.core.spec.ServerAddress;
 import io.github.sitehealth.core.testing.Endpoint;
+import io.github.sitehealth.core.testing.HostileServer;
 import io.github.sitehealth.core.testing.Nginx;
 import io.github.sitehealth.core.testing.RealServer;
 import io.github.sitehealth.core.testing.TestCertificates;
@@ -39,6 +40,7 @@ class RedirectTargetsTest {
   private static NsdServer nsd;
   private static DnsClient dnsClient;
   private static HttpProbe probe;
+  private static HostileServer resetting;
   private static int http;
   private static int selfSigned;
   private static int closed;
@@ -50,6 +52,8 @@ class RedirectTargetsTest {
     }
     Nginx.require();
     certs = TestCertificates.create();
+    // No real server resets every connection on accept: the one socket stub of this class.
+    resetting = HostileServer.startResettingOnAccept();
     http = RealServer.freePort();
     selfSigned = RealServer.freePort();
     closed = RealServer.freePort();
@@ -64,6 +68,8 @@ class RedirectTargetsTest {
         "  location = /to-failing { return 308 http://api_backend.example.test:" + http + "/fail; }",
         "  location = /fail { return 502 \"upstream gone\\n\"; }",
         "  location = /origin-moved { return 301 /fail; }",
+        "  location = /to-resetting { return 307 http://api_backend.example.test:"
+            + resetting.port() + "/; }",
         "}",
         TestCertificates.nginxServer(selfSigned, certs.selfSigned)),
         http, selfSigned);
@@ -80,7 +86,7 @@ class RedirectTargetsTest {
 
   @AfterAll
   static void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {probe, dnsClient, nsd, nginx, certs}) {
+    for (AutoCloseable c : new AutoCloseable[] {probe, dnsClient, nsd, nginx, certs, resetting}) {
       if (c != null) {
         c.close();
       }
@@ -118,6 +124,16 @@ class RedirectTargetsTest {
         .startsWith("Nothing accepts connections on site.example.test:" + closed + ":");
     assertThat(f.evidence()).contains(
         "redirect 1: 301 Moved Permanently -> http://site.example.test:" + closed + "/");
+  }
+
+  @Test
+  void aRedirectToAHostThatResetsBlamesThatHostAndPort() {
+    Finding f = down("/to-resetting", "CONNECTION_RESET", Hop.NETWORK);
+
+    assertThat(f.summary())
+        .startsWith("The connection to api_backend.example.test:" + resetting.port() + " broke");
+    assertThat(f.evidence()).contains("redirect 1: 307 Temporary Redirect -> http://api_backend.example.test:"
+        + resetting.port() + "/");
   }
 
   @Test

@@ -119,13 +119,17 @@ class TlsEndpointsTest {
 
     assertThat(f.summary()).startsWith("The certificate of 127.0.0.1 is untrusted");
     assertThat(f.evidence().get(0)).contains("untrusted certificate");
+    // What the certificate holds, not only the validator's verdict.
+    assertThat(f.summary()).contains("the server presented CN=localhost (issued by CN=localhost,");
   }
 
   @Test
   void anExpiredCertificateIsExpired() {
     Finding f = tlsInvalid(check(trusting, endpoint(expired)));
 
-    assertThat(f.summary()).startsWith("The certificate of 127.0.0.1 has expired").contains("2020");
+    assertThat(f.summary()).startsWith("The certificate of 127.0.0.1 has expired").contains("2020")
+        .contains("the server presented CN=expired (issued by CN=site-health test CA,"
+            + " valid until 2020-02-01T00:00:00Z)");
   }
 
   @Test

@@ -36,29 +36,38 @@ class TlsPathTest {
   private static TestCertificates certs;
   private static Nginx nginx;
   private static HttpProbe trustingR;
+  private static HttpProbe trustingShortRoot;
   private static int valid;
   private static int shortIntermediate;
+  private static int shortRoot;
 
   @BeforeAll
   static void start() throws Exception {
     Nginx.require();
     certs = TestCertificates.create();
     TestCertificates.CrossSigned cross = certs.crossSigned();
+    TestCertificates.Rooted rooted = certs.shortLivedRoot(5);
     valid = RealServer.freePort();
     shortIntermediate = RealServer.freePort();
+    shortRoot = RealServer.freePort();
     nginx = Nginx.start(String.join("\n",
             TestCertificates.nginxServer(valid, cross.valid()),
-            TestCertificates.nginxServer(shortIntermediate, cross.intermediateIn5Days())),
-        valid, shortIntermediate);
+            TestCertificates.nginxServer(shortIntermediate, cross.intermediateIn5Days()),
+            TestCertificates.nginxServer(shortRoot, rooted.leaf())),
+        valid, shortIntermediate, shortRoot);
     List<X509Certificate> root = SpecParser.parse(
             RunConfig.builder().trustCertificates(cross.root().toString()).build())
         .trustCertificates();
     trustingR = new HttpProbe(ProbeSettings.of(8, 8, HttpProbe.DEFAULT_BODY_CAP).withTrust(root));
+    trustingShortRoot = new HttpProbe(ProbeSettings.of(8, 8, HttpProbe.DEFAULT_BODY_CAP)
+        .withTrust(SpecParser.parse(
+                RunConfig.builder().trustCertificates(rooted.root().toString()).build())
+            .trustCertificates()));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {trustingR, nginx, certs}) {
+    for (AutoCloseable c : new AutoCloseable[] {trustingR, trustingShortRoot, nginx, certs}) {
       if (c != null) {
         c.close();
       }
@@ -66,7 +75,11 @@ class TlsPathTest {
   }
 
   private static CheckResult check(int port) {
-    CheckResult result = new HttpCheck(trustingR).run(
+    return check(trustingR, port);
+  }
+
+  private static CheckResult check(HttpProbe probe, int port) {
+    CheckResult result = new HttpCheck(probe).run(
         Endpoint.named("tls", "https://127.0.0.1:" + port + "/")
             .timeoutMs(TIMEOUT_MS).retries(0).tlsExpiryWarnDays(14).spec());
     assertThat(result.durationMs()).isLessThan(TIMEOUT_MS + 1_500);
@@ -106,5 +119,19 @@ class TlsPathTest {
             + " (CN=cross-intermediate-5d, 2 of 3) expires on")
         .contains("in 5 days")
         .doesNotContain("2021");
+  }
+
+  @Test
+  void aTrustAnchorOnThePathExpiringIn5DaysIsNamedToo() {
+    // The JDK does not check an anchor's dates (RFC 5280 §6.1); OpenSSL-based clients do.
+    CheckResult result = check(trustingShortRoot, shortRoot);
+
+    assertThat(result.status()).isEqualTo(CheckStatus.DEGRADED);
+    Finding f = result.finding().orElseThrow();
+    assertThat(f.code()).isEqualTo("TLS_EXPIRING");
+    assertThat(f.summary())
+        .startsWith("A certificate in the validated chain of 127.0.0.1"
+            + " (CN=site-health test short-lived root, 2 of 2) expires on")
+        .contains("in 5 days");
   }
 }

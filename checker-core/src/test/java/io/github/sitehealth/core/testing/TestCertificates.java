@@ -156,9 +156,27 @@ public final class TestCertificates implements AutoCloseable {
     return new CrossSigned(dir.resolve("cross-root.pem"), valid, shortLived);
   }
 
+  /** A root of its own and a leaf (for {@code localhost}, 127.0.0.1) it signs. */
+  public record Rooted(Path root, Served leaf) {}
+
+  /**
+   * A root valid for {@code rootDays} only, and a leaf valid for a year that it signs directly
+   * (the root then expires first).
+   */
+  public Rooted shortLivedRoot(int rootDays) throws IOException {
+    selfSignedCa("short-root", "site-health test short-lived root", rootDays);
+    Served leaf = signed("short-root-leaf", LOCAL_NAMES, "short-root", 365);
+    return new Rooted(dir.resolve("short-root.pem"), leaf);
+  }
+
   private void selfSignedCa(String name, String subject) throws IOException {
+    selfSignedCa(name, subject, 3650);
+  }
+
+  private void selfSignedCa(String name, String subject, int days) throws IOException {
     openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-        "-keyout", name + ".key", "-out", name + ".pem", "-days", "3650", "-subj", "/CN=" + subject,
+        "-keyout", name + ".key", "-out", name + ".pem", "-days", Integer.toString(days),
+        "-subj", "/CN=" + subject,
         "-addext", "basicConstraints=critical,CA:TRUE",
         "-addext", "keyUsage=critical,keyCertSign,cRLSign");
   }
