@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.hc.core5.http.HeaderElement;
 import org.apache.hc.core5.http.message.BasicHeaderValueParser;
 import org.apache.hc.core5.http.message.ParserCursor;
@@ -29,9 +30,10 @@ import org.apache.hc.core5.http.message.ParserCursor;
  * Expires} minus {@code Date} (&sect;4.2.1), an invalid {@code Expires} being already expired
  * (&sect;5.3), and with none of them only a heuristic lifetime is left (&sect;4.2.2); a response
  * whose age (&sect;4.2.3, {@code Age} and {@code Date}) has reached its lifetime is stale; and an
- * otherwise fresh response with {@code Set-Cookie} is not cached by CDNs unless the cookie is
- * excluded with {@code private="Set-Cookie"} or {@code no-cache="Set-Cookie"} (Cloudflare's,
- * Fastly's and Varnish's default behaviour).
+ * otherwise fresh response with {@code Set-Cookie} is not cached by CDNs (Cloudflare's, Fastly's
+ * and Varnish's default behaviour), even when {@code private="Set-Cookie"} would let an RFC 9111
+ * cache store it without the cookie. A quoted {@code max-age="600"}, which senders must not
+ * generate (&sect;5.2.2.1), is not counted as fresh: Varnish ignores it.
  *
  * @param verdict what a shared cache does with the response
  * @param freshnessSeconds the freshness lifetime in seconds (&sect;4.2.1), 0 when there is none
@@ -122,11 +124,15 @@ public record Cacheability(Verdict verdict, long freshnessSeconds, long ageSecon
       return new Cacheability(Verdict.STALE, seconds, age, lifetime.why() + ", but its age is "
           + age + " s (Age, Date): already stale when received (RFC 9111 section 4.2.3)");
     }
-    if (!response.headers("Set-Cookie").isEmpty() && !excludes(cc, "set-cookie")) {
+    if (!response.headers("Set-Cookie").isEmpty()) {
+      String qualified = excludes(cc, "set-cookie")
+          ? "; RFC 9111 section 5.2.2.7 would let a shared cache store it without the cookie"
+              + " (private=\"Set-Cookie\"), but Varnish's built-in rules do not"
+          : "";
       return new Cacheability(Verdict.SET_COOKIE, seconds, age, lifetime.why() + ", but it sets a"
           + " cookie (Set-Cookie), and CDNs (Cloudflare, Fastly, Varnish by default) do not cache"
-          + " such a response: drop the cookie from cacheable responses, or exclude it with"
-          + " Cache-Control: private=\"Set-Cookie\" (RFC 9111 section 5.2.2.7)");
+          + " such a response" + qualified + ": drop the cookie from responses that should be"
+          + " cached");
     }
     return new Cacheability(Verdict.FRESH, seconds, age, lifetime.why()
         + " (RFC 9111 section 4.2.1)" + (age > 0 ? ", " + age + " s of it used (age)" : ""));
@@ -142,6 +148,7 @@ public record Cacheability(Verdict verdict, long freshnessSeconds, long ageSecon
   /** The freshness lifetime for a shared cache: s-maxage, max-age, Expires (RFC 9111 4.2.1). */
   private static Lifetime lifetime(
       Map<String, List<String>> cc, HttpSnapshot response, Optional<Instant> date, Instant receivedAt) {
+    String cacheControl = response.field("Cache-Control").orElse("");
     for (String directive : List.of("s-maxage", "max-age")) {
       if (cc.containsKey(directive)) {
         List<String> values = cc.get(directive);
@@ -151,6 +158,12 @@ public record Cacheability(Verdict verdict, long freshnessSeconds, long ageSecon
         if (values.stream().distinct().count() > 1) {
           return new Lifetime(Optional.of(0L), "Cache-Control has conflicting " + directive + " values "
               + values + ", so a cache may treat it as stale");
+        }
+        if (quoted(cacheControl, directive)) {
+          return new Lifetime(Optional.of(0L), "Cache-Control: " + directive + "=\"" + values.get(0)
+              + "\" is in the quoted form, which a sender must not generate (RFC 9111 section"
+              + " 5.2.2.1): caches that follow section 5.2 accept it, but others (Varnish) ignore it;"
+              + " write " + directive + "=" + values.get(0));
         }
         Optional<Long> seconds = Optional.ofNullable(values.get(0)).flatMap(Cacheability::deltaSeconds);
         if (seconds.isEmpty()) {
@@ -218,6 +231,12 @@ public record Cacheability(Verdict verdict, long freshnessSeconds, long ageSecon
           .add(e.getValue());
     }
     return directives;
+  }
+
+  /** Whether {@code directive}'s argument is written as a quoted string, e.g. max-age="600". */
+  private static boolean quoted(String cacheControl, String directive) {
+    return Pattern.compile("(?i)(?:^|[,\\s])" + Pattern.quote(directive) + "\\s*=\\s*\"")
+        .matcher(cacheControl).find();
   }
 
   /** The directive appears without a field list, e.g. {@code private}, not {@code private="X"}. */
