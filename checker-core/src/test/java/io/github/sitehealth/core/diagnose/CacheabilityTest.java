@@ -71,6 +71,12 @@ class CacheabilityTest {
       Map.entry("vary-star", "Cache-Control max-age=600|Vary *"),
       Map.entry("vary-star-second-line", "Cache-Control max-age=600|Vary Origin|Vary *"),
       Map.entry("vary-origin", "Cache-Control max-age=600|Vary Origin"),
+      Map.entry("cdn-cache-control-allows",
+          "Cache-Control \"private, no-store\"|CDN-Cache-Control max-age=600"),
+      Map.entry("cdn-cache-control-forbids",
+          "Cache-Control max-age=600|Expires \"Thu, 01 Jan 2099 00:00:00 GMT\"|CDN-Cache-Control no-store"),
+      Map.entry("cdn-cache-control-ignores-expires",
+          "CDN-Cache-Control public|Expires \"Thu, 01 Jan 2099 00:00:00 GMT\""),
       Map.entry("public-only", "Cache-Control public"),
       Map.entry("nothing", ""),
       Map.entry("public-with-auth", "Cache-Control \"public, max-age=600\""),
@@ -162,6 +168,10 @@ class CacheabilityTest {
       "/public-only,           HEURISTIC,     0,   'no explicit freshness lifetime'",
       "/nothing,               HEURISTIC,     0,   'for how long is its own heuristic'",
       "/found,                 NOT_STORABLE,  0,   'status 302 is not cacheable by default'",
+      // CDN-Cache-Control replaces Cache-Control and Expires for a CDN (RFC 9213 section 2.2)
+      "/cdn-cache-control-allows,  FRESH,   600, 'CDN-Cache-Control: max-age=600'",
+      "/cdn-cache-control-forbids, NOT_STORABLE, 0, 'CDN-Cache-Control: no-store forbids'",
+      "/cdn-cache-control-ignores-expires, HEURISTIC, 0, 'and Expires is ignored beside CDN-Cache-Control'",
       // Set-Cookie on an otherwise fresh response: CDNs do not cache it
       "/set-cookie,            SET_COOKIE,    600, 'it sets a cookie (Set-Cookie)'",
   })
