@@ -52,8 +52,8 @@ public class Endpoint {
    * Require a response a shared cache (CDN) may store and serve fresh, as RFC 9111 decides: not
    * {@code no-store}, {@code private} or {@code no-cache}; a freshness lifetime ({@code
    * s-maxage}, else {@code max-age}, else {@code Expires}) above its {@code Age}; no {@code Vary:
-   * *}; no {@code Set-Cookie} unless {@code private="Set-Cookie"}. Otherwise {@code
-   * NOT_CACHEABLE}. Default false.
+   * *}; no {@code Set-Cookie}, which CDNs do not cache. Otherwise {@code NOT_CACHEABLE}. Default
+   * false.
    */
   private Boolean expectCacheable;
 

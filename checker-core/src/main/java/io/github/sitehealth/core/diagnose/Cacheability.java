@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.hc.core5.http.HeaderElement;
 import org.apache.hc.core5.http.message.BasicHeaderValueParser;
 import org.apache.hc.core5.http.message.ParserCursor;
@@ -19,7 +20,9 @@ import org.apache.hc.core5.http.message.ParserCursor;
  * Whether a shared cache (a CDN, a reverse proxy) may store a response to a GET and serve it
  * without asking the origin, and for how long, as RFC 9111 decides it.
  *
- * <p>The rules, in the order they are applied: {@code no-store} (&sect;5.2.2.5) and unqualified
+ * <p>A CDN follows {@code CDN-Cache-Control} instead of {@code Cache-Control} and {@code
+ * Expires} when the response has one (RFC 9213 section 2.2); the rules below then read its
+ * directives. The rules, in the order they are applied: {@code no-store} (&sect;5.2.2.5) and unqualified
  * {@code private} (&sect;5.2.2.7) forbid storing; a request with {@code Authorization} may be
  * stored only with {@code public}, {@code s-maxage} or {@code must-revalidate} (&sect;3.5); without
  * explicit freshness or {@code public} only a heuristically cacheable status may be stored (&sect;3,
@@ -29,9 +32,10 @@ import org.apache.hc.core5.http.message.ParserCursor;
  * Expires} minus {@code Date} (&sect;4.2.1), an invalid {@code Expires} being already expired
  * (&sect;5.3), and with none of them only a heuristic lifetime is left (&sect;4.2.2); a response
  * whose age (&sect;4.2.3, {@code Age} and {@code Date}) has reached its lifetime is stale; and an
- * otherwise fresh response with {@code Set-Cookie} is not cached by CDNs unless the cookie is
- * excluded with {@code private="Set-Cookie"} or {@code no-cache="Set-Cookie"} (Cloudflare's,
- * Fastly's and Varnish's default behaviour).
+ * otherwise fresh response with {@code Set-Cookie} is not cached by CDNs (Cloudflare's, Fastly's
+ * and Varnish's default behaviour), even when {@code private="Set-Cookie"} would let an RFC 9111
+ * cache store it without the cookie. A quoted {@code max-age="600"}, which senders must not
+ * generate (&sect;5.2.2.1), is not counted as fresh: Varnish ignores it.
  *
  * @param verdict what a shared cache does with the response
  * @param freshnessSeconds the freshness lifetime in seconds (&sect;4.2.1), 0 when there is none
@@ -77,15 +81,17 @@ public record Cacheability(Verdict verdict, long freshnessSeconds, long ageSecon
    */
   public static Cacheability judge(
       HttpSnapshot response, boolean requestAuthorized, Instant receivedAt) {
-    Map<String, List<String>> cc = directives(response.field("Cache-Control").orElse(""));
+    Policy policy = Policy.of(response);
+    Map<String, List<String>> cc = directives(policy.value());
+    String field = policy.field();
     Optional<Instant> date = response.field("Date").flatMap(HttpDate::parse);
     long age = age(response, date, receivedAt);
 
     if (cc.containsKey("no-store")) {
-      return notStorable("Cache-Control: no-store forbids every cache to store it (RFC 9111 section 5.2.2.5)");
+      return notStorable(field + ": no-store forbids every cache to store it (RFC 9111 section 5.2.2.5)");
     }
     if (cc.containsKey("private") && unqualified(cc.get("private"))) {
-      return notStorable("Cache-Control: private lets only a browser's own cache store it, not a"
+      return notStorable(field + ": private lets only a browser's own cache store it, not a"
           + " CDN or proxy (RFC 9111 section 5.2.2.7)");
     }
     if (requestAuthorized
@@ -94,7 +100,7 @@ public record Cacheability(Verdict verdict, long freshnessSeconds, long ageSecon
           + " response only with Cache-Control public, s-maxage or must-revalidate (RFC 9111 section 3.5)");
     }
     boolean explicit = cc.containsKey("s-maxage") || cc.containsKey("max-age")
-        || response.field("Expires").isPresent();
+        || (policy.expiresCounts() && response.field("Expires").isPresent());
     if (!explicit && !cc.containsKey("public") && !HEURISTICALLY_CACHEABLE.contains(response.status())) {
       return notStorable("status " + response.status() + " is not cacheable by default and no"
           + " Cache-Control max-age, s-maxage, public or Expires makes it so (RFC 9111 section 3,"
@@ -106,10 +112,10 @@ public record Cacheability(Verdict verdict, long freshnessSeconds, long ageSecon
           + " section 4.1): name the request headers the response varies on instead");
     }
     if (cc.containsKey("no-cache") && unqualified(cc.get("no-cache"))) {
-      return new Cacheability(Verdict.STALE, 0, age, "Cache-Control: no-cache lets caches store"
+      return new Cacheability(Verdict.STALE, 0, age, field + ": no-cache lets caches store"
           + " it, but every request must be revalidated with the origin first (RFC 9111 section 5.2.2.4)");
     }
-    Lifetime lifetime = lifetime(cc, response, date, receivedAt);
+    Lifetime lifetime = lifetime(cc, policy, response, date, receivedAt);
     if (lifetime.seconds().isEmpty()) {
       return new Cacheability(Verdict.HEURISTIC, 0, age, lifetime.why());
     }
@@ -122,11 +128,15 @@ public record Cacheability(Verdict verdict, long freshnessSeconds, long ageSecon
       return new Cacheability(Verdict.STALE, seconds, age, lifetime.why() + ", but its age is "
           + age + " s (Age, Date): already stale when received (RFC 9111 section 4.2.3)");
     }
-    if (!response.headers("Set-Cookie").isEmpty() && !excludes(cc, "set-cookie")) {
+    if (!response.headers("Set-Cookie").isEmpty()) {
+      String qualified = excludes(cc, "set-cookie")
+          ? "; RFC 9111 section 5.2.2.7 would let a shared cache store it without the cookie"
+              + " (private=\"Set-Cookie\"), but Varnish's built-in rules do not"
+          : "";
       return new Cacheability(Verdict.SET_COOKIE, seconds, age, lifetime.why() + ", but it sets a"
           + " cookie (Set-Cookie), and CDNs (Cloudflare, Fastly, Varnish by default) do not cache"
-          + " such a response: drop the cookie from cacheable responses, or exclude it with"
-          + " Cache-Control: private=\"Set-Cookie\" (RFC 9111 section 5.2.2.7)");
+          + " such a response" + qualified + ": drop the cookie from responses that should be"
+          + " cached");
     }
     return new Cacheability(Verdict.FRESH, seconds, age, lifetime.why()
         + " (RFC 9111 section 4.2.1)" + (age > 0 ? ", " + age + " s of it used (age)" : ""));
@@ -136,12 +146,28 @@ public record Cacheability(Verdict verdict, long freshnessSeconds, long ageSecon
     return new Cacheability(Verdict.NOT_STORABLE, 0, 0, reason);
   }
 
+  /**
+   * The field whose directives a CDN follows: {@code CDN-Cache-Control} when the response has a
+   * non-empty one, and then {@code Cache-Control} and {@code Expires} are ignored (RFC 9213
+   * section 2.2, honoured by Cloudflare, Fastly and Akamai); else {@code Cache-Control}.
+   */
+  private record Policy(String field, String value, boolean expiresCounts) {
+    static Policy of(HttpSnapshot response) {
+      Optional<String> targeted = response.field("CDN-Cache-Control").filter(v -> !v.isBlank());
+      return targeted
+          .map(v -> new Policy("CDN-Cache-Control", v, false))
+          .orElseGet(() -> new Policy("Cache-Control", response.field("Cache-Control").orElse(""), true));
+    }
+  }
+
   /** A lifetime in seconds with the sentence that says where it came from; empty: none given. */
   private record Lifetime(Optional<Long> seconds, String why) {}
 
   /** The freshness lifetime for a shared cache: s-maxage, max-age, Expires (RFC 9111 4.2.1). */
-  private static Lifetime lifetime(
-      Map<String, List<String>> cc, HttpSnapshot response, Optional<Instant> date, Instant receivedAt) {
+  private static Lifetime lifetime(Map<String, List<String>> cc, Policy policy,
+      HttpSnapshot response, Optional<Instant> date, Instant receivedAt) {
+    String cacheControl = policy.value();
+    String field = policy.field();
     for (String directive : List.of("s-maxage", "max-age")) {
       if (cc.containsKey(directive)) {
         List<String> values = cc.get(directive);
@@ -149,18 +175,24 @@ public record Cacheability(Verdict verdict, long freshnessSeconds, long ageSecon
             ? " (it takes precedence over max-age=" + cc.get("max-age").get(0) + " for a shared cache)"
             : "";
         if (values.stream().distinct().count() > 1) {
-          return new Lifetime(Optional.of(0L), "Cache-Control has conflicting " + directive + " values "
+          return new Lifetime(Optional.of(0L), field + " has conflicting " + directive + " values "
               + values + ", so a cache may treat it as stale");
+        }
+        if (quoted(cacheControl, directive)) {
+          return new Lifetime(Optional.of(0L), field + ": " + directive + "=\"" + values.get(0)
+              + "\" is in the quoted form, which a sender must not generate (RFC 9111 section"
+              + " 5.2.2.1): caches that follow section 5.2 accept it, but others (Varnish) ignore it;"
+              + " write " + directive + "=" + values.get(0));
         }
         Optional<Long> seconds = Optional.ofNullable(values.get(0)).flatMap(Cacheability::deltaSeconds);
         if (seconds.isEmpty()) {
-          return new Lifetime(Optional.of(0L), "Cache-Control: " + directive + "=" + values.get(0)
+          return new Lifetime(Optional.of(0L), field + ": " + directive + "=" + values.get(0)
               + " is not a number of seconds");
         }
-        return new Lifetime(seconds, "Cache-Control: " + directive + "=" + seconds.get() + shadowed);
+        return new Lifetime(seconds, field + ": " + directive + "=" + seconds.get() + shadowed);
       }
     }
-    List<String> expires = response.headers("Expires");
+    List<String> expires = policy.expiresCounts() ? response.headers("Expires") : List.of();
     if (!expires.isEmpty()) {
       if (expires.stream().distinct().count() > 1) {
         return new Lifetime(Optional.of(0L), "conflicting Expires values " + expires);
@@ -174,8 +206,9 @@ public record Cacheability(Verdict verdict, long freshnessSeconds, long ageSecon
       return new Lifetime(Optional.of(seconds), "Expires: " + expires.get(0) + " is " + seconds
           + " s after " + (date.isPresent() ? "its Date" : "it was received"));
     }
-    return new Lifetime(Optional.empty(), "no explicit freshness lifetime (no Cache-Control"
-        + " s-maxage or max-age, no Expires): a cache may store it, but for how long is its own"
+    return new Lifetime(Optional.empty(), "no explicit freshness lifetime (no " + field
+        + " s-maxage or max-age, " + (policy.expiresCounts() ? "no Expires" : "and Expires is ignored"
+        + " beside CDN-Cache-Control") + "): a cache may store it, but for how long is its own"
         + " heuristic (RFC 9111 section 4.2.2); set Cache-Control: max-age or s-maxage");
   }
 
@@ -218,6 +251,12 @@ public record Cacheability(Verdict verdict, long freshnessSeconds, long ageSecon
           .add(e.getValue());
     }
     return directives;
+  }
+
+  /** Whether {@code directive}'s argument is written as a quoted string, e.g. max-age="600". */
+  private static boolean quoted(String cacheControl, String directive) {
+    return Pattern.compile("(?i)(?:^|[,\\s])" + Pattern.quote(directive) + "\\s*=\\s*\"")
+        .matcher(cacheControl).find();
   }
 
   /** The directive appears without a field list, e.g. {@code private}, not {@code private="X"}. */

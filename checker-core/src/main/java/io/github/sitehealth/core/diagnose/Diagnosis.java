@@ -350,7 +350,7 @@ public final class Diagnosis {
       List.of(
           "server", "via", "x-cache", "x-served-by", "x-varnish", "cf-ray", "cf-cache-status",
           "x-amz-cf-id", "x-amz-cf-pop", "x-azure-ref", "x-fastly-request-id", "age",
-          "cache-control", "retry-after");
+          "cache-control", "expires", "vary", "retry-after");
 
   private static List<String> evidence(Case c) {
     List<String> evidence = new ArrayList<>();
