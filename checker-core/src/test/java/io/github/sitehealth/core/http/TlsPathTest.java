@@ -128,7 +128,7 @@ class TlsPathTest {
 
     assertThat(result.status()).isEqualTo(CheckStatus.DEGRADED);
     Finding f = result.finding().orElseThrow();
-    assertThat(f.code()).isEqualTo("TLS_EXPIRING");
+    assertThat(f.code().id()).isEqualTo("TLS_EXPIRING");
     assertThat(f.summary())
         .startsWith("A certificate in the validated chain of 127.0.0.1"
             + " (CN=site-health test short-lived root, 2 of 2) expires on")
