@@ -101,6 +101,7 @@ class HostNamesTest {
         "  listen [::1]:" + http + ";",
         "  location / { return 200 \"host=$http_host\\n\"; }",
         "  location = /who { return 200 \"host=$http_host user=$remote_user\\n\"; }",
+        "  location = /bad { return 502; }",
         "  location = /to-same-host { return 301 http://SITE.example.test.:" + http + "/who; }",
         "  location = /to-underscore { return 301 http://api_backend.example.test:" + http
             + "/landed; }",
@@ -226,6 +227,30 @@ class HostNamesTest {
     assertThat(seen(viaNsd, plain)).isEqualTo("host=api_backend.example.test:" + http);
     assertThat(seen(viaNsd, secure))
         .isEqualTo("host=api_backend.example.test:" + tls + " sni=api_backend.example.test");
+  }
+
+  @Test
+  void anUnderscoreOriginIsProbedAndTellsTheEdgeFromTheOrigin() {
+    CheckResult result = new HttpCheck(viaNsd).run(
+        Endpoint.named("names", "http://site.example.test:" + http + "/bad")
+            .origin("http://api_backend.example.test:" + http + "/")
+            .timeoutMs(TIMEOUT_MS).retries(0).spec());
+
+    assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
+    Finding f = result.finding().orElseThrow();
+    assertThat(f.code()).isEqualTo("HTTP_502");
+    assertThat(f.hop()).isEqualTo(Hop.EDGE);
+    assertThat(f.summary()).startsWith("The origin answers 200 OK directly");
+    assertThat(f.evidence())
+        .anyMatch(e -> e.startsWith("origin GET http://api_backend.example.test:" + http + "/ -> 200 OK"));
+  }
+
+  @Test
+  void theSystemResolverPathTakesAnyCaseToo() {
+    String url = "https://LOCALHOST:" + tls + "/";
+
+    up(check(systemResolver, url));
+    assertThat(seen(systemResolver, url)).isEqualTo("host=LOCALHOST:" + tls + " sni=LOCALHOST");
   }
 
   @Test

@@ -65,6 +65,7 @@ class RedirectTargetsTest {
         "  location = /to-untrusted { return 301 https://api_backend.example.test:" + selfSigned + "/; }",
         "  location = /to-metadata { return 302 http://169.254.169.254/latest/; }",
         "  location = /two-hops { return 302 /to-gone; }",
+        "  location = /to-metadata-v6 { return 302 http://[fd00:ec2::254]/latest/; }",
         "  location = /to-failing { return 308 http://api_backend.example.test:" + http + "/fail; }",
         "  location = /fail { return 502 \"upstream gone\\n\"; }",
         "  location = /origin-moved { return 301 /fail; }",
@@ -152,6 +153,15 @@ class RedirectTargetsTest {
     assertThat(f.summary()).contains("169.254.169.254");
     assertThat(f.evidence()).contains(
         "redirect 1: 302 Moved Temporarily -> http://169.254.169.254/latest/");
+  }
+
+  @Test
+  void aRedirectToAnIpv6MetadataLiteralIsRefusedToo() {
+    Finding f = down("/to-metadata-v6", "TARGET_FORBIDDEN", Hop.NETWORK);
+
+    assertThat(f.summary()).contains("fd00:ec2:0:0:0:0:0:254, the cloud metadata service");
+    assertThat(f.evidence()).contains(
+        "redirect 1: 302 Moved Temporarily -> http://[fd00:ec2::254]/latest/");
   }
 
   @Test
