@@ -238,7 +238,7 @@ class HostNamesTest {
 
     assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
     Finding f = result.finding().orElseThrow();
-    assertThat(f.code()).isEqualTo("HTTP_502");
+    assertThat(f.code().id()).isEqualTo("HTTP_502");
     assertThat(f.hop()).isEqualTo(Hop.EDGE);
     assertThat(f.summary()).startsWith("The origin answers 200 OK directly");
     assertThat(f.evidence())
