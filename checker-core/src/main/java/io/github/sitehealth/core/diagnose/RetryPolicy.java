@@ -66,6 +66,9 @@ import java.util.Set;
  *     configuration (RFC 9110 §15.4: clients detect loops and stop)</td></tr>
  *   <tr><td>{@code HEADER_MISMATCH}, {@code NOT_CACHEABLE}</td><td>no</td><td>response headers,
  *     Cache-Control among them (RFC 9111 §5.2), are set by the server's configuration</td></tr>
+ *   <tr><td>{@code BODY_MISMATCH}, {@code BODY_REJECTED}</td><td>no</td><td>the content served
+ *     (a maintenance page, an error page served with 200) is the site's state, switched by an
+ *     operator or a deploy, not within seconds</td></tr>
  *   <tr><td>{@code LATENCY_BUDGET}</td><td>yes</td><td>latency varies from one request to the next
  *     (network, load); a retry that passes makes the check DEGRADED, not UP</td></tr>
  *   <tr><td>{@code PROBE_BLOCKED}</td><td>no</td><td>a CDN's bot or rate rules answered 403/429
@@ -76,25 +79,25 @@ import java.util.Set;
  */
 public final class RetryPolicy {
 
-  private static final Set<String> RETRIED =
+  private static final Set<FindingCode> RETRIED =
       Set.of(
-          "DNS_TIMEOUT",
-          "CONNECT_REFUSED",
-          "CONNECT_TIMEOUT",
-          "CONNECTION_RESET",
-          "PROBE_ERROR",
-          "HTTP_408",
-          "HTTP_500",
-          "HTTP_502",
-          "HTTP_503",
-          "HTTP_504",
-          "HTTP_520",
-          "HTTP_521",
-          "HTTP_522",
-          "HTTP_523",
-          "HTTP_524",
-          "READ_TIMEOUT",
-          "LATENCY_BUDGET");
+          FindingCode.DNS_TIMEOUT,
+          FindingCode.CONNECT_REFUSED,
+          FindingCode.CONNECT_TIMEOUT,
+          FindingCode.CONNECTION_RESET,
+          FindingCode.PROBE_ERROR,
+          FindingCode.http(408),
+          FindingCode.http(500),
+          FindingCode.http(502),
+          FindingCode.http(503),
+          FindingCode.http(504),
+          FindingCode.http(520),
+          FindingCode.http(521),
+          FindingCode.http(522),
+          FindingCode.http(523),
+          FindingCode.http(524),
+          FindingCode.READ_TIMEOUT,
+          FindingCode.LATENCY_BUDGET);
 
   private RetryPolicy() {}
 
@@ -105,13 +108,8 @@ public final class RetryPolicy {
    * @param code a finding code, e.g. {@code HTTP_502}, {@code DNS_NXDOMAIN}
    * @return true when another attempt is worth making
    */
-  public static boolean retriable(String code) {
-    return RETRIED.contains(code);
-  }
-
-  /** Whether a retry within seconds can change a failure with this finding code. */
   public static boolean retriable(FindingCode code) {
-    return retriable(code.id());
+    return RETRIED.contains(code);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.github.sitehealth.core.dns;
 
 import io.github.sitehealth.core.diagnose.RetryPolicy;
+import io.github.sitehealth.core.result.FindingCode;
 import java.util.Optional;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
@@ -41,18 +42,18 @@ record QueryOutcome(
    * answer, even NXDOMAIN or SERVFAIL, is not asked again.
    */
   boolean retryable() {
-    return RetryPolicy.retriable(failureCode());
+    return failureCode().map(RetryPolicy::retriable).orElse(false);
   }
 
   /** The finding code this outcome would be, alone; empty for a successful answer. */
-  private String failureCode() {
+  private Optional<FindingCode> failureCode() {
     return switch (kind) {
-      case TIMEOUT, UNREACHABLE -> "DNS_TIMEOUT";
-      case MALFORMED -> "DNS_SERVFAIL";
+      case TIMEOUT, UNREACHABLE -> Optional.of(FindingCode.DNS_TIMEOUT);
+      case MALFORMED -> Optional.of(FindingCode.DNS_SERVFAIL);
       case ANSWERED -> switch (rcode()) {
-        case Rcode.NOERROR -> "";
-        case Rcode.NXDOMAIN -> "DNS_NXDOMAIN";
-        default -> "DNS_SERVFAIL";
+        case Rcode.NOERROR -> Optional.empty();
+        case Rcode.NXDOMAIN -> Optional.of(FindingCode.DNS_NXDOMAIN);
+        default -> Optional.of(FindingCode.DNS_SERVFAIL);
       };
     };
   }

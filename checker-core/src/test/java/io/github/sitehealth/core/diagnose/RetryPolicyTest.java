@@ -2,6 +2,7 @@ package io.github.sitehealth.core.diagnose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sitehealth.core.result.FindingCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -49,9 +50,21 @@ class RetryPolicyTest {
     "NOT_CACHEABLE, false", // RFC 9111 §5.2
     "LATENCY_BUDGET, true",
     "PROBE_BLOCKED, false",
+    "BODY_MISMATCH, false",
+    "BODY_REJECTED, false",
   })
   void eachCodeHasItsDecision(String code, boolean retried) {
-    assertThat(RetryPolicy.retriable(code)).isEqualTo(retried);
+    assertThat(RetryPolicy.retriable(FindingCode.of(code))).isEqualTo(retried);
+  }
+
+  @org.junit.jupiter.api.Test
+  void everyKnownCodeIsInTheTableAbove() throws Exception {
+    var rows = new java.util.HashSet<String>();
+    for (String row : RetryPolicyTest.class.getDeclaredMethod("eachCodeHasItsDecision", String.class,
+        boolean.class).getAnnotation(CsvSource.class).value()) {
+      rows.add(row.substring(0, row.indexOf(',')));
+    }
+    assertThat(rows).containsAll(FindingCode.known().keySet());
   }
 
   @ParameterizedTest
