@@ -39,7 +39,10 @@ class HistoryCrashTest {
       // Let it write a while, then kill it mid-append (SIGKILL on Linux: no shutdown hooks).
       waitForFirstAppend(progress, next);
       Thread.sleep(20 + random.nextInt(200));
-      child.destroyForcibly();
+      // Through the ProcessHandle: Process.destroyForcibly() also closes our end of the child's
+      // stdout, dropping whatever the reader had not read yet, and on a busy machine the reader
+      // lags: the child's last words would be lost and the runs it acknowledged undercounted.
+      child.toHandle().destroyForcibly();
       assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
       // The child is dead, so its output ends: read all of it, however slow this machine is.
       reader.join(TimeUnit.SECONDS.toMillis(60));
@@ -55,7 +58,8 @@ class HistoryCrashTest {
       // Every acknowledged run is there; beyond them, only runs whose append had started (the
       // kill may come after an append is on disk and before it is acknowledged), never more.
       assertThat(seconds.size())
-          .as("after kill %d: acknowledged %d, attempted %d", kill + 1, acknowledged, attempted)
+          .as("after kill %d: acknowledged %d, attempted %d, first %d, found %s, the child's last lines %s",
+              kill + 1, acknowledged, attempted, next, seconds, progress.lastLines)
           .isBetween(acknowledged + 1, attempted + 1);
       for (int n = 0; n < seconds.size(); n++) {
         assertThat(seconds.get(n)).as("run %d in order", n).isEqualTo(n);
@@ -108,6 +112,7 @@ class HistoryCrashTest {
   private static final class Progress {
     volatile int attempted = -1;
     volatile int done = -1;
+    final java.util.Deque<String> lastLines = new java.util.concurrent.ConcurrentLinkedDeque<>();
   }
 
   private static Thread readProgress(Process child, Progress progress) {
@@ -119,6 +124,10 @@ class HistoryCrashTest {
                       new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
+                  progress.lastLines.add(line);
+                  if (progress.lastLines.size() > 6) {
+                    progress.lastLines.poll();
+                  }
                   if (line.startsWith(HistoryAppender.ATTEMPT)) {
                     progress.attempted = Math.max(progress.attempted, number(line, HistoryAppender.ATTEMPT));
                   } else if (line.startsWith(HistoryAppender.DONE)) {
