@@ -180,8 +180,9 @@ public record Cacheability(Verdict verdict, long freshnessSeconds, long ageSecon
         }
         if (quoted(cacheControl, directive)) {
           return new Lifetime(Optional.of(0L), field + ": " + directive + "=\"" + values.get(0)
-              + "\" is in the quoted form, which a sender must not generate (RFC 9111 section"
-              + " 5.2.2.1): caches that follow section 5.2 accept it, but others (Varnish) ignore it;"
+              + "\" is in the quoted form, which a sender must not generate (RFC 9111 section "
+              + (directive.equals("s-maxage") ? "5.2.2.10" : "5.2.2.1")
+              + "): caches that follow section 5.2 accept it, but others (Varnish) ignore it;"
               + " write " + directive + "=" + values.get(0));
         }
         Optional<Long> seconds = Optional.ofNullable(values.get(0)).flatMap(Cacheability::deltaSeconds);

@@ -186,15 +186,22 @@ public final class Diagnosis {
               Diagnosis::tlsSummary),
           new Rule(
               "a CDN blocks the probe (403/429), and the origin, when asked, does not answer the same",
-              c -> isProbeBlocked(c) && !(c.originProbed() && !c.originHealthy()),
+              c -> isProbeBlocked(c) && !originAnswersTheSame(c),
               Hop.EDGE,
               c -> c.failOnProbeBlocked() ? CheckStatus.DOWN : CheckStatus.DEGRADED,
               c -> FindingCode.PROBE_BLOCKED,
               c -> "Probe blocked: " + c.edge().orElseThrow().vendor() + " answered "
                   + seen(c.failure()) + " to the probe, as its bot or WAF rules do"
-                  + c.origin().map(o -> ", while the origin answers " + o.describe() + " directly")
+                  + (c.originHealthy()
+                      ? ", while the origin answers " + c.origin().orElseThrow().describe()
+                          + " directly"
+                      : "")
+                  + ": allow the probe (user agent site-health) or send a token in <headers>"
+                  + c.originFailure()
+                      .map(f -> "; the origin, asked directly, fails too (" + seen(f)
+                          + "): check it as well")
                       .orElse("")
-                  + ": allow the probe (user agent site-health) or send a token in <headers>."),
+                  + "."),
           rule(
               "the origin fails directly too",
               c -> c.originProbed() && !c.originHealthy(),
@@ -309,6 +316,14 @@ public final class Diagnosis {
   }
 
   /** A 403 or 429 from a CDN with bot protection: the CDN refused the probe, not the visitors. */
+  /**
+   * The origin, asked directly, gives the very answer the CDN gave: the refusal is the origin's
+   * own, passed on, not the CDN's bot rules.
+   */
+  private static boolean originAnswersTheSame(Case c) {
+    return c.originFailure().map(f -> f.code().equals(c.code())).orElse(false);
+  }
+
   static boolean isProbeBlocked(Case c) {
     int status = c.code().httpStatus();
     return (status == 403 || status == 429) && c.edge().map(EdgeFingerprint::cdn).orElse(false);

@@ -1,11 +1,9 @@
 package io.github.sitehealth.core.diagnose;
 
+import io.github.sitehealth.core.http.HttpDate;
 import io.github.sitehealth.core.result.FindingCode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -130,12 +128,7 @@ public final class RetryPolicy {
     if (v.matches("\\d{1,9}")) {
       return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
     }
-    try {
-      // IMF-fixdate (RFC 9110 §5.6.7) is the RFC 1123 format Java parses.
-      Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-      return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+    // An HTTP-date in any of its three formats: a recipient must accept them all (RFC 9110 §5.6.7).
+    return HttpDate.parse(v).map(at -> at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
   }
 }

@@ -46,6 +46,7 @@ public final class HttpCheck {
     Failure lastFailure = null;
     ProbeOutcome last = null;
     boolean passed = false;
+    long longestAnswerMs = 0;
 
     for (int n = 1; n <= spec.retries() + 1; n++) {
       long remaining = deadline - System.nanoTime();
@@ -73,7 +74,12 @@ public final class HttpCheck {
         passed = true;
         break;
       }
-      lastFailure = failure.get();
+      if (!cutShortByTheDeadline(failure.get(), remaining, longestAnswerMs)) {
+        lastFailure = failure.get();
+      }
+      if (last.response().isPresent()) {
+        longestAnswerMs = Math.max(longestAnswerMs, last.durationMs());
+      }
       if (firstFailure == null) {
         firstFailure = lastFailure;
       }
@@ -163,6 +169,17 @@ public final class HttpCheck {
         || code.is(FindingCode.Kind.FORBIDDEN_TARGET)
         || code.is(FindingCode.Kind.CONNECTION)
         || code.is(FindingCode.Kind.TLS));
+  }
+
+  /**
+   * A retry that timed out with less time left than an earlier attempt took to answer in full:
+   * the check's own deadline cut it short, so it says nothing new about the server, and the
+   * earlier attempts' failure (say {@code LATENCY_BUDGET}) stays the verdict.
+   */
+  private static boolean cutShortByTheDeadline(Failure failure, long budgetNanos, long longestAnswerMs) {
+    boolean timedOut = failure.code().equals(FindingCode.READ_TIMEOUT)
+        || failure.code().equals(FindingCode.CONNECT_TIMEOUT);
+    return timedOut && budgetNanos / 1_000_000 < longestAnswerMs;
   }
 
   /** What the answer's {@code Retry-After} asks for, when it has one (RFC 9110 §10.2.3). */

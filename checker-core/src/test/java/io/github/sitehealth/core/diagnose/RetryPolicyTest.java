@@ -80,6 +80,9 @@ class RetryPolicyTest {
     "'Fri, 31 Dec 1999 23:59:59 GMT', 1999-12-31T23:59:56Z, 3",
     // a date already past: no wait
     "'Fri, 31 Dec 1999 23:59:59 GMT', 2000-01-01T00:00:00Z, 0",
+    // the obsolete RFC 850 and asctime formats, which a recipient must accept too (§5.6.7)
+    "'Friday, 31-Dec-99 23:59:59 GMT', 1999-12-31T23:59:56Z, 3",
+    "'Fri Dec 31 23:59:59 1999', 1999-12-31T23:59:56Z, 3",
   })
   void retryAfterAsAnHttpDate(String value, String now, long seconds) {
     assertThat(RetryPolicy.retryAfter(Optional.of(value), Instant.parse(now)))

@@ -144,6 +144,25 @@ class RuleTableOriginTest {
             new Expected(CheckStatus.DEGRADED, "PROBE_BLOCKED", Hop.EDGE,
                 "Probe blocked: Cloudflare answered 403 Forbidden"),
             down("HTTP_403", Hop.ORIGIN, "The origin fails when asked directly too (403 Forbidden")),
+        // The CDN's own refusal stays PROBE_BLOCKED whatever else is wrong at the origin: only the
+        // origin's same answer makes it the origin's refusal.
+        row("7 a CDN blocks the probe, the origin is down", "/waf", "dead:/",
+            new Expected(CheckStatus.DEGRADED, "PROBE_BLOCKED", Hop.EDGE,
+                "Probe blocked: Cloudflare answered 403 Forbidden"),
+            new Expected(CheckStatus.DEGRADED, "PROBE_BLOCKED", Hop.EDGE,
+                "Probe blocked: Cloudflare answered 403 Forbidden to the probe, as its bot or WAF"
+                    + " rules do: allow the probe (user agent site-health) or send a token in"
+                    + " <headers>; the origin, asked directly, fails too (connection refused")),
+        row("7 a CDN rate-limits the probe, the origin answers 502", "/rate", "/broken",
+            new Expected(CheckStatus.DEGRADED, "PROBE_BLOCKED", Hop.EDGE,
+                "Probe blocked: Cloudflare answered 429"),
+            new Expected(CheckStatus.DEGRADED, "PROBE_BLOCKED", Hop.EDGE,
+                "Probe blocked: Cloudflare answered 429")),
+        row("7 a CDN blocks the probe, the origin answers 404", "/waf", "/missing",
+            new Expected(CheckStatus.DEGRADED, "PROBE_BLOCKED", Hop.EDGE,
+                "Probe blocked: Cloudflare answered 403 Forbidden"),
+            new Expected(CheckStatus.DEGRADED, "PROBE_BLOCKED", Hop.EDGE,
+                "Probe blocked: Cloudflare answered 403 Forbidden")),
         row("8 the origin fails directly too / 12 gateway failure", "/dead", "/broken",
             down("HTTP_502", Hop.ORIGIN,
                 "The edge (nginx) could not get a good answer from its upstream (502 Bad Gateway)"),
@@ -177,7 +196,10 @@ class RuleTableOriginTest {
   void eachRowWithAndWithoutAnOrigin(
       String row, String path, String originPath, Expected without, Expected with) {
     CheckResult alone = check(url(path), null);
-    CheckResult withOrigin = check(url(path), "http://127.0.0.1:" + origin + originPath);
+    CheckResult withOrigin =
+        check(url(path), originPath.startsWith("dead:")
+            ? url(originPath)
+            : "http://127.0.0.1:" + origin + originPath);
 
     assertVerdict(alone, without, false);
     // Failures before any HTTP answer are about the path to the public URL: the origin's health

@@ -6,6 +6,7 @@ import io.github.sitehealth.core.http.HttpProbe;
 import io.github.sitehealth.core.result.Attempt;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;
+import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.testing.Endpoint;
 import io.github.sitehealth.core.testing.HostileServer;
 import io.github.sitehealth.core.testing.Nginx;
@@ -73,6 +74,7 @@ class RetriesOnRealServersTest {
                 "    return 503;",
                 "  }",
                 "  location = /slow { echo_sleep 0.3; echo ok; }",
+                "  location = /slower { echo_sleep 2; echo ok; }",
                 "}"),
             http, selfSigned, expired, wrongHost);
     probe = new HttpProbe(8, 8, HttpProbe.DEFAULT_BODY_CAP);
@@ -166,6 +168,28 @@ class RetriesOnRealServersTest {
   @Test
   void aLatencyOverItsBudgetIsRetried() {
     everyRetry(check(Endpoint.named("slow", url("/slow")).maxLatencyMs(100)), "LATENCY_BUDGET");
+  }
+
+  /**
+   * Two seconds an answer, 3 s for the whole check: the retry has under a second left and is cut
+   * by the check's own deadline. That says nothing new about the server, whose complete answers
+   * were over budget: LATENCY_BUDGET stays the verdict, not READ_TIMEOUT.
+   */
+  @Test
+  void aRetryCutShortByTheChecksDeadlineDoesNotReplaceTheFailureSeen() {
+    CheckResult result =
+        new HttpCheck(probe)
+            .run(Endpoint.named("slower", url("/slower")).maxLatencyMs(500).timeoutMs(3000)
+                .retries(1).spec());
+
+    assertThat(result.status()).isEqualTo(CheckStatus.DOWN);
+    assertThat(result.attempts()).hasSize(2);
+    assertThat(result.attempts().get(0).outcome()).contains("(budget 500 ms)");
+    assertThat(result.attempts().get(1).outcome()).contains("within");
+    Finding f = result.finding().orElseThrow();
+    assertThat(f.code().id()).isEqualTo("LATENCY_BUDGET");
+    assertThat(result.observed()).contains("(budget 500 ms)");
+    assertThat(f.summary()).doesNotContain("no complete answer");
   }
 
   /** RFC 9110 §9.2.2: a GET may be sent again after a connection failure. */
