@@ -203,6 +203,18 @@ public final class Diagnosis {
                       .orElse("")
                   + "."),
           rule(
+              "the edge timed out waiting (504, 524, read timeout) and the origin, asked directly,"
+                  + " did not answer in even longer",
+              c -> isTimeout(c)
+                  && c.originFailure().map(f -> f.code().equals(FindingCode.READ_TIMEOUT)).orElse(false)
+                  && originSlowerThanEdgeWaited(c),
+              Hop.ORIGIN,
+              c -> "The origin is slower than the edge waits: asked directly, it sent no complete"
+                  + " answer within " + c.origin().orElseThrow().durationMs() + " ms, while the edge"
+                  + " gave up after " + c.failure().outcome().durationMs() + " ms ("
+                  + seen(c.failure()) + "): make the origin faster, or raise the edge's read"
+                  + " timeout to match it."),
+          rule(
               "the origin fails directly too",
               c -> c.originProbed() && !c.originHealthy(),
               Hop.ORIGIN,

@@ -276,6 +276,25 @@ class EdgeOriginDiagnosisTest {
         .anyMatch(e -> e.startsWith("origin GET http://localhost:" + pinnedPort + "/page -> 200 OK"));
   }
 
+  /**
+   * nginx gives up after 1 s with its 504; asked directly, the 3 s origin does not answer within
+   * the check's 2 s either: still the origin being slower than the edge waits, not a generic
+   * origin failure.
+   */
+  @Test
+  void anOriginThatTimesOutDirectlyTooIsSlowerThanTheEdgeWaits() {
+    CheckResult result =
+        check(EndpointConfig.builder("slow", edgeUrl("/slow"))
+            .origin(originUrl("/slow")).timeoutMs(2000L).retries(0).build());
+
+    Finding f = result.finding().orElseThrow();
+    assertThat(f.code().id()).isEqualTo("HTTP_504");
+    assertThat(f.hop()).isEqualTo(Hop.ORIGIN);
+    assertThat(f.summary()).startsWith("The origin is slower than the edge waits: asked directly,"
+        + " it sent no complete answer within ");
+    assertThat(f.originProbed()).isTrue();
+  }
+
   @Test
   void aCdnBlockingTheProbeIsDegradedNotDown() {
     CheckResult result = check(endpoint(edgeUrl("/waf"), null));
