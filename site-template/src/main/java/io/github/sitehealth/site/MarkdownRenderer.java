@@ -48,10 +48,17 @@ final class MarkdownRenderer {
   }
 
   Rendered render(String markdown, String source) {
+    List<String> warnings = new ArrayList<>();
+    if (unclosedFrontMatter(markdown)) {
+      // Read as front matter, the whole page would vanish into it: render it all as the body.
+      warnings.add(source + ": the front matter opened by --- on line 1 is never closed by a ---"
+          + " line; the page is rendered without front matter (no title, codes or summary from it)");
+      markdown = markdown.substring(markdown.indexOf('\n') + 1);
+    }
     com.vladsch.flexmark.util.ast.Document document = parser.parse(markdown);
     AbstractYamlFrontMatterVisitor frontMatter = new AbstractYamlFrontMatterVisitor();
     frontMatter.visit(document);
-    List<String> warnings = new ArrayList<>(HeadingIds.assign(document, RESERVED_IDS, source));
+    warnings.addAll(HeadingIds.assign(document, RESERVED_IDS, source));
 
     Document clean = sanitizer.clean(renderer.render(document));
     for (Element a : clean.select("a[href]")) {
@@ -76,5 +83,14 @@ final class MarkdownRenderer {
       sections.add(new Runbook.Section(id, h.tagName().charAt(1) - '0', h.text()));
     }
     return new Rendered(FrontMatter.of(frontMatter.getData()), clean.body().html(), sections, warnings);
+  }
+
+  /** A first line of {@code ---} with no {@code ---} or {@code ...} line after it. */
+  static boolean unclosedFrontMatter(String markdown) {
+    List<String> lines = markdown.lines().toList();
+    if (lines.isEmpty() || !lines.get(0).strip().equals("---")) {
+      return false;
+    }
+    return lines.stream().skip(1).map(String::strip).noneMatch(l -> l.equals("---") || l.equals("..."));
   }
 }

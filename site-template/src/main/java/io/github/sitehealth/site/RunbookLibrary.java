@@ -99,6 +99,12 @@ public final class RunbookLibrary {
       Runbook runbook = toRunbook(renderer, file, markdown, Runbook.Source.TEAM, warnings);
       byPage.put(runbook.pageName(), runbook);
       for (String code : runbook.codes()) {
+        if (!isFindingCode(code)) {
+          warnings.add("team runbook " + runbook.pageName() + " lists \"" + code + "\" in codes,"
+              + " which is no finding code (see the README's Finding codes; HTTP_5xx stands for"
+              + " a status class): no finding links to it by that code");
+          continue;
+        }
         String earlier = teamCodes.putIfAbsent(code, runbook.pageName());
         if (earlier != null && !earlier.equals(runbook.pageName())) {
           warnings.add("team runbooks " + earlier + " and " + runbook.pageName() + " both list "
@@ -160,6 +166,19 @@ public final class RunbookLibrary {
    */
   public String link(String code, Hop hop) {
     return link(FindingCode.of(code), hop);
+  }
+
+  /** A code of the contract, or a status class such as {@code HTTP_5xx}. */
+  private static boolean isFindingCode(String code) {
+    if (code.matches("HTTP_[1-5]xx")) {
+      return true;
+    }
+    try {
+      FindingCode.of(code);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** The page a link such as {@code runbooks/dns.html#nxdomain} points to. */

@@ -178,4 +178,33 @@ class RunbookLibraryTest {
     assertThat(library.page("with-heading.html").orElseThrow().title()).isEqualTo("The heading");
     assertThat(library.page("bare.html").orElseThrow().title()).isEqualTo("bare");
   }
+
+  @Test
+  void anUnknownCodeInCodesIsReportedAndClaimsNothing() throws IOException {
+    Fixtures.write(team.resolve("typo.md"), "---\ncodes: [HTTP_5O2, HTTP_5xx, NOT_CACHABLE]\n---\n");
+    RunbookLibrary library = RunbookLibrary.load(Optional.of(team));
+
+    assertThat(library.warnings()).hasSize(2);
+    assertThat(library.warnings().get(0)).contains("typo.html", "\"HTTP_5O2\"", "no finding code");
+    assertThat(library.warnings().get(1)).contains("\"NOT_CACHABLE\"");
+    assertThat(library.codes()).doesNotContainKeys("HTTP_5O2", "NOT_CACHABLE");
+    // The status class is a valid claim.
+    assertThat(library.link("HTTP_503", Hop.ORIGIN)).startsWith("runbooks/typo.html");
+  }
+
+  @Test
+  void unclosedFrontMatterIsReportedAndTheBodyIsKept() throws IOException {
+    Fixtures.write(team.resolve("unclosed.md"),
+        "---\ntitle: \"Unclosed\ncodes: [HTTP_502]\n\n# Shop backend\n\nRestart the shop.\n");
+    RunbookLibrary library = RunbookLibrary.load(Optional.of(team));
+
+    assertThat(library.warnings()).singleElement().asString()
+        .contains("unclosed.md", "never closed");
+    Runbook page = library.page("unclosed.html").orElseThrow();
+    assertThat(page.title()).isEqualTo("Shop backend");
+    assertThat(page.html()).contains("Restart the shop.");
+    // Its would-be front matter is text now: it claims no code.
+    assertThat(library.link("HTTP_502", Hop.ORIGIN))
+        .isEqualTo("runbooks/502-bad-gateway.html#origin-unreachable");
+  }
 }
