@@ -1,6 +1,7 @@
 package io.github.sitehealth.core.report;
 
 import java.io.IOException;
+import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -31,8 +32,11 @@ public final class AtomicFiles {
     // directory must stay readable like any file the build writes (the umask decides).
     Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
+      // Buffered: writers such as StAX emit a byte at a time, each a system call otherwise.
       try (OutputStream out =
-          Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+          new BufferedOutputStream(
+              Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+              64 * 1024)) {
         content.writeTo(out);
       }
       keepPermissions(target, tmp);
