@@ -18,11 +18,18 @@ abstract class AbstractPagesMojo extends AbstractSiteHealthMojo {
       defaultValue = "${project.build.directory}/site-health/history.jsonl")
   private File historyFile;
 
-  /** The team's runbooks, Markdown with front matter; a file named like a default replaces it. */
+  /**
+   * The team's runbooks: Markdown with {@code title}, {@code codes} and {@code summary} front
+   * matter. A file named like a default runbook replaces it, and its {@code codes} take
+   * precedence.
+   */
   @Parameter(defaultValue = "${project.basedir}/src/site-health/runbooks")
   private File runbooksDirectory;
 
-  /** Incident and maintenance notes, Markdown with front matter, shown newest first. */
+  /**
+   * Incident and maintenance notes: Markdown with {@code title}, {@code status}, {@code started},
+   * {@code resolved} and {@code affects} front matter, shown newest first on the status page.
+   */
   @Parameter(defaultValue = "${project.basedir}/src/site-health/incidents")
   private File incidentsDirectory;
 

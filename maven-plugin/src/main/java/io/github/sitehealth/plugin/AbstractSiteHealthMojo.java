@@ -9,13 +9,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** What every site-health goal shares: the skip switch and the output directory. */
 abstract class AbstractSiteHealthMojo extends AbstractMojo {
 
-  /** Skips the goal. */
+  /** Skips the goal: no check is run and nothing is written. */
   @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
   private boolean skip;
 
   /**
-   * Where {@code results.json}, {@code TEST-site-health.xml}, the status page and the runbooks
-   * are written.
+   * Where {@code results.json}, {@code TEST-site-health.xml}, the status page, the runbooks and
+   * the badges are written, and where {@code site} reads {@code results.json} back.
    */
   @Parameter(
       property = PropertyNames.OUTPUT_DIRECTORY,

@@ -16,25 +16,31 @@ public class DnsRecord {
   /** A, AAAA, CNAME, NS, MX, TXT, CAA or SOA. Default A. */
   private String type;
 
-  /** Expected values in zone-file syntax; one {@code <expect>} per value. */
+  /** Expected values in zone-file syntax; one {@code expect} element per value. None by default. */
   private final List<String> expect = new ArrayList<>();
 
   /** {@code exact} (default: the answers equal the expected set) or {@code contains}. */
   private String match;
 
-  /** Lowest acceptable TTL in seconds; lower is DEGRADED. */
+  /** Lowest acceptable TTL in seconds; lower is DEGRADED. None by default. */
   private Long minTtl;
 
-  /** Highest acceptable TTL in seconds; higher is DEGRADED. */
+  /** Highest acceptable TTL in seconds; higher is DEGRADED. None by default. */
   private Long maxTtl;
 
-  /** This record's resolver, {@code host:port}. Default: the run's {@code <resolver>}. */
+  /** This record's resolver, {@code ip[:port]}. Default: the run's {@code resolver}. */
   private String resolver;
 
-  /** Also ask each authoritative server of the zone and compare SOA serials and answers. */
+  /**
+   * Also ask each authoritative server of the zone and compare SOA serials and answers. Default
+   * false.
+   */
   private Boolean checkAuthoritative;
 
-  /** Authoritative servers ({@code host:port}) to ask instead of the zone's NS records. */
+  /**
+   * Authoritative servers ({@code ip[:port]}) to ask instead of the zone's NS records, e.g. for
+   * split horizon. Default: the zone's NS records.
+   */
   private List<String> authoritativeServers;
 
   /** Whole-check deadline in milliseconds. Default 5000. */

@@ -12,16 +12,22 @@ public class Endpoint {
   /** Unique name of the check, {@code [A-Za-z0-9._-]+}. Required. */
   private String name;
 
-  /** The public URL, usually through the CDN. Required. */
+  /**
+   * The public URL, usually through the CDN; {@code http} or {@code https}, any host form RFC 3986
+   * allows (names, IPv4 and {@code [IPv6]} literals). Required.
+   */
   private String url;
 
-  /** The same resource straight from the origin; probed when the public URL fails. */
+  /**
+   * The same resource straight from the origin; probed when the public URL fails, to tell an edge
+   * failure from an origin failure. None by default.
+   */
   private String origin;
 
   /** Expected status codes and ranges, e.g. {@code 200,301-302}. Default {@code 200-399}. */
   private String expectStatus;
 
-  /** Latency budget of one attempt, in milliseconds: slower is DOWN. */
+  /** Latency budget of one attempt, in milliseconds: slower is DOWN. None by default. */
   private Long maxLatencyMs;
 
   /**
@@ -30,21 +36,31 @@ public class Endpoint {
    */
   private Long warnLatencyMs;
 
-  /** Response header name to a regular expression that must be found in its value. */
+  /**
+   * Response header name to a regular expression that must be found in its value. Names are
+   * case-insensitive; repeated header lines count as one comma-separated value. None by default.
+   */
   private Map<String, String> expectHeaders;
 
-  /** Request headers; values may use {@code ${env.NAME}}. */
+  /**
+   * Request header name to value; values may use {@code ${env.NAME}}. Without an {@code
+   * Accept-Encoding} here the probe sends {@code Accept-Encoding: gzip, deflate}, as browsers do.
+   */
   private Map<String, String> headers;
 
   /** Whole-check deadline in milliseconds, every attempt included. Default 10000. */
   private Long timeoutMs;
 
-  /** Extra attempts, with backoff, before the check is DOWN. Default 2. */
+  /**
+   * Extra attempts, with backoff (200 ms, doubling, or longer when a {@code Retry-After} asks for
+   * it), before the check is DOWN; only failures a retry can change are retried. Default 2.
+   */
   private Integer retries;
 
   /**
-   * The origin's IP address: the origin probe connects there but keeps the public URL's host
-   * name for the Host header and TLS (what {@code curl --resolve} does).
+   * The origin's IP address (IPv4 or IPv6): the origin probe connects there but keeps the public
+   * URL's host name for the Host header and TLS (what {@code curl --resolve} does). None by
+   * default.
    */
   private String originAddress;
 

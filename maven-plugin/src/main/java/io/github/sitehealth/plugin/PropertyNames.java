@@ -12,6 +12,7 @@ final class PropertyNames {
   static final String HISTORY_FILE = "site-health.historyFile";
   static final String PAGES = "site-health.pages";
   static final String TRUST_CERTIFICATES = "site-health.trustCertificates";
+  static final String SANDBOX_SKIP = "site-health.sandbox.skip";
 
   private PropertyNames() {}
 }

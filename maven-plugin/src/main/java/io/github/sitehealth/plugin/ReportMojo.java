@@ -16,7 +16,7 @@ import org.apache.maven.reporting.MavenReportException;
 @Mojo(name = "report", threadSafe = true)
 public class ReportMojo extends AbstractMavenReport {
 
-  /** Where {@code verify} wrote {@code results.json}. */
+  /** Where {@code verify} wrote {@code results.json}; the report is drawn from it. */
   @Parameter(
       property = PropertyNames.OUTPUT_DIRECTORY,
       defaultValue = "${project.build.directory}/site-health")
@@ -28,11 +28,18 @@ public class ReportMojo extends AbstractMavenReport {
       defaultValue = "${project.build.directory}/site-health/history.jsonl")
   private File historyFile;
 
-  /** The team's runbooks, Markdown with front matter; a file named like a default replaces it. */
+  /**
+   * The team's runbooks: Markdown with {@code title}, {@code codes} and {@code summary} front
+   * matter. A file named like a default runbook replaces it, and its {@code codes} take
+   * precedence.
+   */
   @Parameter(defaultValue = "${project.basedir}/src/site-health/runbooks")
   private File runbooksDirectory;
 
-  /** Incident and maintenance notes, Markdown with front matter, shown newest first. */
+  /**
+   * Incident and maintenance notes: Markdown with {@code title}, {@code status}, {@code started},
+   * {@code resolved} and {@code affects} front matter, shown newest first on the status page.
+   */
   @Parameter(defaultValue = "${project.basedir}/src/site-health/incidents")
   private File incidentsDirectory;
 
@@ -40,7 +47,7 @@ public class ReportMojo extends AbstractMavenReport {
   @Parameter(defaultValue = "${project.name} status")
   private String title;
 
-  /** Skips the report. */
+  /** Skips the report: the site gets no site-health pages. */
   @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
   private boolean skip;
 

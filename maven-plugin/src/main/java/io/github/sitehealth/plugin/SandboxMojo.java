@@ -13,25 +13,29 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Starts a rehearsal sandbox inside the build, on loopback only: a healthy origin, an edge proxy
- * in front of it, and faults that map to the runbooks (the edge's upstream down: 502; a slow
- * origin: 504; an origin answering 503; a missing Cache-Control), and an authoritative DNS server
- * for the zone {@code sandbox.test.} (a correct CNAME, a wrong CDN target, a dangling CNAME, a
- * missing name). Its addresses are published as the project properties
- * {@code site-health.sandbox.edge}, {@code .origin}, {@code .dead} and {@code .dns} (a
- * {@code <resolver>}), for the checks of later goals. It stops when the build ends.
+ * in front of it, and faults that map to the runbooks (the edge's upstream down: 502; an edge
+ * route to a wrong port: 502; an origin slower than the edge waits: 504; an origin answering 503;
+ * a stylesheet without caching headers), and an authoritative DNS server for the zone {@code
+ * sandbox.test.} (a correct CNAME, one to the wrong CDN, a dangling CNAME, a missing name). Its
+ * addresses are published as the project properties {@code site-health.sandbox.edge}, {@code
+ * site-health.sandbox.origin}, {@code site-health.sandbox.dead} and {@code
+ * site-health.sandbox.dns} (an {@code ip:port} for the {@code resolver} parameter of {@code
+ * verify}), for the checks of later goals. It stops when the build ends.
  */
 @Mojo(name = "sandbox", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
 public class SandboxMojo extends AbstractMojo {
 
   static final String PROPERTY_PREFIX = "site-health.sandbox.";
 
-  /** Skips starting the sandbox. */
-  @Parameter(property = "site-health.sandbox.skip", defaultValue = "false")
+  /** Skips starting the sandbox; the {@code site-health.sandbox.*} properties are then unset. */
+  @Parameter(property = PropertyNames.SANDBOX_SKIP, defaultValue = "false")
   private boolean skip;
 
+  /** The project whose properties receive the sandbox's addresses. */
   @Parameter(defaultValue = "${project}", readonly = true)
   private MavenProject project;
 
+  /** The build, to stop the sandbox when it ends. */
   @Parameter(defaultValue = "${session}", readonly = true)
   private MavenSession session;
 

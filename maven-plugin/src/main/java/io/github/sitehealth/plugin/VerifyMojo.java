@@ -22,30 +22,89 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Runs every configured check, writes {@code results.json} and {@code TEST-site-health.xml}, and
- * fails the build when a check is DOWN.
+ * Runs every configured HTTP and DNS check, says for each failure which hop is broken (DNS,
+ * network, TLS, the CDN edge or the origin) and links its runbook, writes {@code results.json},
+ * {@code TEST-site-health.xml}, the history and (unless {@code pages} is false) the status page,
+ * then fails the build when a check is DOWN.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class VerifyMojo extends AbstractPagesMojo {
 
-  /** The HTTP endpoints to check. */
+  /**
+   * The HTTP endpoints to check, one {@code endpoint} element each. Its fields:
+   *
+   * <ul>
+   *   <li>{@code name}: unique check name, {@code [A-Za-z0-9._-]+}; required.
+   *   <li>{@code url}: the public URL, usually through the CDN, {@code http} or {@code https};
+   *       required.
+   *   <li>{@code origin}: the same resource straight from the origin, probed when the public URL
+   *       fails, to tell an edge failure from an origin failure.
+   *   <li>{@code originAddress}: an IPv4 or IPv6 address the origin probe connects to, keeping
+   *       the URL's host name for the Host header and TLS (as {@code curl --resolve}).
+   *   <li>{@code expectStatus}: expected status codes and ranges, e.g. {@code 200,301-302};
+   *       default {@code 200-399}.
+   *   <li>{@code maxLatencyMs}: latency budget of one attempt in milliseconds; slower is DOWN.
+   *   <li>{@code warnLatencyMs}: warning budget in milliseconds, below {@code maxLatencyMs}; a
+   *       passing check slower than this is DEGRADED.
+   *   <li>{@code expectHeaders}: response header name to a regular expression that must be found
+   *       in its value; names are case-insensitive.
+   *   <li>{@code expectCacheable}: require an answer a shared cache (CDN) may store and serve
+   *       fresh, as RFC 9111 decides; default false.
+   *   <li>{@code expectBody}: a regular expression that must be found in the decoded body (first
+   *       1 MiB), else {@code BODY_MISMATCH}.
+   *   <li>{@code rejectBody}: a regular expression that must not be found in the decoded body,
+   *       else {@code BODY_REJECTED}.
+   *   <li>{@code headers}: request header name to value; values may use {@code ${env.NAME}}.
+   *   <li>{@code timeoutMs}: whole-check deadline in milliseconds, every attempt included;
+   *       default 10000.
+   *   <li>{@code retries}: extra attempts, with backoff, for failures a retry can change; default
+   *       2.
+   *   <li>{@code failOnProbeBlocked}: a CDN's bot or WAF block of the probe (403/429) is DOWN
+   *       instead of DEGRADED; default false.
+   *   <li>{@code followRedirects}: follow up to 10 redirects and check the final answer; false
+   *       checks the first answer itself; default true.
+   *   <li>{@code tlsExpiryWarnDays}: a passing HTTPS check whose certificate chain expires within
+   *       this many days is DEGRADED ({@code TLS_EXPIRING}); 0 never warns; default 14.
+   * </ul>
+   */
   @Parameter private List<Endpoint> endpoints;
 
-  /** The DNS records to check. */
+  /**
+   * The DNS records to check, one {@code dnsRecord} element each. Its fields:
+   *
+   * <ul>
+   *   <li>{@code name}: the DNS name, e.g. {@code www.example.com}; required.
+   *   <li>{@code type}: A, AAAA, CNAME, NS, MX, TXT, CAA or SOA; default A.
+   *   <li>{@code expect}: an expected value in zone-file syntax; repeat the element, one per
+   *       value.
+   *   <li>{@code match}: {@code exact} (the answers equal the expected set; the default) or
+   *       {@code contains} (they include it).
+   *   <li>{@code minTtl}, {@code maxTtl}: TTL bounds in seconds; a TTL outside them is DEGRADED.
+   *   <li>{@code resolver}: this record's resolver, {@code ip[:port]}; default the run's
+   *       {@code resolver}.
+   *   <li>{@code checkAuthoritative}: also ask every authoritative server of the zone and compare
+   *       SOA serials and answers; default false.
+   *   <li>{@code authoritativeServers}: servers ({@code ip[:port]}) to ask instead of the zone's
+   *       NS records, e.g. for split horizon.
+   *   <li>{@code timeoutMs}: whole-check deadline in milliseconds; default 5000.
+   * </ul>
+   */
   @Parameter private List<DnsRecord> dnsRecords;
 
   /**
-   * The resolver for DNS checks, {@code host:port} (an IP address, {@code [::1]:53} for IPv6).
-   * Default: the system's resolvers.
+   * The resolver for the DNS checks and for the endpoints' host names, {@code ip[:port]} (e.g.
+   * {@code 10.0.0.2}, {@code [::1]:53} for IPv6); through it a name that fails gets its precise DNS
+   * finding (NXDOMAIN, NODATA, SERVFAIL, timeout, dangling CNAME). Default: the system's
+   * resolvers.
    */
   @Parameter(property = PropertyNames.RESOLVER)
   private String resolver;
 
-  /** Checks in flight at once. Default 64. */
+  /** Checks in flight at once. Default 64 (the checker core's default). */
   @Parameter(property = PropertyNames.CONCURRENCY)
   private Integer concurrency;
 
-  /** Checks in flight to one host:port at once. Default 8. */
+  /** Checks in flight to one host:port at once. Default 8 (the checker core's default). */
   @Parameter(property = PropertyNames.PER_HOST_CONCURRENCY)
   private Integer perHostConcurrency;
 
@@ -74,7 +133,10 @@ public class VerifyMojo extends AbstractPagesMojo {
   @Parameter(defaultValue = "false")
   private boolean allowMetadataTargets;
 
-  /** Fail the build when a check is DOWN. With {@code false} the same report is logged. */
+  /**
+   * Fail the build when a check is DOWN. With {@code false} the same report is logged as a
+   * warning and the build goes on.
+   */
   @Parameter(property = PropertyNames.FAIL_ON_ERROR, defaultValue = "true")
   private boolean failOnError;
 
@@ -86,7 +148,7 @@ public class VerifyMojo extends AbstractPagesMojo {
   @Parameter(property = PropertyNames.PAGES, defaultValue = "true")
   private boolean pages;
 
-  /** Runs kept in the history; older ones are dropped. */
+  /** Runs kept in the history file; older ones are dropped. At least 1. */
   @Parameter(defaultValue = "500")
   private int historyRetention;
 
