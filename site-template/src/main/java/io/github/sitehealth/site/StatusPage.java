@@ -60,14 +60,15 @@ public final class StatusPage {
     List<String> incidentIds = incidentIds(incidents);
     banner(doc, run, incidents, incidentIds);
     Element rows = PageTemplate.slot(doc, "checks");
+    CheckHistory indexed = CheckHistory.of(history);
     for (CheckResult check : run.checks()) {
-      row(rows, check, since(check, history));
+      row(rows, check, since(check, indexed));
     }
     if (run.checks().isEmpty()) {
       rows.appendElement("tr").appendElement("td").attr("colspan", "7").addClass("none")
           .text("The latest run had no checks.");
     }
-    uptime(doc, run, history);
+    uptime(doc, run, indexed);
     incidents(PageTemplate.slot(doc, "incidents"), incidents, incidentIds);
     runbookIndex(PageTemplate.slot(doc, "runbooks"));
     PageTemplate.footer(doc, generatedAt);
@@ -117,17 +118,16 @@ public final class StatusPage {
    * When the check's current status began: the earliest run of the unbroken streak of runs, up to
    * the latest, in which it had the status it has now. Empty without earlier runs in the history.
    */
-  static Optional<Instant> since(CheckResult check, List<HistoryEntry> history) {
+  static Optional<Instant> since(CheckResult check, CheckHistory history) {
     Instant since = null;
     int streak = 0;
-    List<HistoryEntry> newestFirst = new java.util.ArrayList<>(history);
-    newestFirst.sort(java.util.Comparator.comparing(HistoryEntry::startedAt).reversed());
-    for (HistoryEntry entry : newestFirst) {
-      Optional<HistoryEntry.CheckSample> sample = entry.check(check.name());
+    List<HistoryEntry> newestFirst = history.newestFirst();
+    for (int i = 0; i < newestFirst.size(); i++) {
+      Optional<HistoryEntry.CheckSample> sample = history.sample(check.name(), i);
       if (sample.isEmpty() || sample.get().status() != check.status()) {
         break;
       }
-      since = entry.startedAt();
+      since = newestFirst.get(i).startedAt();
       streak++;
     }
     // One run says nothing about how long a status has held.
@@ -226,9 +226,9 @@ public final class StatusPage {
     };
   }
 
-  private static void uptime(Document doc, RunResult run, List<HistoryEntry> history) {
+  private static void uptime(Document doc, RunResult run, CheckHistory history) {
     LocalDate lastDay = run.startedAt().atZone(ZoneOffset.UTC).toLocalDate();
-    boolean onlyLatest = history.stream().allMatch(e -> e.startedAt().equals(run.startedAt()));
+    boolean onlyLatest = history.newestFirst().stream().allMatch(e -> e.startedAt().equals(run.startedAt()));
     PageTemplate.slot(doc, "uptime-hint").text(onlyLatest
         ? "Only the latest run is recorded so far; a bar per day fills in as runs are added to the history."
         : "One bar per day (UTC), oldest first, up to " + Uptime.MAX_DAYS + " days. Uptime counts the"

@@ -60,15 +60,16 @@ final class Uptime {
   private Uptime() {}
 
   /** The series of the named check from the history, ending on {@code lastDay} (UTC). */
-  static Series of(String check, List<HistoryEntry> history, LocalDate lastDay) {
+  static Series of(String check, CheckHistory history, LocalDate lastDay) {
     LocalDate firstAllowed = lastDay.minusDays(MAX_DAYS - 1);
     TreeMap<LocalDate, int[]> counts = new TreeMap<>();
-    for (HistoryEntry entry : history) {
-      LocalDate day = entry.startedAt().atZone(ZoneOffset.UTC).toLocalDate();
+    List<HistoryEntry> runs = history.newestFirst();
+    for (int i = 0; i < runs.size(); i++) {
+      LocalDate day = runs.get(i).startedAt().atZone(ZoneOffset.UTC).toLocalDate();
       if (day.isBefore(firstAllowed) || day.isAfter(lastDay)) {
         continue;
       }
-      entry.check(check).ifPresent(sample -> counts.computeIfAbsent(day, d -> new int[3])[sample.status().ordinal()]++);
+      history.sample(check, i).ifPresent(sample -> counts.computeIfAbsent(day, d -> new int[3])[sample.status().ordinal()]++);
     }
     List<Day> days = new ArrayList<>();
     LocalDate first = counts.isEmpty() ? lastDay : counts.firstKey();

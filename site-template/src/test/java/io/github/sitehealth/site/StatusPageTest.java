@@ -71,6 +71,28 @@ class StatusPageTest {
   }
 
   @Test
+  void eachCheckGetsItsOwnSinceAndBarsFromAHistoryInAnyOrder() {
+    Instant t0 = Fixtures.T0.minusSeconds(7200);
+    Instant t1 = Fixtures.T0.minusSeconds(3600);
+    RunResult first = Fixtures.run(t0, Fixtures.up("a"),
+        Fixtures.failing("b", CheckStatus.DOWN, "HTTP_502", Hop.ORIGIN), Fixtures.up("c"));
+    RunResult second = Fixtures.run(t1, Fixtures.up("a"), Fixtures.up("b"));
+    RunResult latest = Fixtures.run(Fixtures.T0, Fixtures.up("a"), Fixtures.up("b"), Fixtures.up("c"));
+
+    Document doc = render(latest,
+        List.of(HistoryEntry.of(latest), HistoryEntry.of(first), HistoryEntry.of(second)), List.of());
+
+    List<Element> rows = doc.select("table.checks tbody tr");
+    assertThat(rows).hasSize(3);
+    assertThat(rows.get(0).select(".since time").attr("datetime")).isEqualTo(t0.toString());
+    assertThat(rows.get(1).select(".since time").attr("datetime")).isEqualTo(t1.toString());
+    // "c" was missing from the run before the latest: its streak is the latest run alone.
+    assertThat(rows.get(2).select(".since")).isEmpty();
+    assertThat(doc.select("ul.uptime .uptime-head .num").eachText()).containsExactly(
+        "100.00% up over 1 day (3 runs)", "66.66% up over 1 day (3 runs)", "100.00% up over 1 day (2 runs)");
+  }
+
+  @Test
   void withoutEarlierRunsNoSinceIsClaimed() {
     Document doc = render(Fixtures.run(Fixtures.T0, Fixtures.up("home")));
 
