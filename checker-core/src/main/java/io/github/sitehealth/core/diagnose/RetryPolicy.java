@@ -71,6 +71,12 @@ import java.util.Set;
  *     (network, load); a retry that passes makes the check DEGRADED, not UP</td></tr>
  *   <tr><td>{@code PROBE_BLOCKED}</td><td>no</td><td>a CDN's bot or rate rules answered 403/429
  *     (RFC 9110 §15.5.4, RFC 6585 §4)</td></tr>
+ *   <tr><td>{@code BANNER_MISMATCH}</td><td>no</td><td>the greeting a TCP service sends first
+ *     (SMTP's 220 line, RFC 5321 §4.2; SSH's version line, RFC 4253 §4.2) is its
+ *     configuration</td></tr>
+ *   <tr><td>{@code SOME_ADDRESSES_FAIL}, {@code SOME_REQUESTS_FAIL}</td><td>no</td><td>verdicts
+ *     over several addresses or samples, each of which was tried already; sampling is the
+ *     repetition</td></tr>
  * </table>
  *
  * <p>A code not in this table is not retried.

@@ -33,7 +33,12 @@ public final class FindingCode {
     /** An answer arrived; an expectation on its headers, body, caching or latency failed. */
     EXPECTATION,
     /** A CDN's bot or WAF rules refused the probe. */
-    PROBE_BLOCKED
+    PROBE_BLOCKED,
+    /**
+     * Some of the host's addresses, or some of the sampled requests, failed while the others
+     * passed; the failures' own codes are in the per-address and per-sample results.
+     */
+    PARTIAL
   }
 
   /** Codes by id, in the order of the README's table. */
@@ -83,6 +88,17 @@ public final class FindingCode {
   public static final FindingCode PROBE_BLOCKED =
       register(new FindingCode("PROBE_BLOCKED", Kind.PROBE_BLOCKED, Hop.EDGE,
           CheckStatus.DEGRADED, "http-errors.html#probe-blocked"));
+
+  public static final FindingCode BANNER_MISMATCH =
+      expectation("BANNER_MISMATCH", "expectations.html#banner-mismatch");
+  /** One or more of the host's addresses fail while others pass ({@code <addresses>}). */
+  public static final FindingCode SOME_ADDRESSES_FAIL =
+      register(new FindingCode("SOME_ADDRESSES_FAIL", Kind.PARTIAL, null, CheckStatus.DOWN,
+          "partial-failures.html#one-address-fails"));
+  /** Some of the sampled requests fail while others pass ({@code <samples>}). */
+  public static final FindingCode SOME_REQUESTS_FAIL =
+      register(new FindingCode("SOME_REQUESTS_FAIL", Kind.PARTIAL, null, CheckStatus.DEGRADED,
+          "partial-failures.html#some-requests-fail"));
 
   private static final Pattern HTTP = Pattern.compile("HTTP_([1-5]\\d\\d)");
 

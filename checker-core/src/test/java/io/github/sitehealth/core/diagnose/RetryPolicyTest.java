@@ -52,6 +52,9 @@ class RetryPolicyTest {
     "PROBE_BLOCKED, false",
     "BODY_MISMATCH, false",
     "BODY_REJECTED, false",
+    "BANNER_MISMATCH, false", // RFC 5321 §4.2, RFC 4253 §4.2: the service's configured greeting
+    "SOME_ADDRESSES_FAIL, false",
+    "SOME_REQUESTS_FAIL, false",
   })
   void eachCodeHasItsDecision(String code, boolean retried) {
     assertThat(RetryPolicy.retriable(FindingCode.of(code))).isEqualTo(retried);
