@@ -67,7 +67,7 @@ public class VerifyMojo extends AbstractPagesMojo {
    *       this many days is DEGRADED ({@code TLS_EXPIRING}); 0 never warns; default 14.
    * </ul>
    */
-  @Parameter private List<Endpoint> endpoints;
+  @Parameter private List<EndpointConfig> endpoints;
 
   /**
    * The DNS records to check, one {@code dnsRecord} element each. Its fields:
@@ -89,7 +89,7 @@ public class VerifyMojo extends AbstractPagesMojo {
    *   <li>{@code timeoutMs}: whole-check deadline in milliseconds; default 5000.
    * </ul>
    */
-  @Parameter private List<DnsRecord> dnsRecords;
+  @Parameter private List<DnsRecordConfig> dnsRecords;
 
   /**
    * The resolver for the DNS checks and for the endpoints' host names, {@code ip[:port]} (e.g.
@@ -224,15 +224,11 @@ public class VerifyMojo extends AbstractPagesMojo {
   }
 
   private RunConfig runConfig() {
-    List<EndpointConfig> configs =
-        endpoints == null ? List.of() : endpoints.stream().map(Endpoint::toConfig).toList();
-    List<DnsRecordConfig> records =
-        dnsRecords == null ? List.of() : dnsRecords.stream().map(DnsRecord::toConfig).toList();
     return RunConfig.builder()
-        .endpoints(configs)
+        .endpoints(endpoints)
         .concurrency(concurrency)
         .perHostConcurrency(perHostConcurrency)
-        .dnsRecords(records)
+        .dnsRecords(dnsRecords)
         .resolver(resolver)
         .secretHeaders(secretHeaders)
         .trustCertificates(trustCertificates == null ? null : trustCertificates.getPath())

@@ -1,5 +1,7 @@
 package io.github.sitehealth.plugin;
 
+import io.github.sitehealth.core.spec.DnsRecordConfig;
+import io.github.sitehealth.core.spec.EndpointConfig;
 import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +28,7 @@ class VerifyMojoTargetsAndTrustTest {
   @InjectMojo(goal = "verify", pom = POM)
   void aMetadataUrlIsAConfigurationErrorNamingTheOptIn(VerifyMojo mojo) throws Exception {
     setVariableValueToObject(mojo, "outputDirectory", out.toFile());
-    List<Endpoint> endpoints = getVariableValueFromObject(mojo, "endpoints");
+    List<EndpointConfig> endpoints = getVariableValueFromObject(mojo, "endpoints");
     assertThat((Integer) getVariableValueFromObject(endpoints.get(0), "tlsExpiryWarnDays"))
         .isEqualTo(30);
 

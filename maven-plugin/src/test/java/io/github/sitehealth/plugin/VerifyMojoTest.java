@@ -1,5 +1,7 @@
 package io.github.sitehealth.plugin;
 
+import io.github.sitehealth.core.spec.DnsRecordConfig;
+import io.github.sitehealth.core.spec.EndpointConfig;
 import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +50,7 @@ class VerifyMojoTest {
 
   /** Points the pom's single endpoint at {@code path} on the fixture server. */
   private void pointAt(VerifyMojo mojo, String path) throws Exception {
-    List<Endpoint> endpoints = getVariableValueFromObject(mojo, "endpoints");
+    List<EndpointConfig> endpoints = getVariableValueFromObject(mojo, "endpoints");
     setVariableValueToObject(endpoints.get(0), "url", server.url(path));
     setVariableValueToObject(mojo, "outputDirectory", out.toFile());
   }
@@ -56,9 +58,9 @@ class VerifyMojoTest {
   @Test
   @InjectMojo(goal = "verify", pom = VERIFY_POM)
   void injectsTheEndpointsFromThePom(VerifyMojo mojo) throws Exception {
-    List<Endpoint> endpoints = getVariableValueFromObject(mojo, "endpoints");
+    List<EndpointConfig> endpoints = getVariableValueFromObject(mojo, "endpoints");
     assertThat(endpoints).hasSize(1);
-    Endpoint home = endpoints.get(0);
+    EndpointConfig home = endpoints.get(0);
     assertThat((String) getVariableValueFromObject(home, "name")).isEqualTo("home");
     assertThat((Map<String, String>) getVariableValueFromObject(home, "expectHeaders"))
         .containsEntry("cache-control", "max-age=\\d+");
@@ -68,10 +70,10 @@ class VerifyMojoTest {
   @Test
   @InjectMojo(goal = "verify", pom = "src/test/resources/unit/dns/pom.xml")
   void everyExpectElementOfADnsRecordCounts(VerifyMojo mojo) throws Exception {
-    List<DnsRecord> records = getVariableValueFromObject(mojo, "dnsRecords");
+    List<DnsRecordConfig> records = getVariableValueFromObject(mojo, "dnsRecords");
 
     assertThat(records).hasSize(1);
-    var config = records.get(0).toConfig();
+    var config = records.get(0);
     assertThat(config.expect()).containsExactly("192.0.2.1", "192.0.2.2");
     assertThat(config.match()).isEqualTo("contains");
     assertThat(config.authoritativeServers()).containsExactly("127.0.0.1:5354");

@@ -1,5 +1,6 @@
 package io.github.sitehealth.core.dns;
 
+import io.github.sitehealth.core.check.Check;
 import io.github.sitehealth.core.result.Attempt;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;
@@ -22,7 +23,7 @@ import org.xbill.DNS.TextParseException;
  * Runs one DNS record check: resolves the name through the resolver (following CNAMEs), compares
  * the answer with the expectation and, when asked, with every authoritative server.
  */
-public final class DnsCheck {
+public final class DnsCheck implements Check<DnsRecordSpec> {
 
   private final Optional<ServerAddress> runResolver;
   private final List<InetSocketAddress> systemResolvers;
@@ -61,11 +62,13 @@ public final class DnsCheck {
     this.authority = new AuthorityCheck(client, follower, nameServerPort);
   }
 
-  /** The key for the per-host concurrency limit: the resolver this record is asked of. */
-  public String hostKey(DnsRecordSpec spec) {
+  /** The resolver this record is asked of. */
+  @Override
+  public String limitKey(DnsRecordSpec spec) {
     return "dns " + resolverLabel(spec);
   }
 
+  @Override
   public CheckResult run(DnsRecordSpec spec) {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();

@@ -196,21 +196,22 @@ public final class HttpProbe implements AutoCloseable {
 
   /** A GET that follows redirects, with the URL's host resolved as usual. */
   public ProbeOutcome fetch(URI url, Map<String, String> headers, Duration budget) {
-    return fetch(url, headers, budget, Optional.empty(), true);
+    return fetch(ProbeRequest.get(url, headers, budget));
   }
 
   /**
-   * One GET of {@code url}, ended by the probe itself after {@code budget}: a server that never
-   * answers, or trickles its answer, cannot hold the check longer than that. With {@code
-   * connectTo}, the connection goes to that address instead of the URL host's. Redirects, when
-   * followed, are at most {@link #MAX_REDIRECTS}.
+   * One GET, ended by the probe itself after the request's budget: a server that never answers,
+   * or trickles its answer, cannot hold the check longer than that. With {@link
+   * ProbeRequest#connectTo}, the connection goes to that address instead of the URL host's.
+   * Redirects, when followed, are at most {@link #MAX_REDIRECTS}. Never throws for what the
+   * server does: every failure is a {@link ProbeOutcome} with its {@link ProbeError}.
    */
-  public ProbeOutcome fetch(
-      URI url,
-      Map<String, String> headers,
-      Duration budget,
-      Optional<InetAddress> connectTo,
-      boolean followRedirects) {
+  public ProbeOutcome fetch(ProbeRequest probeRequest) {
+    URI url = probeRequest.url();
+    Map<String, String> headers = probeRequest.headers();
+    Duration budget = probeRequest.budget();
+    Optional<InetAddress> connectTo = probeRequest.connectTo();
+    boolean followRedirects = probeRequest.followRedirects();
     CloseableHttpAsyncClient client =
         connectTo.map(a -> pinnedClient(UrlHost.parse(url).name(), a)).orElse(this.client);
     long start = System.nanoTime();

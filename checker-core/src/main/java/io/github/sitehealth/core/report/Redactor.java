@@ -1,9 +1,12 @@
 package io.github.sitehealth.core.report;
 
+import io.github.sitehealth.core.result.AddressResult;
 import io.github.sitehealth.core.result.Attempt;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.RunResult;
+import io.github.sitehealth.core.result.Sample;
+import io.github.sitehealth.core.result.Sampling;
 import io.github.sitehealth.core.spec.EndpointSpec;
 import io.github.sitehealth.core.spec.RunSpec;
 import io.github.sitehealth.core.spec.Secrets;
@@ -120,7 +123,22 @@ public final class Redactor {
         c.finding().map(this::redact),
         c.attempts().stream().map(this::redact).toList(),
         c.startedAt(),
-        c.durationMs());
+        c.durationMs(),
+        c.addresses().stream().map(this::redact).toList(),
+        c.sampling().map(this::redact));
+  }
+
+  private AddressResult redact(AddressResult a) {
+    return new AddressResult(a.address(), a.status(), redact(a.observed()), a.code(), a.hop(),
+        a.latencyMs(), a.samples(), a.failedSamples());
+  }
+
+  private Sampling redact(Sampling s) {
+    return new Sampling(s.samples(), s.failed(), s.windowMs(), s.maxFailureRate(),
+        s.failures().stream()
+            .map(f -> new Sample(f.index(), f.startedAt(), f.durationMs(), f.address(), f.status(),
+                f.code(), redact(f.observed())))
+            .toList());
   }
 
   public RunResult redact(RunResult run) {

@@ -8,7 +8,7 @@ import java.util.Optional;
  * The result of one check.
  *
  * @param name the check's name
- * @param kind {@code http} or {@code dns}
+ * @param kind {@code http}, {@code dns} or {@code tcp}
  * @param target what was checked (a URL, or a record name and type)
  * @param status UP, DEGRADED or DOWN
  * @param observed what the last attempt saw, in words
@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param attempts every attempt, in order
  * @param startedAt when the check started
  * @param durationMs the whole check, every attempt and backoff included
+ * @param addresses each address probed on its own, in the resolver's order; empty when the
+ *     check probed only the first one ({@code <addresses>first</addresses>})
+ * @param sampling the samples, when the check sent more than one ({@code <samples>})
  */
 public record CheckResult(
     String name,
@@ -26,10 +29,34 @@ public record CheckResult(
     Optional<Finding> finding,
     List<Attempt> attempts,
     Instant startedAt,
-    long durationMs) {
+    long durationMs,
+    List<AddressResult> addresses,
+    Optional<Sampling> sampling) {
 
   public CheckResult {
     attempts = List.copyOf(attempts);
+    addresses = List.copyOf(addresses);
+  }
+
+  /** A result of one address and one sample (or one attempt sequence). */
+  public CheckResult(
+      String name,
+      String kind,
+      String target,
+      CheckStatus status,
+      String observed,
+      Optional<Finding> finding,
+      List<Attempt> attempts,
+      Instant startedAt,
+      long durationMs) {
+    this(name, kind, target, status, observed, finding, attempts, startedAt, durationMs, List.of(),
+        Optional.empty());
+  }
+
+  /** The same result with another finding (e.g. linking another runbook). */
+  public CheckResult withFinding(Optional<Finding> other) {
+    return new CheckResult(name, kind, target, status, observed, other, attempts, startedAt,
+        durationMs, addresses, sampling);
   }
 
   /** Latency of the last attempt, the figure to show next to the status. */

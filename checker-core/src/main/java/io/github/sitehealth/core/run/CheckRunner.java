@@ -1,14 +1,10 @@
 package io.github.sitehealth.core.run;
 
-import io.github.sitehealth.core.dns.DnsCheck;
-import io.github.sitehealth.core.dns.DnsClient;
-import io.github.sitehealth.core.dns.DnsHostResolver;
+import io.github.sitehealth.core.check.Check;
+import io.github.sitehealth.core.check.CheckSpec;
 import io.github.sitehealth.core.http.HttpProbe;
-import io.github.sitehealth.core.http.ProbeSettings;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.RunResult;
-import io.github.sitehealth.core.spec.DnsRecordSpec;
-import io.github.sitehealth.core.spec.EndpointSpec;
 import io.github.sitehealth.core.spec.RunSpec;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -24,11 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Runs every check of a {@link RunSpec} concurrently, HTTP and DNS alike, with at most
- * {@code concurrency} checks in flight and at most {@code perHostConcurrency} of them to one
- * host:port (for DNS checks: to one resolver). A check waiting for its host does not hold a slot
- * that a check to another host could use. Results are in configuration order: endpoints, then DNS
- * records.
+ * Runs every check of a {@link RunSpec} concurrently, whatever its kind, with at most {@code
+ * concurrency} checks in flight and at most {@code perHostConcurrency} of them with the same
+ * {@link Check#limitKey limit key} (one host:port; for DNS checks, one resolver). A check waiting
+ * for its host does not hold a slot that a check to another host could use. Results are in
+ * configuration order.
  */
 public final class CheckRunner {
 
@@ -59,24 +55,13 @@ public final class CheckRunner {
                 t.setDaemon(true);
                 return t;
               });
-      // With a <resolver>, the endpoints' host names are resolved through it too (DnsHostResolver).
-      boolean dnsNeeded =
-          !spec.dnsRecords().isEmpty() || (spec.resolver().isPresent() && !spec.endpoints().isEmpty());
-      // try-with-resources skips null resources: no HTTP client for a DNS-only run, and vice versa
-      try (DnsClient dnsClient = dnsNeeded ? new DnsClient() : null;
-          HttpProbe probe = spec.endpoints().isEmpty() ? null : new HttpProbe(probeSettings(spec, dnsClient))) {
+      try (RunResources resources = new RunResources(spec, bodyCap)) {
+        Map<Class<?>, Check<CheckSpec>> kinds = new HashMap<>();
         List<Job> jobs = new ArrayList<>();
-        if (probe != null) {
-          HttpCheck check = new HttpCheck(probe);
-          for (EndpointSpec endpoint : spec.endpoints()) {
-            jobs.add(new Job(endpoint.hostKey(), () -> check.run(endpoint)));
-          }
-        }
-        if (!spec.dnsRecords().isEmpty()) {
-          DnsCheck check = new DnsCheck(dnsClient, spec.resolver());
-          for (DnsRecordSpec record : spec.dnsRecords()) {
-            jobs.add(new Job(check.hostKey(record), () -> check.run(record)));
-          }
+        for (CheckSpec check : spec.checks()) {
+          Check<CheckSpec> kind =
+              kinds.computeIfAbsent(check.getClass(), t -> CheckKinds.open(check.getClass(), resources));
+          jobs.add(new Job(kind.limitKey(check), () -> kind.run(check)));
         }
         new Scheduler(jobs, spec, executor, results).runAll();
       } finally {
@@ -88,13 +73,6 @@ public final class CheckRunner {
 
   /** One check to run, and the host (or resolver) whose limit it counts against. */
   private record Job(String hostKey, Supplier<CheckResult> check) {}
-
-  private ProbeSettings probeSettings(RunSpec spec, DnsClient dnsClient) {
-    ProbeSettings settings = ProbeSettings.of(spec, bodyCap);
-    return spec.resolver().isPresent()
-        ? settings.withResolver(new DnsHostResolver(dnsClient, spec.resolver().get()))
-        : settings;
-  }
 
   /** Starts checks as global and per-host slots free up; waits until all have finished. */
   private final class Scheduler {

@@ -1,5 +1,6 @@
 package io.github.sitehealth.core.run;
 
+import io.github.sitehealth.core.check.Check;
 import io.github.sitehealth.core.diagnose.CertificateExpiry;
 import io.github.sitehealth.core.diagnose.Diagnosis;
 import io.github.sitehealth.core.diagnose.Expectations;
@@ -8,6 +9,7 @@ import io.github.sitehealth.core.diagnose.RetryPolicy;
 import io.github.sitehealth.core.http.HttpProbe;
 import io.github.sitehealth.core.http.HttpSnapshot;
 import io.github.sitehealth.core.http.ProbeOutcome;
+import io.github.sitehealth.core.http.ProbeRequest;
 import io.github.sitehealth.core.result.Attempt;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;
@@ -26,7 +28,7 @@ import java.util.Optional;
  * again only when {@link RetryPolicy#retriable} says a retry can change it), then, when the
  * public URL failed and an origin is configured, one direct probe of the origin for the diagnosis.
  */
-public final class HttpCheck {
+public final class HttpCheck implements Check<EndpointSpec> {
 
   /** The first backoff; each further one doubles. */
   static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
@@ -37,6 +39,13 @@ public final class HttpCheck {
     this.probe = probe;
   }
 
+  /** The public URL's {@code host:port}. */
+  @Override
+  public String limitKey(EndpointSpec spec) {
+    return spec.hostKey();
+  }
+
+  @Override
   public CheckResult run(EndpointSpec spec) {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
@@ -56,11 +65,12 @@ public final class HttpCheck {
       Instant attemptStart = Instant.now();
       last =
           probe.fetch(
-              spec.url(),
-              spec.headers(),
-              Duration.ofNanos(remaining),
-              Optional.empty(),
-              spec.followRedirects());
+              new ProbeRequest(
+                  spec.url(),
+                  spec.headers(),
+                  Duration.ofNanos(remaining),
+                  Optional.empty(),
+                  spec.followRedirects()));
       Optional<Failure> failure = Expectations.evaluate(spec, last);
       attempts.add(
           new Attempt(
@@ -146,11 +156,12 @@ public final class HttpCheck {
       // whole deadline waiting for it, the origin's slowness is exactly what must be measured.
       ProbeOutcome outcome =
           probe.fetch(
-              originUrl.get(),
-              spec.headers(),
-              spec.timeout(),
-              spec.originAddress(),
-              spec.followRedirects());
+              new ProbeRequest(
+                  originUrl.get(),
+                  spec.headers(),
+                  spec.timeout(),
+                  spec.originAddress(),
+                  spec.followRedirects()));
       origin = Optional.of(outcome);
       originFailure = Expectations.evaluateOrigin(spec, outcome, failure);
     }

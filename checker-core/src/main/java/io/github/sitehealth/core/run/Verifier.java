@@ -65,9 +65,6 @@ public final class Verifier {
       return c;
     }
     Finding f = c.finding().get();
-    return new CheckResult(
-        c.name(), c.kind(), c.target(), c.status(), c.observed(),
-        Optional.of(f.withRunbook(runbooks.link(f.code(), f.hop()))),
-        c.attempts(), c.startedAt(), c.durationMs());
+    return c.withFinding(Optional.of(f.withRunbook(runbooks.link(f.code(), f.hop()))));
   }
 }

@@ -1,5 +1,6 @@
 package io.github.sitehealth.core.spec;
 
+import io.github.sitehealth.core.check.CheckSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,13 @@ public record DnsRecordSpec(
     Optional<ServerAddress> resolver,
     boolean checkAuthoritative,
     List<ServerAddress> authoritativeServers,
-    Duration timeout) {
+    Duration timeout)
+    implements CheckSpec {
+
+  @Override
+  public String kind() {
+    return "dns";
+  }
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
   public static final DnsType DEFAULT_TYPE = DnsType.A;
@@ -47,11 +54,13 @@ public record DnsRecordSpec(
   }
 
   /** What is checked: {@code www.example.com. CNAME}. */
+  @Override
   public String target() {
     return name + " " + type;
   }
 
   /** The check's name in results: the target, and the resolver when the record has its own. */
+  @Override
   public String checkName() {
     return target() + resolver.map(r -> " @" + r).orElse("");
   }

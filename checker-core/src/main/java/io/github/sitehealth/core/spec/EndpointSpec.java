@@ -1,5 +1,6 @@
 package io.github.sitehealth.core.spec;
 
+import io.github.sitehealth.core.check.CheckSpec;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -22,6 +23,12 @@ import java.util.regex.Pattern;
  * @param expectBody a regex that must be found in the body, decoded per Content-Encoding and
  *     charset (as far as the body cap lets it be read); BODY_MISMATCH otherwise
  * @param rejectBody a regex that must not be found in the decoded body; BODY_REJECTED otherwise
+ * @param addresses which of the host's addresses are probed, each on its own
+ * @param samples requests sent, 1 to {@link #MAX_SAMPLES}; above 1 each is one request without
+ *     retries, and the failure rate decides
+ * @param sampleWindow the time the samples are spread over
+ * @param maxFailureRate the highest failure rate of the samples, in percent (0 to 100), that is
+ *     only DEGRADED; taken per address when {@code addresses} is not {@link AddressMode#FIRST}
  */
 public record EndpointSpec(
     String name,
@@ -40,13 +47,22 @@ public record EndpointSpec(
     int tlsExpiryWarnDays,
     Optional<Duration> warnLatency,
     Optional<Pattern> expectBody,
-    Optional<Pattern> rejectBody) {
+    Optional<Pattern> rejectBody,
+    AddressMode addresses,
+    int samples,
+    Duration sampleWindow,
+    double maxFailureRate)
+    implements CheckSpec {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   public static final int DEFAULT_TLS_EXPIRY_WARN_DAYS = 14;
   public static final int MAX_TLS_EXPIRY_WARN_DAYS = 3650;
   public static final int DEFAULT_RETRIES = 2;
   public static final int MAX_RETRIES = 10;
+  public static final int MAX_SAMPLES = 1000;
+  public static final Duration MAX_SAMPLE_WINDOW = Duration.ofMinutes(10);
+  /** Addresses probed at most per check; a host with more has the rest named as not probed. */
+  public static final int MAX_ADDRESSES = 16;
 
   public EndpointSpec {
     // Unmodifiable copies that keep the configured order: the first failing expectation reported
@@ -61,6 +77,21 @@ public record EndpointSpec(
    */
   public Optional<URI> originProbeUrl() {
     return origin.isPresent() ? origin : originAddress.map(a -> url);
+  }
+
+  @Override
+  public String checkName() {
+    return name;
+  }
+
+  @Override
+  public String kind() {
+    return "http";
+  }
+
+  @Override
+  public String target() {
+    return url.toString();
   }
 
   /** {@code host:port} of the public URL, the key for the per-host concurrency limit. */

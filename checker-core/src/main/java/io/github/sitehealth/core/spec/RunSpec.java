@@ -1,5 +1,6 @@
 package io.github.sitehealth.core.spec;
 
+import io.github.sitehealth.core.check.CheckSpec;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
@@ -8,16 +9,19 @@ import java.util.Set;
 /**
  * A validated run: the checks and the run-wide settings. Build it with {@link SpecParser}.
  *
+ * @param checks every check, of every kind, in configuration order (endpoints, DNS records, TCP
+ *     checks)
+ * @param concurrency checks in flight at once
+ * @param perHostConcurrency checks in flight to one host:port (DNS checks: to one resolver)
  * @param resolver the resolver for DNS records without their own; empty: the system's resolvers
  * @param secretHeaders request headers whose values are secret, besides the default ones
  * @param trustCertificates CA certificates trusted in addition to the JDK's own
  * @param allowMetadataTargets whether cloud metadata and link-local addresses may be checked
  */
 public record RunSpec(
-    List<EndpointSpec> endpoints,
+    List<CheckSpec> checks,
     int concurrency,
     int perHostConcurrency,
-    List<DnsRecordSpec> dnsRecords,
     Optional<ServerAddress> resolver,
     Set<String> secretHeaders,
     List<X509Certificate> trustCertificates,
@@ -27,20 +31,28 @@ public record RunSpec(
   public static final int DEFAULT_PER_HOST_CONCURRENCY = 8;
 
   public RunSpec {
-    endpoints = List.copyOf(endpoints);
-    dnsRecords = List.copyOf(dnsRecords);
+    checks = List.copyOf(checks);
     secretHeaders = Set.copyOf(secretHeaders);
     trustCertificates = List.copyOf(trustCertificates);
   }
 
-  /** A run of HTTP checks only, with the JDK's trust, refusing metadata targets. */
-  public RunSpec(List<EndpointSpec> endpoints, int concurrency, int perHostConcurrency) {
-    this(endpoints, concurrency, perHostConcurrency, List.of(), Optional.empty(), Set.of(),
-        List.of(), false);
+  /** The checks of one kind, in configuration order. */
+  public <S extends CheckSpec> List<S> checks(Class<S> kind) {
+    return checks.stream().filter(kind::isInstance).map(kind::cast).toList();
   }
 
-  /** The number of checks, HTTP and DNS. */
+  /** The HTTP endpoint checks. */
+  public List<EndpointSpec> endpoints() {
+    return checks(EndpointSpec.class);
+  }
+
+  /** The DNS record checks. */
+  public List<DnsRecordSpec> dnsRecords() {
+    return checks(DnsRecordSpec.class);
+  }
+
+  /** The number of checks, of every kind. */
   public int size() {
-    return endpoints.size() + dnsRecords.size();
+    return checks.size();
   }
 }

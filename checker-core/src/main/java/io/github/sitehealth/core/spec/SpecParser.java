@@ -1,5 +1,6 @@
 package io.github.sitehealth.core.spec;
 
+import io.github.sitehealth.core.check.CheckSpec;
 import io.github.sitehealth.core.net.MetadataAddresses;
 import io.github.sitehealth.core.net.UrlHost;
 import java.io.IOException;
@@ -93,11 +94,12 @@ public final class SpecParser {
       }
     }
     DnsRecordParser dns = new DnsRecordParser(problems);
+    List<CheckSpec> checks = new ArrayList<>(endpoints);
+    checks.addAll(dns.records(config.dnsRecords()));
     return new RunSpec(
-        endpoints,
+        checks,
         concurrency,
         perHost,
-        dns.records(config.dnsRecords()),
         dns.resolver(config.resolver()),
         secretHeaders,
         trust,
@@ -250,6 +252,51 @@ public final class SpecParser {
     Pattern expectBody = bodyRegex("<endpoint><expectBody>", c.expectBody(), where);
     Pattern rejectBody = bodyRegex("<endpoint><rejectBody>", c.rejectBody(), where);
 
+    AddressMode addresses = AddressMode.FIRST;
+    if (c.addresses() != null && !c.addresses().isBlank()) {
+      Optional<AddressMode> mode = AddressMode.parse(c.addresses());
+      if (mode.isPresent()) {
+        addresses = mode.get();
+      } else {
+        problem("<endpoint><addresses>", c.addresses().trim(),
+            "must be first, all, ipv4 or ipv6" + where);
+      }
+    }
+    int samples = 1;
+    if (c.samples() != null) {
+      if (c.samples() < 1 || c.samples() > EndpointSpec.MAX_SAMPLES) {
+        problem("<endpoint><samples>", String.valueOf(c.samples()),
+            "must be between 1 and " + EndpointSpec.MAX_SAMPLES + where);
+      } else {
+        samples = c.samples();
+      }
+    }
+    Duration sampleWindow = Duration.ZERO;
+    if (c.sampleWindowMs() != null) {
+      if (c.sampleWindowMs() < 0 || c.sampleWindowMs() > EndpointSpec.MAX_SAMPLE_WINDOW.toMillis()) {
+        problem("<endpoint><sampleWindowMs>", String.valueOf(c.sampleWindowMs()),
+            "must be between 0 and " + EndpointSpec.MAX_SAMPLE_WINDOW.toMillis() + " milliseconds"
+                + where);
+      } else {
+        sampleWindow = Duration.ofMillis(c.sampleWindowMs());
+      }
+    }
+    double maxFailureRate = 0;
+    if (c.maxFailureRate() != null) {
+      if (!(c.maxFailureRate() >= 0 && c.maxFailureRate() <= 100)) {
+        problem("<endpoint><maxFailureRate>", String.valueOf(c.maxFailureRate()),
+            "must be a percentage between 0 and 100" + where);
+      } else {
+        maxFailureRate = c.maxFailureRate();
+      }
+    }
+    if (samples == 1 && (c.sampleWindowMs() != null || c.maxFailureRate() != null)
+        && problems.size() == before) {
+      problem(c.sampleWindowMs() != null ? "<endpoint><sampleWindowMs>" : "<endpoint><maxFailureRate>",
+          String.valueOf(c.sampleWindowMs() != null ? c.sampleWindowMs() : c.maxFailureRate()),
+          "needs <samples> above 1" + where);
+    }
+
     if (problems.size() > before) {
       return null;
     }
@@ -270,7 +317,11 @@ public final class SpecParser {
         tlsExpiryWarnDays,
         Optional.ofNullable(warnLatency),
         Optional.ofNullable(expectBody),
-        Optional.ofNullable(rejectBody));
+        Optional.ofNullable(rejectBody),
+        addresses,
+        samples,
+        sampleWindow,
+        maxFailureRate);
   }
 
   /** A body regex, or null when not configured (or invalid, which is reported). */

@@ -25,17 +25,18 @@ class PackageDependenciesTest {
 
   /** The allowed uses, bottom layer first. */
   private static final Map<String, Set<String>> ALLOWED =
-      Map.of(
-          "net", Set.of(),
-          "spec", Set.of("net"),
-          "result", Set.of(),
-          "http", Set.of("net", "spec"),
-          "report", Set.of("result", "spec"),
-          "history", Set.of("report", "result"),
-          "diagnose", Set.of("http", "net", "result", "spec"),
-          "dns", Set.of("diagnose", "http", "result", "spec"),
-          "sandbox", Set.of(),
-          "run", Set.of("diagnose", "dns", "http", "report", "result", "spec"));
+      Map.ofEntries(
+          Map.entry("net", Set.of()),
+          Map.entry("result", Set.of()),
+          Map.entry("check", Set.of("result")),
+          Map.entry("spec", Set.of("check", "net")),
+          Map.entry("http", Set.of("net", "spec")),
+          Map.entry("report", Set.of("result", "spec")),
+          Map.entry("history", Set.of("report", "result")),
+          Map.entry("diagnose", Set.of("http", "net", "result", "spec")),
+          Map.entry("dns", Set.of("check", "diagnose", "http", "result", "spec")),
+          Map.entry("sandbox", Set.of()),
+          Map.entry("run", Set.of("check", "diagnose", "dns", "http", "report", "result", "spec")));
 
   @Test
   void packagesOnlyUseTheLayersBelowThem() throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sitehealth.core.http.HttpProbe;
 import io.github.sitehealth.core.http.HttpSnapshot;
 import io.github.sitehealth.core.http.ProbeOutcome;
+import io.github.sitehealth.core.http.ProbeRequest;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
@@ -118,8 +119,7 @@ class BodyExpectationsTest {
 
   @Test
   void nginxCompressesTheMaintenancePageBecauseTheProbeAcceptsGzip() {
-    ProbeOutcome outcome = probe.fetch(
-        URI.create(edgeUrl("/maintenance")), Map.of(), Duration.ofSeconds(8), Optional.empty(), true);
+    ProbeOutcome outcome = probe.fetch(new ProbeRequest(URI.create(edgeUrl("/maintenance")), Map.of(), Duration.ofSeconds(8), Optional.empty(), true));
 
     HttpSnapshot response = outcome.response().orElseThrow();
     assertThat(response.field("Content-Encoding")).contains("gzip");
@@ -164,8 +164,7 @@ class BodyExpectationsTest {
 
   @Test
   void aLatin1PageIsDecodedWithItsDeclaredCharset() {
-    ProbeOutcome outcome = probe.fetch(
-        URI.create(edgeUrl("/latin1")), Map.of(), Duration.ofSeconds(8), Optional.empty(), true);
+    ProbeOutcome outcome = probe.fetch(new ProbeRequest(URI.create(edgeUrl("/latin1")), Map.of(), Duration.ofSeconds(8), Optional.empty(), true));
     assertThat(outcome.response().orElseThrow().field("Content-Type"))
         .contains("text/html; charset=iso-8859-1");
 

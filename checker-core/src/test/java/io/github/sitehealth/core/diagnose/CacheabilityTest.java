@@ -6,6 +6,7 @@ import io.github.sitehealth.core.diagnose.Cacheability.Verdict;
 import io.github.sitehealth.core.http.HttpProbe;
 import io.github.sitehealth.core.http.HttpSnapshot;
 import io.github.sitehealth.core.http.ProbeOutcome;
+import io.github.sitehealth.core.http.ProbeRequest;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
@@ -123,7 +124,7 @@ class CacheabilityTest {
 
   private static Cacheability judge(String path, boolean authorized) {
     ProbeOutcome outcome =
-        probe.fetch(url(path), Map.of(), Duration.ofSeconds(8), Optional.empty(), false);
+        probe.fetch(new ProbeRequest(url(path), Map.of(), Duration.ofSeconds(8), Optional.empty(), false));
     HttpSnapshot response = outcome.response().orElseThrow(() -> new AssertionError(outcome.describe()));
     return Cacheability.judge(response, authorized, Instant.now());
   }
@@ -236,9 +237,9 @@ class CacheabilityTest {
       "/expires-and-max-age", "/age-stale", "/age-used", "/vary-star", "/vary-origin"})
   void varnishServesFromItsCacheExactlyWhenTheVerdictIsFresh(String path) {
     URI viaVarnish = URI.create("http://127.0.0.1:" + varnishPort + path);
-    HttpSnapshot first = probe.fetch(viaVarnish, Map.of(), Duration.ofSeconds(8), Optional.empty(), false)
+    HttpSnapshot first = probe.fetch(new ProbeRequest(viaVarnish, Map.of(), Duration.ofSeconds(8), Optional.empty(), false))
         .response().orElseThrow();
-    HttpSnapshot second = probe.fetch(viaVarnish, Map.of(), Duration.ofSeconds(8), Optional.empty(), false)
+    HttpSnapshot second = probe.fetch(new ProbeRequest(viaVarnish, Map.of(), Duration.ofSeconds(8), Optional.empty(), false))
         .response().orElseThrow();
     boolean hit = second.field("X-Varnish").orElse("").trim().split("\\s+").length == 2;
 

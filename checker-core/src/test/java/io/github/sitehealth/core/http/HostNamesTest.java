@@ -181,7 +181,7 @@ class HostNamesTest {
   }
 
   private static String seen(HttpProbe probe, String url, Optional<InetAddress> connectTo) {
-    ProbeOutcome outcome = probe.fetch(URI.create(url), Map.of(), BUDGET, connectTo, true);
+    ProbeOutcome outcome = probe.fetch(new ProbeRequest(URI.create(url), Map.of(), BUDGET, connectTo, true));
     assertThat(outcome.error()).as(outcome.describe()).isEmpty();
     return outcome.response().orElseThrow().bodyText().trim();
   }
@@ -288,7 +288,7 @@ class HostNamesTest {
     String url = "http://site.example.test:" + http + "/to-underscore";
 
     up(check(viaNsd, url));
-    ProbeOutcome outcome = viaNsd.fetch(URI.create(url), Map.of(), BUDGET, Optional.empty(), true);
+    ProbeOutcome outcome = viaNsd.fetch(new ProbeRequest(URI.create(url), Map.of(), BUDGET, Optional.empty(), true));
     assertThat(outcome.response().orElseThrow().bodyText().trim())
         .isEqualTo("host=api_backend.example.test:" + http);
     assertThat(outcome.redirects()).singleElement().satisfies(r -> {
