@@ -71,6 +71,41 @@ public final class DnsHostResolver implements HostResolver {
     throw failure(host, v4);
   }
 
+  /**
+   * Both the A and the AAAA answers (RFC 3596 §2), A first; a family with no data adds nothing.
+   * The lookup ends within {@code budget}, or {@link #TIMEOUT} when that is shorter.
+   */
+  @Override
+  public InetAddress[] resolveAll(String host, Duration budget) throws UnknownHostException {
+    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (Address.isDottedQuad(bare) || bare.contains(":")) {
+      return new InetAddress[] {InetAddress.getByName(bare)};
+    }
+    Name name;
+    try {
+      name = Name.fromString(bare, Name.root);
+    } catch (TextParseException e) {
+      throw new HostLookupException(ProbeError.DNS_SERVFAIL, host + " is not a valid DNS name");
+    }
+    Budget lookup = Budget.of(budget.compareTo(TIMEOUT) < 0 ? budget : TIMEOUT);
+    Resolution v4 = follower.resolve(name, Type.A, servers, lookup);
+    if (v4.outcome() != Resolution.Outcome.ANSWER && v4.outcome() != Resolution.Outcome.NODATA) {
+      throw failure(host, v4);
+    }
+    Resolution v6 = follower.resolve(name, Type.AAAA, servers, lookup);
+    List<InetAddress> all = new java.util.ArrayList<>();
+    if (v4.outcome() == Resolution.Outcome.ANSWER) {
+      all.addAll(List.of(addresses(v4)));
+    }
+    if (v6.outcome() == Resolution.Outcome.ANSWER) {
+      all.addAll(List.of(addresses(v6)));
+    }
+    if (all.isEmpty()) {
+      throw failure(host, v6.outcome() == Resolution.Outcome.NODATA ? v4 : v6);
+    }
+    return all.toArray(InetAddress[]::new);
+  }
+
   private static InetAddress[] addresses(Resolution r) {
     return r.records().stream()
         .map(rec -> rec instanceof ARecord a ? a.getAddress() : ((AAAARecord) rec).getAddress())

@@ -29,4 +29,16 @@ public interface HostResolver {
   default InetAddress[] resolve(String host, Duration budget) throws UnknownHostException {
     return resolve(host);
   }
+
+  /**
+   * Every address of {@code host}, IPv4 (A) and IPv6 (AAAA) alike, in the resolver's order,
+   * looked up within {@code budget} as far as the resolver can bound its wait. The system's
+   * resolver returns both families from {@link #resolve}; a resolver that stops at the first
+   * family that answers overrides this.
+   *
+   * @throws UnknownHostException when neither family resolves
+   */
+  default InetAddress[] resolveAll(String host, Duration budget) throws UnknownHostException {
+    return resolve(host, budget);
+  }
 }

@@ -19,7 +19,7 @@ final class CheckKinds {
 
   private static final List<Kind<?>> KINDS =
       List.of(
-          new Kind<>(EndpointSpec.class, r -> new HttpCheck(r.httpProbe())),
+          new Kind<>(EndpointSpec.class, r -> new HttpCheck(r.httpProbe(), r.hostResolver())),
           new Kind<>(DnsRecordSpec.class, r -> new DnsCheck(r.dnsClient(), r.spec().resolver())));
 
   private CheckKinds() {}

@@ -6,6 +6,7 @@ import io.github.sitehealth.core.diagnose.Diagnosis;
 import io.github.sitehealth.core.diagnose.Expectations;
 import io.github.sitehealth.core.diagnose.Failure;
 import io.github.sitehealth.core.diagnose.RetryPolicy;
+import io.github.sitehealth.core.http.HostResolver;
 import io.github.sitehealth.core.http.HttpProbe;
 import io.github.sitehealth.core.http.HttpSnapshot;
 import io.github.sitehealth.core.http.ProbeOutcome;
@@ -15,7 +16,9 @@ import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.FindingCode;
+import io.github.sitehealth.core.spec.AddressMode;
 import io.github.sitehealth.core.spec.EndpointSpec;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +30,9 @@ import java.util.Optional;
  * Runs one endpoint check: attempts with backoff inside the check's deadline (a failure is tried
  * again only when {@link RetryPolicy#retriable} says a retry can change it), then, when the
  * public URL failed and an origin is configured, one direct probe of the origin for the diagnosis.
+ * With {@code <addresses>} other than {@code first} this runs once per address of the host ({@link
+ * AddressSweep}); with {@code <samples>} above 1 the requests are sampled instead ({@link
+ * Sampler}).
  */
 public final class HttpCheck implements Check<EndpointSpec> {
 
@@ -34,9 +40,21 @@ public final class HttpCheck implements Check<EndpointSpec> {
   static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
 
   private final HttpProbe probe;
+  private final HostResolver resolver;
 
+  /** A check whose {@code <addresses>} are looked up through the system's resolver. */
   public HttpCheck(HttpProbe probe) {
+    this(probe, HostResolver.SYSTEM);
+  }
+
+  /**
+   * @param probe sends the requests
+   * @param resolver looks up every address of the host for {@code <addresses>} other than {@code
+   *     first}: the same resolver the probe uses
+   */
+  public HttpCheck(HttpProbe probe, HostResolver resolver) {
     this.probe = probe;
+    this.resolver = resolver;
   }
 
   /** The public URL's {@code host:port}. */
@@ -47,6 +65,22 @@ public final class HttpCheck implements Check<EndpointSpec> {
 
   @Override
   public CheckResult run(EndpointSpec spec) {
+    if (spec.samples() > 1) {
+      return new Sampler(this, resolver).run(spec);
+    }
+    if (spec.addresses() != AddressMode.FIRST) {
+      return new AddressSweep(this, resolver).run(spec);
+    }
+    return attempts(spec, Optional.empty());
+  }
+
+  /**
+   * Today's check of one address: attempts with backoff, then the diagnosis.
+   *
+   * @param address the address to connect to, keeping the URL's host for Host and TLS; empty:
+   *     whichever the resolver returns first
+   */
+  CheckResult attempts(EndpointSpec spec, Optional<InetAddress> address) {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     long deadline = start + spec.timeout().toNanos();
@@ -69,7 +103,7 @@ public final class HttpCheck implements Check<EndpointSpec> {
                   spec.url(),
                   spec.headers(),
                   Duration.ofNanos(remaining),
-                  Optional.empty(),
+                  address,
                   spec.followRedirects()));
       Optional<Failure> failure = Expectations.evaluate(spec, last);
       attempts.add(
@@ -147,7 +181,23 @@ public final class HttpCheck implements Check<EndpointSpec> {
         new Diagnosis.Case(spec.url(), slow, spec.originProbeUrl(), Optional.empty(), Optional.empty())));
   }
 
-  private Diagnosis.Verdict diagnose(EndpointSpec spec, Failure failure, boolean probeOrigin) {
+  /**
+   * One request of a sample: no retry, the check's timeout as its deadline.
+   *
+   * @return the outcome and the expectation that failed, if any
+   */
+  Probed sample(EndpointSpec spec, Optional<InetAddress> address) {
+    ProbeOutcome outcome =
+        probe.fetch(
+            new ProbeRequest(
+                spec.url(), spec.headers(), spec.timeout(), address, spec.followRedirects()));
+    return new Probed(outcome, Expectations.evaluate(spec, outcome));
+  }
+
+  /** A request's outcome and the expectation it failed, if any. */
+  record Probed(ProbeOutcome outcome, Optional<Failure> failure) {}
+
+  Diagnosis.Verdict diagnose(EndpointSpec spec, Failure failure, boolean probeOrigin) {
     Optional<URI> originUrl = spec.originProbeUrl();
     Optional<ProbeOutcome> origin = Optional.empty();
     Optional<Failure> originFailure = Optional.empty();
