@@ -65,6 +65,16 @@ public class VerifyMojo extends AbstractPagesMojo {
    *       checks the first answer itself; default true.
    *   <li>{@code tlsExpiryWarnDays}: a passing HTTPS check whose certificate chain expires within
    *       this many days is DEGRADED ({@code TLS_EXPIRING}); 0 never warns; default 14.
+   *   <li>{@code addresses}: which of the host's addresses to probe, each on its own with the
+   *       URL's host kept for Host and TLS: {@code first} (default), {@code all} (every A and
+   *       AAAA answer), {@code ipv4} or {@code ipv6}; DOWN when any address is DOWN ({@code
+   *       SOME_ADDRESSES_FAIL} when others pass).
+   *   <li>{@code samples}: requests to send, 1 to 1000, each without retries; any failed sample is
+   *       DEGRADED ({@code SOME_REQUESTS_FAIL}); default 1.
+   *   <li>{@code sampleWindowMs}: milliseconds the samples are spread over, 0 to 600000; default
+   *       0 (one after the other).
+   *   <li>{@code maxFailureRate}: the highest failure rate of the samples, in percent, that is
+   *       still DEGRADED (per address with {@code addresses}); above it DOWN; default 0.
    * </ul>
    */
   @Parameter private List<EndpointConfig> endpoints;
