@@ -284,7 +284,7 @@ public final class SpecParser {
     double maxFailureRate = 0;
     if (c.maxFailureRate() != null) {
       if (!(c.maxFailureRate() >= 0 && c.maxFailureRate() <= 100)) {
-        problem("<endpoint><maxFailureRate>", String.valueOf(c.maxFailureRate()),
+        problem("<endpoint><maxFailureRate>", number(c.maxFailureRate()),
             "must be a percentage between 0 and 100" + where);
       } else {
         maxFailureRate = c.maxFailureRate();
@@ -292,9 +292,13 @@ public final class SpecParser {
     }
     if (samples == 1 && (c.sampleWindowMs() != null || c.maxFailureRate() != null)
         && problems.size() == before) {
-      problem(c.sampleWindowMs() != null ? "<endpoint><sampleWindowMs>" : "<endpoint><maxFailureRate>",
-          String.valueOf(c.sampleWindowMs() != null ? c.sampleWindowMs() : c.maxFailureRate()),
-          "needs <samples> above 1" + where);
+      if (c.sampleWindowMs() != null) {
+        problem("<endpoint><sampleWindowMs>", String.valueOf(c.sampleWindowMs()),
+            "needs <samples> above 1" + where);
+      } else {
+        problem("<endpoint><maxFailureRate>", number(c.maxFailureRate()),
+            "needs <samples> above 1" + where);
+      }
     }
 
     if (problems.size() > before) {
@@ -322,6 +326,13 @@ public final class SpecParser {
         samples,
         sampleWindow,
         maxFailureRate);
+  }
+
+  /** A number as it was most likely written: {@code 150}, {@code 2.5}. */
+  private static String number(Double value) {
+    return value == Math.rint(value) && !Double.isInfinite(value)
+        ? String.valueOf(value.longValue())
+        : String.valueOf(value);
   }
 
   /** A body regex, or null when not configured (or invalid, which is reported). */

@@ -90,6 +90,23 @@ class SpecParserTest {
   }
 
   @Test
+  void readsTheAddressModeAndTheSamplingAnyCase() {
+    EndpointSpec spec =
+        Endpoint.named("home", "https://www.example.com/")
+            .addresses(" IPv6 ").samples(20).sampleWindowMs(2000).maxFailureRate(2.5).spec();
+
+    assertThat(spec.addresses()).isEqualTo(AddressMode.IPV6);
+    assertThat(spec.samples()).isEqualTo(20);
+    assertThat(spec.sampleWindow()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(spec.maxFailureRate()).isEqualTo(2.5);
+    EndpointSpec defaults = parse(EndpointConfig.of("home", "https://www.example.com/")).endpoints().get(0);
+    assertThat(defaults.addresses()).isEqualTo(AddressMode.FIRST);
+    assertThat(defaults.samples()).isEqualTo(1);
+    assertThat(defaults.sampleWindow()).isZero();
+    assertThat(defaults.maxFailureRate()).isZero();
+  }
+
+  @Test
   void noEndpointsIsAnEmptyRun() {
     assertThat(SpecParser.parse(new RunConfig(null, null, null)).endpoints()).isEmpty();
   }
@@ -161,7 +178,25 @@ class SpecParserTest {
             "<endpoint><headers><Authorization>", "${env.STATUS_TOKEN}",
             "was not resolved: define the property or environment variable"),
         bad("line break in header", e -> e.header("X-Token", "abc\r\nX-Evil: 1"),
-            "<endpoint><headers><X-Token>", "(value hidden)", "contains a line break"));
+            "<endpoint><headers><X-Token>", "(value hidden)", "contains a line break"),
+        bad("unknown address mode", e -> e.addresses("every"),
+            "<endpoint><addresses>", "every", "must be first, all, ipv4 or ipv6"),
+        bad("no samples", e -> e.samples(0),
+            "<endpoint><samples>", "0", "must be between 1 and 1000"),
+        bad("too many samples", e -> e.samples(1001),
+            "<endpoint><samples>", "1001", "must be between 1 and 1000"),
+        bad("negative sample window", e -> e.samples(5).sampleWindowMs(-1),
+            "<endpoint><sampleWindowMs>", "-1", "must be between 0 and 600000 milliseconds"),
+        bad("sample window too long", e -> e.samples(5).sampleWindowMs(600_001),
+            "<endpoint><sampleWindowMs>", "600001", "must be between 0 and 600000 milliseconds"),
+        bad("failure rate above 100", e -> e.samples(5).maxFailureRate(150),
+            "<endpoint><maxFailureRate>", "150", "must be a percentage between 0 and 100"),
+        bad("negative failure rate", e -> e.samples(5).maxFailureRate(-1),
+            "<endpoint><maxFailureRate>", "-1", "must be a percentage between 0 and 100"),
+        bad("failure rate without samples", e -> e.maxFailureRate(10),
+            "<endpoint><maxFailureRate>", "10", "needs <samples> above 1"),
+        bad("sample window without samples", e -> e.sampleWindowMs(1000),
+            "<endpoint><sampleWindowMs>", "1000", "needs <samples> above 1"));
   }
 
   private static Arguments bad(

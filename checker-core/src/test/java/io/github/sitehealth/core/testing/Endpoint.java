@@ -114,6 +114,26 @@ public final class Endpoint {
     return this;
   }
 
+  public Endpoint addresses(String addresses) {
+    builder.addresses(addresses);
+    return this;
+  }
+
+  public Endpoint samples(int samples) {
+    builder.samples(samples);
+    return this;
+  }
+
+  public Endpoint sampleWindowMs(long sampleWindowMs) {
+    builder.sampleWindowMs(sampleWindowMs);
+    return this;
+  }
+
+  public Endpoint maxFailureRate(double maxFailureRate) {
+    builder.maxFailureRate(maxFailureRate);
+    return this;
+  }
+
   public EndpointConfig config() {
     return builder
         .name(name)
