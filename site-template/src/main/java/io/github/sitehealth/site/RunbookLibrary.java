@@ -39,6 +39,7 @@ public final class RunbookLibrary {
       "504-gateway-timeout.md",
       "http-errors.md",
       "connection-failures.md",
+      "partial-failures.md",
       "tls.md",
       "dns.md",
       "expectations.md");
