@@ -113,7 +113,8 @@ final class AddressSweep {
           firstDown.code(), firstDown.hop(), summary, firstDown.runbook(), evidence,
           originProbed)));
     }
-    String summary = Partial.addressSummary(rows) + " " + firstDown.summary();
+    String summary = Partial.addressSummary(rows) + " On " + rows.get(down.get(0)).address()
+        + ": " + firstDown.summary();
     FindingCode code = FindingCode.SOME_ADDRESSES_FAIL;
     return new Verdict(CheckStatus.DOWN, observed, Optional.of(new Finding(
         code, firstDown.hop(), summary,

@@ -203,8 +203,8 @@ final class Sampler {
     boolean someAddressDown = rows.stream().anyMatch(r -> r.status() == CheckStatus.DOWN);
     if (someAddressDown && someAddressClean) {
       FindingCode code = FindingCode.SOME_ADDRESSES_FAIL;
-      String summary = Partial.addressSummary(rows) + " " + spread(buckets, rows) + " "
-          + diagnosed.summary();
+      String summary = Partial.addressSummary(rows) + " On "
+          + worst.address.map(Targets::text).orElseThrow() + ": " + diagnosed.summary();
       return new Verdict(CheckStatus.DOWN, Optional.of(new Finding(code, diagnosed.hop(),
           summary, Runbooks.link(code, diagnosed.hop()), evidence, originProbed)));
     }
@@ -215,22 +215,29 @@ final class Sampler {
     String summary = sampling.failed() + " of " + sampling.samples() + " samples fail ("
         + Partial.percent(sampling.failureRate()) + "; at most "
         + Partial.percent(spec.maxFailureRate()) + " allowed): " + codes(buckets) + "."
-        + (rows.size() > 1 ? " " + spread(buckets, rows) : "") + " " + diagnosed.summary();
+        + (rows.size() > 1 ? " " + spread(rows) : "") + " "
+        + worst.address.map(a -> "On " + Targets.text(a) + ": ").orElse("")
+        + diagnosed.summary();
     return new Verdict(down ? CheckStatus.DOWN : CheckStatus.DEGRADED,
         Optional.of(new Finding(code, diagnosed.hop(), summary,
             Runbooks.link(code, diagnosed.hop()), evidence, originProbed)));
   }
 
-  /** Whether the failures sit on one address (one bad node) or on several (what they share). */
-  private static String spread(List<Bucket> buckets, List<AddressResult> rows) {
+  /**
+   * Whether the failures sit on some addresses only (bad nodes) or on every one (not a node, but
+   * what they share: the origin behind them, or the pool they proxy to).
+   */
+  private static String spread(List<AddressResult> rows) {
     List<AddressResult> failing = rows.stream().filter(r -> r.failedSamples() > 0).toList();
-    if (failing.size() == 1) {
-      AddressResult r = failing.get(0);
-      return "Every failure is on " + r.address() + " (" + r.failedSamples() + " of "
-          + r.samples() + " there), none on the other addresses: one bad node.";
+    if (failing.size() < rows.size()) {
+      List<String> where = failing.stream()
+          .map(r -> r.address() + " (" + r.failedSamples() + " of " + r.samples() + ")")
+          .toList();
+      return "Every failure is on " + String.join(", ", where) + ", none on the other "
+          + "addresses: " + (failing.size() == 1 ? "one bad node." : "bad nodes.");
     }
-    return "The failures are spread over " + failing.size() + " of " + rows.size()
-        + " addresses: not one node, but what they share.";
+    return "The failures are spread over every address (" + rows.size()
+        + "): not one node, but what they share.";
   }
 
   /** {@code HTTP_502 x7, CONNECTION_RESET x1}. */

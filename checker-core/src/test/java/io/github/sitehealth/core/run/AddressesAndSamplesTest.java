@@ -43,6 +43,8 @@ class AddressesAndSamplesTest {
   private static int dual;
   /** spread: 127.0.0.2 and 127.0.0.4 both proxy to a two-member pool, one member failing. */
   private static int spread;
+  /** spread again: 127.0.0.2 answers 200, 127.0.0.4 proxies to the pool with a failing member. */
+  private static int oneBad;
   /** 127.0.0.1: a proxy in front of a two-member pool, one member answering 502. */
   private static int flaky;
 
@@ -56,19 +58,21 @@ class AddressesAndSamplesTest {
     dual = RealServer.freePort();
     spread = RealServer.freePort();
     flaky = RealServer.freePort();
+    oneBad = RealServer.freePort();
     int good = RealServer.freePort();
     int bad = RealServer.freePort();
     int closed = RealServer.freePort();
     nginx = Nginx.start(String.join("\n",
         "upstream members { server 127.0.0.1:" + good + "; server 127.0.0.1:" + bad + "; }",
         "upstream members2 { server 127.0.0.1:" + good + "; server 127.0.0.1:" + bad + "; }",
+        "upstream members5 { server 127.0.0.1:" + good + "; server 127.0.0.1:" + bad + "; }",
         "upstream members4 { server 127.0.0.1:" + good + "; server 127.0.0.1:" + bad + "; }",
         "server { listen 127.0.0.1:" + good + "; location / { return 200 \"member ok\\n\"; } }",
         "server { listen 127.0.0.1:" + bad + ";",
         "  location / { return 502 \"member b: upstream of its own is down\\n\"; } }",
         // pool and dual: what each address answers
         "server { listen 127.0.0.1:" + pool + "; listen 127.0.0.2:" + pool + "; listen [::1]:" + pool
-            + "; listen 127.0.0.2:" + dual + ";",
+            + "; listen 127.0.0.2:" + dual + "; listen 127.0.0.2:" + oneBad + ";",
         "  location / { return 200 \"ok\\n\"; } }",
         "server { listen 127.0.0.4:" + pool + "; listen [::1]:" + dual + ";",
         "  location / { proxy_pass http://127.0.0.1:" + closed + "; } }",
@@ -77,6 +81,8 @@ class AddressesAndSamplesTest {
         "  location / { proxy_next_upstream off; proxy_pass http://members; } }",
         "server { listen 127.0.0.2:" + spread + ";",
         "  location / { proxy_next_upstream off; proxy_pass http://members2; } }",
+        "server { listen 127.0.0.4:" + oneBad + ";",
+        "  location / { proxy_next_upstream off; proxy_pass http://members5; } }",
         "server { listen 127.0.0.4:" + spread + ";",
         "  location / { proxy_next_upstream off; proxy_pass http://members4; } }"),
         pool, flaky, good, bad);
@@ -231,6 +237,9 @@ class AddressesAndSamplesTest {
     CheckResult bad = check("http://pool.example.test:" + pool + "/",
         e -> e.addresses("ipv4").samples(4));
     assertThat(bad.finding().orElseThrow().code()).isEqualTo(FindingCode.SOME_ADDRESSES_FAIL);
+    assertThat(bad.finding().orElseThrow().summary())
+        .startsWith("2 of 3 addresses fail: 127.0.0.3 refuses the connection; 127.0.0.4 answers"
+            + " 502 Bad Gateway; 127.0.0.2 passes. On 127.0.0.3: ");
     assertThat(row(bad, "127.0.0.2").failureRate()).isZero();
     assertThat(row(bad, "127.0.0.3").failureRate()).isEqualTo(100.0);
     assertThat(row(bad, "127.0.0.4").failureRate()).isEqualTo(100.0);
@@ -242,8 +251,26 @@ class AddressesAndSamplesTest {
     assertThat(flakyPool.addresses()).allSatisfy(a -> assertThat(a.failureRate()).isBetween(30.0, 70.0));
     Finding f = flakyPool.finding().orElseThrow();
     assertThat(f.code()).isEqualTo(FindingCode.SOME_REQUESTS_FAIL);
-    assertThat(f.summary()).contains("The failures are spread over 2 of 2 addresses");
+    assertThat(f.code()).isEqualTo(FindingCode.SOME_REQUESTS_FAIL);
+    assertThat(f.summary()).contains("The failures are spread over every address (2)");
     assertThat(flakyPool.sampling().orElseThrow().failures())
         .extracting(Sample::address).allSatisfy(a -> assertThat(a).isPresent());
+  }
+
+  @Test
+  void failuresOnOneAddressOnlyAreOneBadNode() {
+    CheckResult r = check("http://spread.example.test:" + oneBad + "/",
+        e -> e.addresses("all").samples(10).maxFailureRate(80.0));
+
+    assertThat(row(r, "127.0.0.2").failedSamples()).isZero();
+    assertThat(row(r, "127.0.0.4").failureRate()).isBetween(30.0, 70.0);
+    assertThat(row(r, "127.0.0.4").status()).isEqualTo(CheckStatus.DEGRADED);
+    assertThat(r.status()).isEqualTo(CheckStatus.DEGRADED);
+    Finding f = r.finding().orElseThrow();
+    assertThat(f.code()).isEqualTo(FindingCode.SOME_REQUESTS_FAIL);
+    assertThat(f.summary())
+        .contains("Every failure is on 127.0.0.4 (" + row(r, "127.0.0.4").failedSamples()
+            + " of 10), none on the other addresses: one bad node.")
+        .contains("On 127.0.0.4: ");
   }
 }
