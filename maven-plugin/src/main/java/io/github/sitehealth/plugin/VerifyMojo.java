@@ -2,7 +2,10 @@ package io.github.sitehealth.plugin;
 
 import io.github.sitehealth.core.history.HistoryStore;
 import io.github.sitehealth.core.report.TextReport;
+import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.RunResult;
+import io.github.sitehealth.core.run.CheckListener;
+import io.github.sitehealth.core.run.CheckRunner;
 import io.github.sitehealth.core.run.Verifier;
 import io.github.sitehealth.core.spec.DnsRecordConfig;
 import io.github.sitehealth.core.spec.EndpointConfig;
@@ -14,6 +17,7 @@ import io.github.sitehealth.site.RunbookLibrary;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -197,8 +201,7 @@ public class VerifyMojo extends AbstractPagesMojo {
     }
     RunResult run;
     try {
-      run = new Verifier(result -> getLog().info(TextReport.line(result)), runbooks::link)
-          .verify(spec, outputDirectory().toPath());
+      run = new Verifier(new LogListener(), runbooks::link).verify(spec, outputDirectory().toPath());
     } catch (IOException e) {
       throw new MojoExecutionException(
           "site-health: cannot write the results to " + outputDirectory() + ": " + e.getMessage(), e);
@@ -214,6 +217,10 @@ public class VerifyMojo extends AbstractPagesMojo {
       }
     }
     getLog().info(run.summaryLine());
+    if (run.durationMs() >= CheckRunner.PROGRESS_INTERVAL.toMillis() && run.checks().size() > 1) {
+      getLog().info("site-health: slowest: " + String.join(", ", run.slowest(SLOWEST).stream()
+          .map(c -> c.name() + " " + c.durationMs() + " ms").toList()));
+    }
     if (pages) {
       try {
         writePages();
@@ -230,6 +237,23 @@ public class VerifyMojo extends AbstractPagesMojo {
       getLog().warn(report);
       getLog().warn("site-health: " + PropertyNames.FAIL_ON_ERROR + "=false, the build goes on"
           + " (-D" + PropertyNames.FAIL_ON_ERROR + "=true fails it)");
+    }
+  }
+
+  /** Checks listed by duration at the end of a run that took longer than a progress interval. */
+  private static final int SLOWEST = 5;
+
+  /** One line per finished check, and a progress line every few seconds of a long run. */
+  private final class LogListener implements CheckListener {
+    @Override
+    public void checkFinished(CheckResult result) {
+      getLog().info(TextReport.line(result));
+    }
+
+    @Override
+    public void progress(Progress p) {
+      getLog().info(String.format(Locale.ROOT, "site-health: %d/%d checks done, %d DOWN so far (%.1f s)",
+          p.done(), p.total(), p.down(), p.elapsedMs() / 1000.0));
     }
   }
 

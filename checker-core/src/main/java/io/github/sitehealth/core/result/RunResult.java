@@ -18,6 +18,14 @@ public record RunResult(Instant startedAt, long durationMs, List<CheckResult> ch
     return checks.stream().filter(c -> c.status() == CheckStatus.DOWN).toList();
   }
 
+  /** The {@code n} checks that took longest, longest first. */
+  public List<CheckResult> slowest(int n) {
+    return checks.stream()
+        .sorted(java.util.Comparator.comparingLong(CheckResult::durationMs).reversed())
+        .limit(n)
+        .toList();
+  }
+
   /** {@code site-health: 5 checks, 4 UP, 0 DEGRADED, 1 DOWN}. */
   public String summaryLine() {
     return String.format(

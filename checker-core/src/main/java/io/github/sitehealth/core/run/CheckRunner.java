@@ -4,8 +4,10 @@ import io.github.sitehealth.core.check.Check;
 import io.github.sitehealth.core.check.CheckSpec;
 import io.github.sitehealth.core.http.HttpProbe;
 import io.github.sitehealth.core.result.CheckResult;
+import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.spec.RunSpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -28,16 +32,25 @@ import java.util.function.Supplier;
  */
 public final class CheckRunner {
 
+  /** How often a long run reports its progress, the first time after one interval. */
+  public static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+
   private final CheckListener listener;
   private final int bodyCap;
+  private final Duration progressInterval;
 
   public CheckRunner(CheckListener listener) {
     this(listener, HttpProbe.DEFAULT_BODY_CAP);
   }
 
   public CheckRunner(CheckListener listener, int bodyCap) {
+    this(listener, bodyCap, PROGRESS_INTERVAL);
+  }
+
+  CheckRunner(CheckListener listener, int bodyCap, Duration progressInterval) {
     this.listener = listener;
     this.bodyCap = bodyCap;
+    this.progressInterval = progressInterval;
   }
 
   public RunResult run(RunSpec spec) {
@@ -55,6 +68,13 @@ public final class CheckRunner {
                 t.setDaemon(true);
                 return t;
               });
+      ScheduledExecutorService progress =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "site-health-progress");
+                t.setDaemon(true);
+                return t;
+              });
       try (RunResources resources = new RunResources(spec, bodyCap)) {
         Map<Class<?>, Check<CheckSpec>> kinds = new HashMap<>();
         List<Job> jobs = new ArrayList<>();
@@ -63,8 +83,13 @@ public final class CheckRunner {
               kinds.computeIfAbsent(check.getClass(), t -> CheckKinds.open(check.getClass(), resources));
           jobs.add(new Job(kind.limitKey(check), () -> kind.run(check)));
         }
-        new Scheduler(jobs, spec, executor, results).runAll();
+        Scheduler scheduler = new Scheduler(jobs, spec, executor, results);
+        progress.scheduleAtFixedRate(
+            () -> listener.progress(scheduler.progress(start)),
+            progressInterval.toNanos(), progressInterval.toNanos(), TimeUnit.NANOSECONDS);
+        scheduler.runAll();
       } finally {
+        progress.shutdownNow();
         executor.shutdownNow();
       }
     }
@@ -84,6 +109,7 @@ public final class CheckRunner {
     private final CheckResult[] results;
     private int inFlight;
     private int finished;
+    private int down;
     private RuntimeException failure;
 
     Scheduler(List<Job> jobs, RunSpec spec, ExecutorService executor, CheckResult[] results) {
@@ -94,6 +120,11 @@ public final class CheckRunner {
       for (int i = 0; i < jobs.size(); i++) {
         pending.add(i);
       }
+    }
+
+    synchronized CheckListener.Progress progress(long startNanos) {
+      return new CheckListener.Progress(
+          finished, jobs.size(), down, (System.nanoTime() - startNanos) / 1_000_000);
     }
 
     synchronized void runAll() {
@@ -138,6 +169,9 @@ public final class CheckRunner {
       }
       synchronized (this) {
         results[index] = result;
+        if (result != null && result.status() == CheckStatus.DOWN) {
+          down++;
+        }
         if (error != null && failure == null) {
           failure = error;
         }

@@ -46,7 +46,18 @@ public final class Verifier {
   public RunResult verify(RunSpec spec, Path outputDirectory) throws IOException {
     Redactor redactor = Redactor.of(spec, spec.secretHeaders());
     RunResult checked =
-        new CheckRunner(result -> listener.checkFinished(redactor.redact(linked(result))))
+        new CheckRunner(
+                new CheckListener() {
+                  @Override
+                  public void checkFinished(CheckResult result) {
+                    listener.checkFinished(redactor.redact(linked(result)));
+                  }
+
+                  @Override
+                  public void progress(Progress progress) {
+                    listener.progress(progress);
+                  }
+                })
             .run(spec);
     RunResult run =
         redactor.redact(
