@@ -66,18 +66,19 @@ public final class SiteGenerator {
     PageTemplate template = new PageTemplate();
     Path out = request.outputDirectory();
     List<Path> written = new ArrayList<>();
+    Output output = new Output(out);
 
-    written.add(write(out, out.resolve(INDEX), new StatusPage(template, library)
+    written.add(output.write(out.resolve(INDEX), new StatusPage(template, library)
         .render(run, history, incidents.incidents(), request.title(), now)));
     RunbookPage pages = new RunbookPage(template);
     for (Runbook runbook : library.runbooks()) {
-      written.add(write(out, out.resolve("runbooks").resolve(runbook.pageName()), pages.render(runbook, now)));
+      written.add(output.write(out.resolve("runbooks").resolve(runbook.pageName()), pages.render(runbook, now)));
     }
     Path badges = out.resolve(Badges.DIRECTORY);
-    written.add(write(out, badges.resolve(Badges.OVERALL + ".svg"), Badges.overall(OverallStatus.of(run))));
+    written.add(output.write(badges.resolve(Badges.OVERALL + ".svg"), Badges.overall(OverallStatus.of(run))));
     Set<String> taken = new HashSet<>();
     for (CheckResult check : run.checks()) {
-      written.add(write(out, badges.resolve(Badges.fileName(check.name(), taken)),
+      written.add(output.write(badges.resolve(Badges.fileName(check.name(), taken)),
           Badges.check(check.name(), check.status())));
     }
     removeStale(out.resolve("runbooks"), ".html", written);
@@ -123,18 +124,36 @@ public final class SiteGenerator {
   }
 
   /**
-   * Writes one page or badge, refusing to write through a directory that links out of the output
-   * directory ({@code runbooks/} or {@code badges/} made a symbolic link to somewhere else). A link
-   * as the file itself is harmless: the atomic write replaces the link, not what it points to.
+   * Writes the pages and badges of one generation, refusing to write through a directory that
+   * links out of the output directory ({@code runbooks/} or {@code badges/} made a symbolic link
+   * to somewhere else). A link as the file itself is harmless: the atomic write replaces the link,
+   * not what it points to. Each directory is resolved once per generation, not once per file: a
+   * run of 2,000 checks writes 2,000 badges into one.
    */
-  private static Path write(Path out, Path file, String content) throws IOException {
-    Path parent = file.toAbsolutePath().normalize().getParent();
-    Files.createDirectories(parent);
-    if (!parent.toRealPath().startsWith(out.toAbsolutePath().normalize().toRealPath())) {
-      throw new IOException(parent + " leads out of the output directory " + out
-          + " (a symbolic link?): " + file.getFileName() + " not written");
+  private static final class Output {
+    private final Path out;
+    private Path realOut;
+    private final Set<Path> checked = new HashSet<>();
+
+    Output(Path out) {
+      this.out = out;
     }
-    AtomicFiles.write(file, o -> o.write(content.getBytes(StandardCharsets.UTF_8)));
-    return file;
+
+    Path write(Path file, String content) throws IOException {
+      Path parent = file.toAbsolutePath().normalize().getParent();
+      if (!checked.contains(parent)) {
+        Files.createDirectories(parent);
+        if (realOut == null) {
+          realOut = out.toAbsolutePath().normalize().toRealPath();
+        }
+        if (!parent.toRealPath().startsWith(realOut)) {
+          throw new IOException(parent + " leads out of the output directory " + out
+              + " (a symbolic link?): " + file.getFileName() + " not written");
+        }
+        checked.add(parent);
+      }
+      AtomicFiles.write(file, o -> o.write(content.getBytes(StandardCharsets.UTF_8)));
+      return file;
+    }
   }
 }
