@@ -77,28 +77,36 @@ public final class RunbookLibrary {
    * @throws IOException when the directory cannot be listed
    */
   public static RunbookLibrary load(Optional<Path> teamDirectory) throws IOException {
-    MarkdownRenderer renderer = new MarkdownRenderer();
     List<String> warnings = new ArrayList<>();
-    Map<String, Runbook> byPage = new LinkedHashMap<>();
-    Map<String, String> codes = new TreeMap<>();
+    List<Source> sources = new ArrayList<>();
     for (String file : DEFAULT_FILES) {
-      Runbook runbook = toRunbook(renderer, file, readDefault(file), Runbook.Source.DEFAULT, warnings);
-      byPage.put(runbook.pageName(), runbook);
-      runbook.codes().forEach(code -> codes.putIfAbsent(code, runbook.pageName()));
+      sources.add(new Source(file, readDefault(file), Runbook.Source.DEFAULT));
     }
-
-    Map<String, String> teamCodes = new TreeMap<>();
     for (Path path : teamFiles(teamDirectory, warnings)) {
-      String file = path.getFileName().toString();
-      String markdown;
       try {
-        markdown = Files.readString(path, StandardCharsets.UTF_8);
+        sources.add(new Source(path.getFileName().toString(),
+            Files.readString(path, StandardCharsets.UTF_8), Runbook.Source.TEAM));
       } catch (CharacterCodingException e) {
         warnings.add("team runbook " + path + " is not UTF-8 text; skipped");
+      }
+    }
+    // Pages render independently: on every core, each thread with its own renderer. The
+    // results keep the sources' order, so pages and warnings come out as if rendered in turn.
+    List<MarkdownRenderer.Rendered> rendered = sources.parallelStream()
+        .map(s -> RENDERER.get().render(s.markdown(), s.file()))
+        .toList();
+
+    Map<String, Runbook> byPage = new LinkedHashMap<>();
+    Map<String, String> codes = new TreeMap<>();
+    Map<String, String> teamCodes = new TreeMap<>();
+    for (int i = 0; i < sources.size(); i++) {
+      Source source = sources.get(i);
+      Runbook runbook = toRunbook(rendered.get(i), source.file(), source.kind(), warnings);
+      byPage.put(runbook.pageName(), runbook);
+      if (source.kind() == Runbook.Source.DEFAULT) {
+        runbook.codes().forEach(code -> codes.putIfAbsent(code, runbook.pageName()));
         continue;
       }
-      Runbook runbook = toRunbook(renderer, file, markdown, Runbook.Source.TEAM, warnings);
-      byPage.put(runbook.pageName(), runbook);
       for (String code : runbook.codes()) {
         if (!isFindingCode(code)) {
           warnings.add("team runbook " + runbook.pageName() + " lists \"" + code + "\" in codes,"
@@ -199,9 +207,15 @@ public final class RunbookLibrary {
     return hash < 0 ? path : path.substring(0, hash);
   }
 
+  /** One page's Markdown, before rendering. */
+  private record Source(String file, String markdown, Runbook.Source kind) {}
+
+  /** A renderer per thread: pages render in parallel, and a renderer is built once per thread. */
+  private static final ThreadLocal<MarkdownRenderer> RENDERER =
+      ThreadLocal.withInitial(MarkdownRenderer::new);
+
   private static Runbook toRunbook(
-      MarkdownRenderer renderer, String file, String markdown, Runbook.Source source, List<String> warnings) {
-    MarkdownRenderer.Rendered r = renderer.render(markdown, file);
+      MarkdownRenderer.Rendered r, String file, Runbook.Source source, List<String> warnings) {
     warnings.addAll(r.warnings());
     String title = r.frontMatter().first("title")
         .or(() -> r.sections().stream().filter(s -> s.level() == 1).map(Runbook.Section::title).findFirst())
