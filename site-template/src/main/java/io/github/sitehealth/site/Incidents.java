@@ -77,7 +77,13 @@ public final class Incidents {
         warnings.add("incident " + file + " is not UTF-8 text; skipped");
         continue;
       }
-      incidents.add(incident(file, renderer.render(markdown, file.getFileName().toString()), warnings));
+      MarkdownRenderer.Rendered rendered;
+      try {
+        rendered = renderer.render(markdown, file.getFileName().toString());
+      } catch (MarkdownRenderer.BrokenFrontMatter e) {
+        throw new IOException("incident " + e.getMessage(), e);
+      }
+      incidents.add(incident(file, rendered, warnings));
     }
     incidents.sort(NEWEST_FIRST);
     return new Loaded(incidents, warnings);

@@ -47,13 +47,18 @@ final class MarkdownRenderer {
     renderer = HtmlRenderer.builder(options).build();
   }
 
+  /**
+   * Renders one page.
+   *
+   * @throws BrokenFrontMatter when front matter is opened on line 1 and never closed
+   */
   Rendered render(String markdown, String source) {
     List<String> warnings = new ArrayList<>();
     if (unclosedFrontMatter(markdown)) {
-      // Read as front matter, the whole page would vanish into it: render it all as the body.
-      warnings.add(source + ": the front matter opened by --- on line 1 is never closed by a ---"
-          + " line; the page is rendered without front matter (no title, codes or summary from it)");
-      markdown = markdown.substring(markdown.indexOf('\n') + 1);
+      // Read as front matter, the whole page would vanish into it; read as text, its title and
+      // codes would: either way something the author wrote is lost, so it is an error.
+      throw new BrokenFrontMatter(source + ": line 1: the front matter opened by --- is never"
+          + " closed by a --- line (add one after the last front matter line)");
     }
     com.vladsch.flexmark.util.ast.Document document = parser.parse(markdown);
     AbstractYamlFrontMatterVisitor frontMatter = new AbstractYamlFrontMatterVisitor();
@@ -83,6 +88,13 @@ final class MarkdownRenderer {
       sections.add(new Runbook.Section(id, h.tagName().charAt(1) - '0', h.text()));
     }
     return new Rendered(FrontMatter.of(frontMatter.getData()), clean.body().html(), sections, warnings);
+  }
+
+  /** A page whose front matter cannot be read; the message names the file and the line. */
+  static final class BrokenFrontMatter extends RuntimeException {
+    BrokenFrontMatter(String message) {
+      super(message);
+    }
   }
 
   /** A first line of {@code ---} with no {@code ---} or {@code ...} line after it. */

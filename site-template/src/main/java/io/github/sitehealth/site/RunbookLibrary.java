@@ -92,9 +92,14 @@ public final class RunbookLibrary {
     }
     // Pages render independently: on every core, each thread with its own renderer. The
     // results keep the sources' order, so pages and warnings come out as if rendered in turn.
-    List<MarkdownRenderer.Rendered> rendered = sources.parallelStream()
-        .map(s -> RENDERER.get().render(s.markdown(), s.file()))
-        .toList();
+    List<MarkdownRenderer.Rendered> rendered;
+    try {
+      rendered = sources.parallelStream()
+          .map(s -> RENDERER.get().render(s.markdown(), s.file()))
+          .toList();
+    } catch (MarkdownRenderer.BrokenFrontMatter e) {
+      throw new IOException("team runbook " + e.getMessage(), e);
+    }
 
     Map<String, Runbook> byPage = new LinkedHashMap<>();
     Map<String, String> codes = new TreeMap<>();
@@ -110,8 +115,9 @@ public final class RunbookLibrary {
       for (String code : runbook.codes()) {
         if (!isFindingCode(code)) {
           warnings.add("team runbook " + runbook.pageName() + " lists \"" + code + "\" in codes,"
-              + " which is no finding code (see the README's Finding codes; HTTP_5xx stands for"
-              + " a status class): no finding links to it by that code");
+              + " which is no finding code" + closestCode(code).map(c -> " (did you mean " + c + "?)")
+                  .orElse("") + "; see the README's Finding codes, HTTP_5xx stands for a status"
+              + " class: no finding links to it by that code");
           continue;
         }
         String earlier = teamCodes.putIfAbsent(code, runbook.pageName());
@@ -178,6 +184,51 @@ public final class RunbookLibrary {
   }
 
   /** A code of the contract, or a status class such as {@code HTTP_5xx}. */
+  /**
+   * The known code closest to a misspelt one, by edit distance (insertions, deletions and
+   * substitutions), when it is close enough to be a typo: at most a third of its length.
+   */
+  static Optional<String> closestCode(String code) {
+    List<String> candidates = new ArrayList<>(FindingCode.known().keySet());
+    candidates.addAll(List.of("HTTP_4xx", "HTTP_5xx"));
+    if (code.toUpperCase(java.util.Locale.ROOT).startsWith("HTTP_")) {
+      // HTTP_5O2: the digits the author meant, read as far as they are digits
+      String digits = code.substring(5).replace('O', '0').replace('o', '0').replace('l', '1');
+      if (digits.matches("[1-5]\\d\\d")) {
+        candidates.add("HTTP_" + digits);
+      }
+    }
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : candidates) {
+      int d = editDistance(code.toUpperCase(java.util.Locale.ROOT), candidate.toUpperCase(java.util.Locale.ROOT));
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    return bestDistance <= Math.max(1, code.length() / 3) ? Optional.of(best) : Optional.empty();
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
   private static boolean isFindingCode(String code) {
     if (code.matches("HTTP_[1-5]xx")) {
       return true;

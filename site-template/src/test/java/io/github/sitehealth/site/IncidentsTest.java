@@ -1,8 +1,10 @@
 package io.github.sitehealth.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -84,5 +86,15 @@ class IncidentsTest {
     assertThat(Incidents.parseTime("2025-03-01 10:15")).contains(Instant.parse("2025-03-01T10:15:00Z"));
     assertThat(Incidents.parseTime("2025-03-01T10:15+02:00")).contains(Instant.parse("2025-03-01T08:15:00Z"));
     assertThat(Incidents.parseTime("03/01/2025")).isEmpty();
+  }
+
+  @Test
+  void unclosedFrontMatterIsAnErrorNamingTheFileAndTheLine() throws Exception {
+    Files.writeString(dir.resolve("outage.md"), "---\ntitle: CDN outage\nstatus: resolved\n\nAll good.\n");
+
+    assertThatThrownBy(
+            () -> Incidents.load(Optional.of(dir), new MarkdownRenderer()))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("incident outage.md: line 1: the front matter opened by --- is never closed");
   }
 }

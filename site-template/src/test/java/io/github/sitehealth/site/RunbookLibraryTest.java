@@ -1,6 +1,7 @@
 package io.github.sitehealth.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sitehealth.core.diagnose.Runbooks;
 import io.github.sitehealth.core.result.Hop;
@@ -185,26 +186,30 @@ class RunbookLibraryTest {
     RunbookLibrary library = RunbookLibrary.load(Optional.of(team));
 
     assertThat(library.warnings()).hasSize(2);
-    assertThat(library.warnings().get(0)).contains("typo.html", "\"HTTP_5O2\"", "no finding code");
-    assertThat(library.warnings().get(1)).contains("\"NOT_CACHABLE\"");
+    assertThat(library.warnings().get(0))
+        .contains("typo.html", "\"HTTP_5O2\"", "no finding code", "(did you mean HTTP_502?)");
+    assertThat(library.warnings().get(1))
+        .contains("\"NOT_CACHABLE\"", "(did you mean NOT_CACHEABLE?)");
     assertThat(library.codes()).doesNotContainKeys("HTTP_5O2", "NOT_CACHABLE");
     // The status class is a valid claim.
     assertThat(library.link("HTTP_503", Hop.ORIGIN)).startsWith("runbooks/typo.html");
   }
 
   @Test
-  void unclosedFrontMatterIsReportedAndTheBodyIsKept() throws IOException {
+  void unclosedFrontMatterIsAnErrorNamingTheFileAndTheLine() throws IOException {
     Fixtures.write(team.resolve("unclosed.md"),
         "---\ntitle: \"Unclosed\ncodes: [HTTP_502]\n\n# Shop backend\n\nRestart the shop.\n");
-    RunbookLibrary library = RunbookLibrary.load(Optional.of(team));
 
-    assertThat(library.warnings()).singleElement().asString()
-        .contains("unclosed.md", "never closed");
-    Runbook page = library.page("unclosed.html").orElseThrow();
-    assertThat(page.title()).isEqualTo("Shop backend");
-    assertThat(page.html()).contains("Restart the shop.");
-    // Its would-be front matter is text now: it claims no code.
-    assertThat(library.link("HTTP_502", Hop.ORIGIN))
-        .isEqualTo("runbooks/502-bad-gateway.html#origin-unreachable");
+    assertThatThrownBy(() -> RunbookLibrary.load(Optional.of(team)))
+        .isInstanceOf(IOException.class)
+        .hasMessage("team runbook unclosed.md: line 1: the front matter opened by --- is never"
+            + " closed by a --- line (add one after the last front matter line)");
+  }
+
+  @Test
+  void aCodeFarFromEveryKnownOneGetsNoGuess() {
+    assertThat(RunbookLibrary.closestCode("SHOP_DOWN")).isEmpty();
+    assertThat(RunbookLibrary.closestCode("DNS_NXDOMIAN")).contains("DNS_NXDOMAIN");
+    assertThat(RunbookLibrary.closestCode("http_5xx")).contains("HTTP_5xx");
   }
 }
