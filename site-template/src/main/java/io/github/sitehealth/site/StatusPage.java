@@ -1,15 +1,20 @@
 package io.github.sitehealth.site;
 
 import io.github.sitehealth.core.history.HistoryEntry;
+import io.github.sitehealth.core.report.PartialText;
+import io.github.sitehealth.core.result.AddressResult;
 import io.github.sitehealth.core.result.Attempt;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.RunResult;
+import io.github.sitehealth.core.result.Sample;
+import io.github.sitehealth.core.result.Sampling;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +35,10 @@ import org.jsoup.nodes.Node;
  * it; only runbook and incident Markdown is inserted as HTML, and that was sanitized on loading.
  */
 public final class StatusPage {
+
+  /** A sample's time: samples of one check are seconds apart, so to the millisecond. */
+  private static final DateTimeFormatter SAMPLE_TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSS 'UTC'").withZone(ZoneOffset.UTC);
 
   private final PageTemplate template;
   private final RunbookLibrary library;
@@ -174,6 +183,33 @@ public final class StatusPage {
     } else {
       none(runbook);
     }
+    if (!check.addresses().isEmpty() || check.sampling().isPresent()) {
+      tr.addClass("has-partial");
+      partial(rows, check);
+    }
+  }
+
+  /**
+   * A row under the check's, across every column, for its addresses and samples: the Finding
+   * column is too narrow for a table of five columns. In sight, the count of addresses UP and the
+   * samples' failure rate; folded away, the table of addresses and the failed samples.
+   */
+  private static void partial(Element rows, CheckResult check) {
+    List<String> parts = new ArrayList<>();
+    if (!check.addresses().isEmpty()) {
+      parts.add(PartialText.addressesUp(check.addresses()));
+    }
+    check.sampling().ifPresent(s -> parts.add(PartialText.sampling(s)));
+    String what = check.addresses().isEmpty() ? "Samples"
+        : check.sampling().isEmpty() ? "Addresses" : "Addresses and samples";
+    Element td = rows.appendElement("tr").addClass("check-partial")
+        .appendElement("td").attr("colspan", "7");
+    Element details = td.appendElement("details").addClass("partial");
+    details.appendElement("summary").text(what + ": " + String.join("; ", parts));
+    if (!check.addresses().isEmpty()) {
+      addresses(details, check);
+    }
+    check.sampling().ifPresent(s -> samples(details, s));
   }
 
   private static Element cell(Element tr, String label) {
@@ -202,6 +238,76 @@ public final class StatusPage {
         attempts.appendElement("li").text(
             a.outcome() + " in " + a.durationMs() + " ms" + (a.passed() ? " (passed)" : " (failed)"));
       }
+    }
+  }
+
+  /**
+   * A table of the check's addresses: each with its status, what it answered, its code and hop
+   * when it failed, and its failed samples when more than one was sent.
+   */
+  private static void addresses(Element parent, CheckResult check) {
+    boolean sampled = check.sampling().isPresent()
+        || check.addresses().stream().anyMatch(a -> a.samples() > 1);
+    Element table = parent.appendElement("div").addClass("table-scroll")
+        .appendElement("table").addClass("addresses");
+    table.appendElement("caption").text("Addresses");
+    Element head = table.appendElement("thead").appendElement("tr");
+    head.appendElement("th").attr("scope", "col").text("Address");
+    head.appendElement("th").attr("scope", "col").text("Status");
+    head.appendElement("th").attr("scope", "col").text("Observed");
+    head.appendElement("th").attr("scope", "col").text("Code, hop");
+    if (sampled) {
+      head.appendElement("th").attr("scope", "col").text("Failed samples");
+    }
+    Element body = table.appendElement("tbody");
+    for (AddressResult a : check.addresses()) {
+      Element tr = body.appendElement("tr");
+      tr.appendElement("th").attr("scope", "row").appendElement("code").text(a.address());
+      status(tr.appendElement("td"), a.status());
+      cell(tr, "Observed").text(a.observed());
+      Element code = cell(tr, "Code, hop");
+      if (a.code().isPresent()) {
+        code.appendElement("code").text(a.code().get().id());
+        a.hop().ifPresent(hop -> code.appendText(" (" + hop.id() + ")"));
+      } else {
+        none(code);
+      }
+      if (sampled) {
+        cell(tr, "Failed samples").addClass("num").text(a.failedSamples() + " of " + a.samples()
+            + " (" + PartialText.percent(a.failureRate()) + " %)");
+      }
+    }
+  }
+
+  /**
+   * The samples: how many failed of how many, over what time, and each failed one with its time,
+   * address and answer; at most {@link PartialText#MAX_LISTED_SAMPLES}, then how many more.
+   */
+  private static void samples(Element parent, Sampling sampling) {
+    parent.appendElement("p").addClass("sampling").text(PartialText.sampling(sampling)
+        + ", sent over " + seconds(sampling.windowMs()) + ".");
+    List<Sample> failures = sampling.failures();
+    if (failures.isEmpty()) {
+      return;
+    }
+    Element list =
+        parent.appendElement("ul").addClass("samples").attr("aria-label", "Failed samples");
+    int listed = Math.min(failures.size(), PartialText.MAX_LISTED_SAMPLES);
+    for (Sample f : failures.subList(0, listed)) {
+      Element item = list.appendElement("li");
+      item.appendElement("time").attr("datetime", f.startedAt().toString())
+          .text(SAMPLE_TIME.format(f.startedAt()));
+      item.appendText(" sample " + f.index());
+      f.address().ifPresent(a -> {
+        item.appendText(" to ");
+        item.appendElement("code").text(a);
+      });
+      item.appendText(": ");
+      item.appendElement("code").text(f.code().id());
+      item.appendText(" " + f.observed() + ", " + f.durationMs() + " ms");
+    }
+    if (failures.size() > listed) {
+      list.appendElement("li").addClass("none").text(PartialText.more(failures.size() - listed));
     }
   }
 

@@ -73,6 +73,10 @@ class BrowserTest {
   static final String CERT = "Certificate expiry";
   static final String API = "Checkout API";
   static final String DNS = "www CNAME";
+  static final String STORE = "Storefront addresses";
+
+  /** A row per check; a check's addresses and samples have a row of their own under it. */
+  static final By CHECK_ROWS = By.cssSelector("table.checks > tbody > tr:not(.check-partial)");
   static final String API_RUNBOOK = Runbooks.link("HTTP_502", Hop.ORIGIN);
   static final String DNS_RUNBOOK = Runbooks.link("DNS_MISMATCH", Hop.DNS);
 
@@ -138,9 +142,10 @@ class BrowserTest {
   @Test
   void everyCheckIsVisibleWithItsStatusInWords() {
     open(index);
-    List<WebElement> rows = driver.findElements(By.cssSelector("table.checks tbody tr"));
-    assertThat(rows).hasSize(4);
-    Map<String, String> expected = Map.of(HOME, "Up", CERT, "Degraded", API, "Down", DNS, "Down");
+    List<WebElement> rows = driver.findElements(CHECK_ROWS);
+    assertThat(rows).hasSize(5);
+    Map<String, String> expected =
+        Map.of(HOME, "Up", CERT, "Degraded", API, "Down", DNS, "Down", STORE, "Down");
     List<String> names = new ArrayList<>();
     for (WebElement row : rows) {
       WebElement name = row.findElement(By.cssSelector(".check-name"));
@@ -156,9 +161,9 @@ class BrowserTest {
       assertThat(word).as("status of %s in words", name.getText()).isEqualTo(expected.get(name.getText()));
       assertThat(status.getText()).contains(word);
     }
-    assertThat(names).containsExactly(HOME, CERT, API, DNS);
+    assertThat(names).containsExactly(HOME, CERT, API, DNS, STORE);
     assertThat(driver.findElement(By.cssSelector("section.banner")).getText())
-        .contains("Outage", "2 of 4 checks are down, 1 degraded.");
+        .contains("Outage", "3 of 5 checks are down, 1 degraded.");
     assertThat(driver.findElement(By.cssSelector("ul.uptime")).getText()).contains(HOME, API, DNS);
     assertNoConsoleErrors("index.html");
   }
@@ -211,6 +216,50 @@ class BrowserTest {
         assertThat(link.isDisplayed()).as("runbook link of %s on a phone", name).isTrue();
       }
       assertNoConsoleErrors("index.html, phone");
+    } finally {
+      desktop();
+    }
+  }
+
+  @Test
+  void aChecksAddressesAndSamplesUnfoldReadablyOnADesktopAndAPhone() throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    try {
+      for (boolean onPhone : List.of(false, true)) {
+        if (onPhone) {
+          phone();
+        } else {
+          desktop();
+        }
+        open(index);
+        WebElement store = row(STORE).findElement(By.xpath("following-sibling::tr[1]"));
+        assertThat(store.getDomAttribute("class")).isEqualTo("check-partial");
+        WebElement summary = store.findElement(By.cssSelector("details > summary"));
+        assertThat(summary.isDisplayed()).isTrue();
+        assertThat(summary.getText()).contains("1 of 3 addresses UP", "9 of 20 samples failed");
+        WebElement table = store.findElement(By.cssSelector("table.addresses"));
+        assertThat(table.isDisplayed()).as("addresses folded away at first").isFalse();
+        summary.click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOf(table));
+
+        List<WebElement> addresses = table.findElements(By.cssSelector("tbody > tr"));
+        assertThat(addresses).hasSize(3);
+        for (WebElement address : addresses) {
+          WebElement pill = address.findElement(By.cssSelector(".status"));
+          assertThat(pill.isDisplayed()).isTrue();
+          assertThat(pill.getText()).containsPattern("(Up|Degraded|Down)$");
+        }
+        assertThat(addresses.get(2).getText()).contains("127.0.0.3", "connection refused", "CONNECT_REFUSED");
+        assertThat(store.findElement(By.cssSelector("p.sampling")).getText())
+            .startsWith("9 of 20 samples failed (45 %)");
+        assertThat(store.findElements(By.cssSelector("ul.samples > li"))).hasSize(9)
+            .allSatisfy(li -> assertThat(li.isDisplayed()).isTrue());
+        write(SCREENSHOTS.resolve(onPhone ? "status-mobile-addresses.png" : "status-desktop-addresses.png"),
+            fullPage());
+        assertThat(overflow()).as("horizontal overflow with the addresses open, phone: %s", onPhone)
+            .isLessThanOrEqualTo(1);
+        assertNoConsoleErrors("index.html, addresses open");
+      }
     } finally {
       desktop();
     }
@@ -269,10 +318,12 @@ class BrowserTest {
           up(HOME, at),
           daysAgo == 3 ? degraded(CERT, at) : up(CERT, at),
           daysAgo == 2 ? down502(API, at) : up(API, at),
-          up(DNS, at))));
+          up(DNS, at),
+          up(STORE, at))));
     }
     RunResult run = new RunResult(NOW, 1840, List.of(
-        up(HOME, NOW), degraded(CERT, NOW), down502(API, NOW), dnsMismatch(DNS, NOW)));
+        up(HOME, NOW), degraded(CERT, NOW), down502(API, NOW), dnsMismatch(DNS, NOW),
+        Fixtures.someAddressesFail(STORE)));
     history.append(run);
     Path results = Fixtures.writeResults(INPUT, run);
 
@@ -338,7 +389,7 @@ class BrowserTest {
   }
 
   static WebElement row(String checkName) {
-    return driver.findElements(By.cssSelector("table.checks tbody tr")).stream()
+    return driver.findElements(CHECK_ROWS).stream()
         .filter(tr -> tr.findElement(By.cssSelector(".check-name")).getText().equals(checkName))
         .findFirst().orElseThrow(() -> new AssertionError("no row for " + checkName));
   }

@@ -2,12 +2,16 @@ package io.github.sitehealth.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sitehealth.core.result.AddressResult;
 import io.github.sitehealth.core.result.Attempt;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
+import io.github.sitehealth.core.result.FindingCode;
 import io.github.sitehealth.core.result.Hop;
 import io.github.sitehealth.core.result.RunResult;
+import io.github.sitehealth.core.result.Sample;
+import io.github.sitehealth.core.result.Sampling;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -27,7 +31,7 @@ import org.xml.sax.InputSource;
 
 /**
  * A corpus of XSS payloads goes in through every door a user has: team runbooks, incidents,
- * check names and targets, observed text, summaries, evidence and headers. Every page that comes
+ * check names and targets, observed text, summaries, evidence, headers, addresses and samples. Every page that comes
  * out, parsed the way a browser parses it, runs nothing.
  */
 class SanitizingTest {
@@ -66,8 +70,13 @@ class SanitizingTest {
       // so the hostile text goes everywhere else.
       Finding finding = new Finding("HTTP_502", Hop.EDGE, p, "javascript:alert(1)",
           List.of(p, "server: " + p, "x-cache: " + p));
+      AddressResult address = new AddressResult(p, CheckStatus.DOWN, p,
+          Optional.of(FindingCode.CONNECT_REFUSED), Optional.of(Hop.NETWORK), 1, 2, 1);
+      Sample sample = new Sample(1, Fixtures.T0, 1, Optional.of(p), Optional.empty(),
+          FindingCode.CONNECT_REFUSED, p);
       checks.add(new CheckResult(p, p, p, CheckStatus.DOWN, p, Optional.of(finding),
-          List.of(new Attempt(1, Fixtures.T0, 5, Optional.of(502), p, false)), Fixtures.T0, 6));
+          List.of(new Attempt(1, Fixtures.T0, 5, Optional.of(502), p, false)), Fixtures.T0, 6,
+          List.of(address), Optional.of(new Sampling(2, 1, 100, 0, List.of(sample)))));
     }
     RunResult run = new RunResult(Fixtures.T0, 10, checks);
     out = dir.resolve("site");
@@ -104,6 +113,11 @@ class SanitizingTest {
         .hasSize(payloads.size())
         .containsOnly("HTTP_502");
     assertThat(index.select("details li code").eachText()).contains("server: <script>alert(1)</script>");
+    assertThat(index.select("table.addresses th[scope=row] code").eachText())
+        .containsExactlyElementsOf(payloads.stream().map(SanitizingTest::asText).toList());
+    assertThat(index.select("ul.samples li").eachText())
+        .contains("10:15:00.000 UTC sample 1 to <script>alert(1)</script>: CONNECT_REFUSED"
+            + " <script>alert(1)</script>, 1 ms");
   }
 
   @Test

@@ -68,6 +68,24 @@ class SiteGeneratorTest {
   }
 
   @Test
+  void theAddressesAndSamplesInResultsJsonReachThePage() throws IOException {
+    Path out = dir.resolve("site-health");
+    Fixtures.writeResults(out, Fixtures.run(Fixtures.T0, Fixtures.someAddressesFail("www"),
+        Fixtures.someRequestsFail("api", 3), Fixtures.up("home")));
+
+    generator.generate(SiteRequest.of(out, out));
+
+    Document index = Fixtures.parse(out.resolve("index.html"));
+    assertThat(index.select("table.addresses tbody th code").eachText())
+        .containsExactly("127.0.0.1", "127.0.0.2", "127.0.0.3");
+    assertThat(index.select("p.sampling").eachText()).containsExactly(
+        "9 of 20 samples failed (45 %), allowed 0 %, sent over 10.0 s.",
+        "3 of 30 samples failed (10 %), allowed 10 %, sent over 30.0 s.");
+    assertThat(index.select("ul.samples > li")).hasSize(9 + 3);
+    SafeHtml.assertSafe(index, "index.html");
+  }
+
+  @Test
   void pagesAndBadgesOfChecksAndRunbooksThatAreGoneAreRemoved() throws IOException {
     Path out = dir.resolve("site-health");
     Path team = Files.createDirectories(dir.resolve("team"));

@@ -235,6 +235,84 @@ class StatusPageTest {
     assertThat(doc.select("footer time").attr("datetime")).isEqualTo("2025-03-20T10:16:30Z");
   }
 
+  @Test
+  void aCheckOfSeveralAddressesShowsEachInATableInARowUnderItsOwn() {
+    Document doc = render(Fixtures.run(Fixtures.T0, Fixtures.someAddressesFail("www"),
+        Fixtures.up("home")));
+    List<Element> rows = doc.select("table.checks > tbody > tr");
+
+    assertThat(rows).hasSize(3);
+    assertThat(rows.get(0).hasClass("has-partial")).isTrue();
+    assertThat(rows.get(0).selectFirst(".check-name").text()).isEqualTo("www");
+    Element partial = rows.get(1);
+    assertThat(partial.hasClass("check-partial")).isTrue();
+    assertThat(partial.select("> td").attr("colspan")).isEqualTo("7");
+    assertThat(partial.selectFirst("details > summary").text()).isEqualTo(
+        "Addresses and samples: 1 of 3 addresses UP; 9 of 20 samples failed (45 %), allowed 0 %");
+    assertThat(rows.get(2).selectFirst(".check-name").text()).isEqualTo("home");
+    Element table = partial.selectFirst("details table.addresses");
+    assertThat(table.selectFirst("caption").text()).isEqualTo("Addresses");
+    assertThat(table.select("thead th").eachText())
+        .containsExactly("Address", "Status", "Observed", "Code, hop", "Failed samples");
+    List<Element> addresses = table.select("tbody tr");
+    assertThat(addresses).extracting(tr -> tr.selectFirst("th[scope=row] code").text())
+        .containsExactly("127.0.0.1", "127.0.0.2", "127.0.0.3");
+    assertThat(addresses).extracting(tr -> tr.selectFirst(".status").text())
+        .containsExactly("\u2713 Up", "! Degraded", "\u2715 Down");
+    assertThat(addresses.get(2).selectFirst(".status").hasClass("status-down")).isTrue();
+    assertThat(addresses.get(2).select("td").eachText())
+        .containsExactly("\u2715 Down", "connection refused", "CONNECT_REFUSED (network)", "8 of 8 (100 %)");
+    assertThat(addresses.get(1).select("td").eachText())
+        .containsExactly("! Degraded", "200 OK", "HTTP_502 (origin)", "1 of 6 (16.7 %)");
+    // a passing address has no code: a dash for the eye, "none" for a screen reader
+    Element noCode = addresses.get(0).select("td").get(2);
+    assertThat(noCode.selectFirst("[aria-hidden=true]").text()).isEqualTo("\u2014");
+    assertThat(noCode.selectFirst(".visually-hidden").text()).isEqualTo("none");
+  }
+
+  @Test
+  void theSamplingSummaryListsEachFailedSampleWithItsTimeAddressAndAnswer() {
+    Document doc = render(Fixtures.run(Fixtures.T0, Fixtures.someAddressesFail("www")));
+    Element details = doc.selectFirst("table.checks > tbody > tr.check-partial details");
+
+    assertThat(details.selectFirst("p.sampling").text())
+        .isEqualTo("9 of 20 samples failed (45 %), allowed 0 %, sent over 10.0 s.");
+    List<Element> samples = details.select("ul.samples[aria-label='Failed samples'] > li");
+    assertThat(samples).hasSize(9);
+    assertThat(samples.get(0).text())
+        .isEqualTo("10:15:01.000 UTC sample 3 to 127.0.0.3: CONNECT_REFUSED connection refused, 1 ms");
+    assertThat(samples.get(0).selectFirst("time").attr("datetime")).isEqualTo("2025-03-20T10:15:01Z");
+    assertThat(samples.get(3).text())
+        .isEqualTo("10:15:04.500 UTC sample 10 to 127.0.0.2: HTTP_502 502 Bad Gateway, 12 ms");
+  }
+
+  @Test
+  void aSampledCheckOfOneAddressHasNoAddressTableAndListsAtMost20Samples() {
+    Document doc = render(Fixtures.run(Fixtures.T0, Fixtures.someRequestsFail("api", 27),
+        Fixtures.someRequestsFail("few", 2)));
+    List<Element> rows = doc.select("table.checks > tbody > tr.check-partial");
+
+    Element api = rows.get(0);
+    assertThat(api.select("table.addresses")).isEmpty();
+    assertThat(api.selectFirst("summary").text())
+        .isEqualTo("Samples: 27 of 30 samples failed (90 %), allowed 10 %");
+    List<Element> samples = api.select("ul.samples > li");
+    assertThat(samples).hasSize(21);
+    assertThat(samples.get(19).text()).startsWith("10:15:20.000 UTC sample 20: HTTP_503");
+    assertThat(samples.get(20).text()).isEqualTo("and 7 more");
+    assertThat(rows.get(1).select("ul.samples > li")).hasSize(2);
+  }
+
+  @Test
+  void aCheckOfOneAddressAndOneSampleShowsNeither() {
+    Document doc = render(Fixtures.run(Fixtures.T0, Fixtures.up("home"),
+        Fixtures.failing("api", CheckStatus.DOWN, "HTTP_502", Hop.EDGE)));
+
+    assertThat(doc.select("table.checks > tbody > tr")).hasSize(2);
+    assertThat(doc.select(".has-partial, .check-partial, table.addresses, p.sampling, ul.samples"))
+        .isEmpty();
+  }
+
   private static HistoryEntry entry(Instant at, CheckStatus status) {
     return new HistoryEntry(at, 10, List.of(new HistoryEntry.CheckSample("home", status, 100, Optional.empty(), Optional.empty())));
   }

@@ -1,13 +1,17 @@
 package io.github.sitehealth.core.report;
 
+import io.github.sitehealth.core.result.AddressResult;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.RunResult;
+import io.github.sitehealth.core.result.Sample;
+import io.github.sitehealth.core.result.Sampling;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLOutputFactory;
@@ -16,7 +20,10 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes {@code TEST-site-health.xml} in the JUnit XML format that CI test reporters read: one
- * testcase per check, a {@code <failure>} for each DOWN check.
+ * testcase per check, a {@code <failure>} for each DOWN check, a {@code <system-out>} for each
+ * DEGRADED one. A check that probed each address or sent several samples stays one testcase; its
+ * failure message names the addresses that are not UP and the samples' failure rate, and its
+ * failure text (or system-out) lists every address and the failed samples.
  */
 public final class JUnitXml {
 
@@ -54,9 +61,7 @@ public final class JUnitXml {
           xml.writeCharacters("\n    ");
           xml.writeStartElement("failure");
           xml.writeAttribute("type", f.code().id());
-          xml.writeAttribute(
-              "message",
-              xmlSafe(c.observed() + " [" + f.code() + ", hop " + f.hop().id() + "]"));
+          xml.writeAttribute("message", xmlSafe(message(c, f)));
           xml.writeCharacters(xmlSafe(details(c, f)));
           xml.writeEndElement();
           xml.writeCharacters("\n  ");
@@ -64,7 +69,14 @@ public final class JUnitXml {
           xml.writeCharacters("\n    ");
           xml.writeStartElement("system-out");
           xml.writeCharacters(
-              xmlSafe("DEGRADED: " + c.finding().map(f -> details(c, f)).orElse(c.observed())));
+              xmlSafe("DEGRADED: " + c.finding().map(f -> details(c, f))
+                  .orElseGet(() -> c.observed() + "\n" + partial(c))));
+          xml.writeEndElement();
+          xml.writeCharacters("\n  ");
+        } else if (!c.addresses().isEmpty() || c.sampling().isPresent()) {
+          xml.writeCharacters("\n    ");
+          xml.writeStartElement("system-out");
+          xml.writeCharacters(xmlSafe("UP: " + c.observed() + "\n" + partial(c)));
           xml.writeEndElement();
           xml.writeCharacters("\n  ");
         }
@@ -86,6 +98,51 @@ public final class JUnitXml {
     sb.append(f.summary()).append('\n');
     sb.append("runbook: ").append(f.runbook()).append('\n');
     f.evidence().forEach(e -> sb.append("  ").append(e).append('\n'));
+    return sb.append(partial(c)).toString();
+  }
+
+  /**
+   * {@code 502 Bad Gateway [SOME_ADDRESSES_FAIL, hop network]; 127.0.0.3 DOWN CONNECT_REFUSED
+   * (network): connection refused; 2 of 3 addresses UP; 9 of 20 samples failed (45 %), allowed 0
+   * %}: the addresses that are not UP, the count of those that are, and the samples.
+   */
+  private static String message(CheckResult c, Finding f) {
+    StringBuilder sb = new StringBuilder(c.observed())
+        .append(" [").append(f.code()).append(", hop ").append(f.hop().id()).append(']');
+    if (!c.addresses().isEmpty()) {
+      for (AddressResult a : c.addresses()) {
+        if (a.status() != CheckStatus.UP) {
+          sb.append("; ").append(PartialText.address(a));
+        }
+      }
+      sb.append("; ").append(PartialText.addressesUp(c.addresses()));
+    }
+    c.sampling().ifPresent(s -> sb.append("; ").append(PartialText.sampling(s)));
+    return sb.toString();
+  }
+
+  /**
+   * Every address, one a line, and the samples with the failed ones (at most {@link
+   * PartialText#MAX_LISTED_SAMPLES}); empty for a check of one address and one sample.
+   */
+  private static String partial(CheckResult c) {
+    StringBuilder sb = new StringBuilder();
+    if (!c.addresses().isEmpty()) {
+      sb.append(PartialText.addressesUp(c.addresses())).append(":\n");
+      c.addresses().forEach(a -> sb.append("  ").append(PartialText.address(a)).append('\n'));
+    }
+    if (c.sampling().isPresent()) {
+      Sampling s = c.sampling().get();
+      sb.append(PartialText.sampling(s)).append(", sent over ").append(s.windowMs())
+          .append(" ms\n");
+      List<Sample> failures = s.failures();
+      failures.stream().limit(PartialText.MAX_LISTED_SAMPLES)
+          .forEach(f -> sb.append("  ").append(PartialText.sample(f)).append('\n'));
+      if (failures.size() > PartialText.MAX_LISTED_SAMPLES) {
+        sb.append("  ").append(PartialText.more(failures.size() - PartialText.MAX_LISTED_SAMPLES))
+            .append('\n');
+      }
+    }
     return sb.toString();
   }
 

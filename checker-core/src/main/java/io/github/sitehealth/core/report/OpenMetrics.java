@@ -1,19 +1,26 @@
 package io.github.sitehealth.core.report;
 
+import io.github.sitehealth.core.result.AddressResult;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.RunResult;
+import io.github.sitehealth.core.result.Sampling;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * Writes {@code metrics.prom}: the run in the OpenMetrics text format, for the node exporter's
- * textfile collector or a Pushgateway, so the same checks feed dashboards and alerts.
+ * textfile collector or a Pushgateway, so the same checks feed dashboards and alerts. A check
+ * that probed each address has a sample per address in the {@code site_health_address_*}
+ * families (labels {@code check} and {@code address}); one that sent several samples has its
+ * {@code site_health_check_samples} and {@code site_health_check_sample_failure_ratio}.
  */
 public final class OpenMetrics {
 
@@ -59,6 +66,38 @@ public final class OpenMetrics {
         sample(w, "site_health_check_finding", c, labels, "1");
       }
     }
+    family(w, "site_health_check_samples",
+        "Requests the check sent in this run, when it sent more than one.");
+    for (CheckResult c : run.checks()) {
+      if (c.sampling().isPresent()) {
+        sample(w, "site_health_check_samples", c, "",
+            Integer.toString(c.sampling().get().samples()));
+      }
+    }
+    family(w, "site_health_check_sample_failure_ratio",
+        "Failed samples of the check, 0 to 1, when it sent more than one.");
+    for (CheckResult c : run.checks()) {
+      if (c.sampling().isPresent()) {
+        Sampling s = c.sampling().get();
+        sample(w, "site_health_check_sample_failure_ratio", c, "", ratio(s.failed(), s.samples()));
+      }
+    }
+    family(w, "site_health_address_up",
+        "1 when the address of a check that probes each address is UP or DEGRADED, 0 when it is"
+            + " DOWN.");
+    for (CheckResult c : run.checks()) {
+      for (AddressResult a : c.addresses()) {
+        address(w, "site_health_address_up", c, a, a.status() == CheckStatus.DOWN ? "0" : "1");
+      }
+    }
+    family(w, "site_health_address_failure_ratio",
+        "Failed samples to the address, 0 to 1, of a check that probes each address.");
+    for (CheckResult c : run.checks()) {
+      for (AddressResult a : c.addresses()) {
+        address(w, "site_health_address_failure_ratio", c, a,
+            ratio(a.failedSamples(), a.samples()));
+      }
+    }
     family(w, "site_health_run_timestamp_seconds", "When the run started.");
     w.write("site_health_run_timestamp_seconds " + seconds(run.startedAt().toEpochMilli()) + "\n");
     w.write("# EOF\n");
@@ -73,6 +112,23 @@ public final class OpenMetrics {
       throws IOException {
     w.write(name + "{check=\"" + escape(c.name()) + "\",kind=\"" + escape(c.kind()) + "\""
         + extraLabels + "} " + value + "\n");
+  }
+
+  private static void address(Writer w, String name, CheckResult c, AddressResult a, String value)
+      throws IOException {
+    w.write(name + "{check=\"" + escape(c.name()) + "\",address=\"" + escape(a.address()) + "\"} "
+        + value + "\n");
+  }
+
+  /** {@code failed / samples} to six decimals at most: {@code 0.45}, {@code 0}, {@code 1}. */
+  static String ratio(int failed, int samples) {
+    if (samples == 0) {
+      return "0";
+    }
+    return BigDecimal.valueOf(failed)
+        .divide(BigDecimal.valueOf(samples), 6, RoundingMode.HALF_UP)
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   private static String seconds(long millis) {

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sitehealth.core.result.AddressResult;
 import io.github.sitehealth.core.result.Attempt;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.RunResult;
+import io.github.sitehealth.core.result.Sample;
+import io.github.sitehealth.core.result.Sampling;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -74,6 +77,73 @@ public final class ResultsJson {
       an.put("outcome", a.outcome());
       an.put("passed", a.passed());
     }
+    ArrayNode addresses = node.putArray("addresses");
+    c.addresses().forEach(a -> addresses.add(address(a)));
+    if (c.sampling().isPresent()) {
+      node.set("sampling", sampling(c.sampling().get()));
+    } else {
+      node.putNull("sampling");
+    }
+    return node;
+  }
+
+  /**
+   * {@code {"address", "status", "observed", "code", "hop", "latencyMs", "samples",
+   * "failedSamples", "failureRate"}}; {@code code} and {@code hop} are null when the address
+   * passed, {@code failureRate} is in percent (derived, not read back).
+   */
+  private ObjectNode address(AddressResult a) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("address", a.address());
+    node.put("status", a.status().name());
+    node.put("observed", a.observed());
+    if (a.code().isPresent()) {
+      node.put("code", a.code().get().id());
+    } else {
+      node.putNull("code");
+    }
+    if (a.hop().isPresent()) {
+      node.put("hop", a.hop().get().id());
+    } else {
+      node.putNull("hop");
+    }
+    node.put("latencyMs", a.latencyMs());
+    node.put("samples", a.samples());
+    node.put("failedSamples", a.failedSamples());
+    node.put("failureRate", a.failureRate());
+    return node;
+  }
+
+  /**
+   * {@code {"samples", "failed", "failureRate", "windowMs", "maxFailureRate", "failures": [...]}};
+   * rates in percent, {@code failureRate} derived (not read back).
+   */
+  private ObjectNode sampling(Sampling s) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("samples", s.samples());
+    node.put("failed", s.failed());
+    node.put("failureRate", s.failureRate());
+    node.put("windowMs", s.windowMs());
+    node.put("maxFailureRate", s.maxFailureRate());
+    ArrayNode failures = node.putArray("failures");
+    for (Sample f : s.failures()) {
+      ObjectNode fn = failures.addObject();
+      fn.put("sample", f.index());
+      fn.put("startedAt", f.startedAt().toString());
+      fn.put("durationMs", f.durationMs());
+      if (f.address().isPresent()) {
+        fn.put("address", f.address().get());
+      } else {
+        fn.putNull("address");
+      }
+      if (f.status().isPresent()) {
+        fn.put("status", f.status().get());
+      } else {
+        fn.putNull("status");
+      }
+      fn.put("code", f.code().id());
+      fn.put("observed", f.observed());
+    }
     return node;
   }
 
@@ -90,8 +160,10 @@ public final class ResultsJson {
   }
 
   /**
-   * Reads a {@code results.json} back. The derived fields ({@code summary}, {@code latencyMs}) are
-   * ignored; unknown fields are allowed so newer writers stay readable.
+   * Reads a {@code results.json} back. The derived fields ({@code summary}, {@code latencyMs},
+   * {@code failureRate}) are ignored; unknown fields are allowed so newer writers stay readable,
+   * and a check without {@code addresses} or {@code sampling} (written before they existed) reads
+   * as one without per-address results or samples.
    *
    * @throws java.nio.file.NoSuchFileException when the file does not exist
    * @throws IOException when it is not valid JSON or not a schema version 1 result; the message

@@ -1,6 +1,7 @@
 package io.github.sitehealth.core.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sitehealth.core.result.AddressResult;
 import io.github.sitehealth.core.result.Attempt;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;
@@ -8,6 +9,8 @@ import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.FindingCode;
 import io.github.sitehealth.core.result.Hop;
 import io.github.sitehealth.core.result.RunResult;
+import io.github.sitehealth.core.result.Sample;
+import io.github.sitehealth.core.result.Sampling;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -61,6 +64,23 @@ final class ResultsJsonReader {
     for (int i = 0; i < array.size(); i++) {
       attempts.add(attempt(array.get(i), path + ".attempts[" + i + "]"));
     }
+    // Both are absent from files written before checks probed addresses and sent samples.
+    List<AddressResult> addresses = new ArrayList<>();
+    JsonNode list = node.get("addresses");
+    if (list != null && !list.isNull()) {
+      if (!list.isArray()) {
+        throw new Invalid(path + ".addresses", "expected an array");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        addresses.add(address(object(list.get(i), path + ".addresses[" + i + "]"),
+            path + ".addresses[" + i + "]"));
+      }
+    }
+    Optional<Sampling> sampling = Optional.empty();
+    JsonNode s = node.get("sampling");
+    if (s != null && !s.isNull()) {
+      sampling = Optional.of(sampling(object(s, path + ".sampling"), path + ".sampling"));
+    }
     return new CheckResult(
         text(node, "name", path),
         text(node, "kind", path),
@@ -70,14 +90,69 @@ final class ResultsJsonReader {
         finding,
         attempts,
         instant(node, "startedAt", path),
-        integer(node, "durationMs", path));
+        integer(node, "durationMs", path),
+        addresses,
+        sampling);
+  }
+
+  private static AddressResult address(JsonNode node, String path) {
+    int samples = count(node, "samples", path);
+    int failed = count(node, "failedSamples", path);
+    if (failed > samples) {
+      throw new Invalid(path + ".failedSamples", "expected at most samples (" + samples + "), was "
+          + failed);
+    }
+    return new AddressResult(
+        text(node, "address", path),
+        status(node, path),
+        text(node, "observed", path),
+        isNull(node, "code") ? Optional.empty() : Optional.of(code(node, path)),
+        isNull(node, "hop") ? Optional.empty() : Optional.of(hop(node, path)),
+        integer(node, "latencyMs", path),
+        samples,
+        failed);
+  }
+
+  private static Sampling sampling(JsonNode node, String path) {
+    int samples = count(node, "samples", path);
+    int failed = count(node, "failed", path);
+    if (failed > samples) {
+      throw new Invalid(path + ".failed",
+          "expected at most samples (" + samples + "), was " + failed);
+    }
+    JsonNode rate = node.get("maxFailureRate");
+    if (rate == null || !rate.isNumber()
+        || !(rate.doubleValue() >= 0 && rate.doubleValue() <= 100)) {
+      throw new Invalid(path + ".maxFailureRate",
+          rate == null ? "missing" : "expected a percentage from 0 to 100");
+    }
+    List<Sample> failures = new ArrayList<>();
+    JsonNode array = array(node, "failures", path);
+    for (int i = 0; i < array.size(); i++) {
+      String at = path + ".failures[" + i + "]";
+      failures.add(sample(object(array.get(i), at), at));
+    }
+    return new Sampling(
+        samples, failed, integer(node, "windowMs", path), rate.doubleValue(), failures);
+  }
+
+  private static Sample sample(JsonNode node, String path) {
+    Optional<String> address = Optional.empty();
+    if (!isNull(node, "address")) {
+      address = Optional.of(text(node, "address", path));
+    }
+    return new Sample(
+        count(node, "sample", path),
+        instant(node, "startedAt", path),
+        integer(node, "durationMs", path),
+        address,
+        optionalInteger(node, "status", path),
+        code(node, path),
+        text(node, "observed", path));
   }
 
   private static Finding finding(JsonNode node, String path) {
-    String hop = text(node, "hop", path);
-    if (Arrays.stream(Hop.values()).noneMatch(h -> h.id().equals(hop))) {
-      throw new Invalid(path + ".hop", "expected one of dns, network, tls, edge, origin, was \"" + hop + "\"");
-    }
+    Hop hop = hop(node, path);
     List<String> evidence = new ArrayList<>();
     JsonNode array = node.get("evidence");
     if (array != null && !array.isNull()) {
@@ -91,31 +166,18 @@ final class ResultsJsonReader {
         evidence.add(array.get(i).asText());
       }
     }
-    String id = text(node, "code", path);
-    FindingCode code;
-    try {
-      code = FindingCode.of(id);
-    } catch (IllegalArgumentException e) {
-      throw new Invalid(path + ".code", "expected a finding code, was \"" + id + "\"");
-    }
+    FindingCode code = code(node, path);
     JsonNode originProbed = node.get("originProbed");
     if (originProbed != null && !originProbed.isBoolean()) {
       throw new Invalid(path + ".originProbed", "expected true or false");
     }
     return new Finding(
-        code, Hop.fromId(hop), text(node, "summary", path), text(node, "runbook", path), evidence,
+        code, hop, text(node, "summary", path), text(node, "runbook", path), evidence,
         originProbed != null && originProbed.booleanValue());
   }
 
   private static Attempt attempt(JsonNode node, String path) {
-    JsonNode status = node.get("httpStatus");
-    Optional<Integer> httpStatus = Optional.empty();
-    if (status != null && !status.isNull()) {
-      if (!status.canConvertToInt() || !status.isIntegralNumber()) {
-        throw new Invalid(path + ".httpStatus", "expected an integer or null");
-      }
-      httpStatus = Optional.of(status.intValue());
-    }
+    Optional<Integer> httpStatus = optionalInteger(node, "httpStatus", path);
     JsonNode passed = node.get("passed");
     if (passed == null || !passed.isBoolean()) {
       throw new Invalid(path + ".passed", "expected true or false");
@@ -138,6 +200,36 @@ final class ResultsJsonReader {
     }
   }
 
+  private static Hop hop(JsonNode node, String path) {
+    String hop = text(node, "hop", path);
+    if (Arrays.stream(Hop.values()).noneMatch(h -> h.id().equals(hop))) {
+      throw new Invalid(path + ".hop", "expected one of dns, network, tls, edge, origin, was \"" + hop + "\"");
+    }
+    return Hop.fromId(hop);
+  }
+
+  private static FindingCode code(JsonNode node, String path) {
+    String id = text(node, "code", path);
+    try {
+      return FindingCode.of(id);
+    } catch (IllegalArgumentException e) {
+      throw new Invalid(path + ".code", "expected a finding code, was \"" + id + "\"");
+    }
+  }
+
+  /** Whether the field is missing or null. */
+  private static boolean isNull(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull();
+  }
+
+  private static JsonNode object(JsonNode node, String path) {
+    if (!node.isObject()) {
+      throw new Invalid(path, "expected an object");
+    }
+    return node;
+  }
+
   private static String text(JsonNode node, String field, String path) {
     JsonNode value = node.get(field);
     if (value == null || !value.isTextual()) {
@@ -152,6 +244,28 @@ final class ResultsJsonReader {
       throw new Invalid(path + "." + field, value == null ? "missing" : "expected an integer");
     }
     return value.longValue();
+  }
+
+  /** A count: an integer from 0 to {@link Integer#MAX_VALUE}. */
+  private static int count(JsonNode node, String field, String path) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isIntegralNumber() || !value.canConvertToInt()
+        || value.intValue() < 0) {
+      throw new Invalid(path + "." + field,
+          value == null ? "missing" : "expected a count (an integer, 0 or more)");
+    }
+    return value.intValue();
+  }
+
+  private static Optional<Integer> optionalInteger(JsonNode node, String field, String path) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+      throw new Invalid(path + "." + field, "expected an integer or null");
+    }
+    return Optional.of(value.intValue());
   }
 
   private static Instant instant(JsonNode node, String field, String path) {

@@ -1,6 +1,8 @@
 package io.github.sitehealth.core.report;
 
+import io.github.sitehealth.core.result.AddressResult;
 import io.github.sitehealth.core.result.CheckResult;
+import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.RunResult;
 import java.nio.file.Path;
@@ -10,7 +12,13 @@ public final class TextReport {
 
   private TextReport() {}
 
-  /** {@code [DOWN] home: 502 Bad Gateway (expected 200-399) in 12 ms} */
+  /**
+   * {@code [DOWN] home: 502 Bad Gateway (expected 200-399) [HTTP_502, hop origin], 12 ms}. A
+   * sampled check says its samples' failure rate before the time ({@code , 9 of 20 samples failed
+   * (45 %), allowed 0 %}); a check that probed each address gets one more line, indented by two
+   * spaces, for each address that is not UP, then a line counting those that are ({@code 2 of 3
+   * addresses UP}). Lines are separated by {@code \n}, so one log call keeps them together.
+   */
   public static String line(CheckResult c) {
     StringBuilder sb = new StringBuilder()
         .append('[').append(c.status()).append("] ")
@@ -19,12 +27,29 @@ public final class TextReport {
     if (c.attempts().size() > 1) {
       sb.append(" after ").append(c.attempts().size()).append(" attempts");
     }
-    return sb.append(", ").append(c.durationMs()).append(" ms").toString();
+    c.sampling().ifPresent(s -> sb.append(", ").append(PartialText.sampling(s)));
+    sb.append(", ").append(c.durationMs()).append(" ms");
+    addresses(sb, c, "  ");
+    return sb.toString();
+  }
+
+  /** A line per address that is not UP, then the count of those that are, each after a newline. */
+  private static void addresses(StringBuilder sb, CheckResult c, String indent) {
+    if (c.addresses().isEmpty()) {
+      return;
+    }
+    for (AddressResult a : c.addresses()) {
+      if (a.status() != CheckStatus.UP) {
+        sb.append('\n').append(indent).append(PartialText.address(a));
+      }
+    }
+    sb.append('\n').append(indent).append(PartialText.addressesUp(c.addresses()));
   }
 
   /**
    * The failure message of a run with DOWN checks: each DOWN check with what was observed, its
-   * code, hop, diagnosis and runbook, then the summary line.
+   * code, hop, diagnosis, each address that is not UP and the count of those that are, the
+   * samples' failure rate, and the runbook; then the summary line.
    */
   public static String failure(RunResult run, Path outputDirectory) {
     StringBuilder sb = new StringBuilder();
@@ -35,7 +60,10 @@ public final class TextReport {
       sb.append("  - ").append(c.name()).append(" (").append(c.target()).append("): ")
           .append(c.observed()).append('\n');
       sb.append("    ").append(f.code()).append(", hop ").append(f.hop().id()).append(": ")
-          .append(f.summary()).append('\n');
+          .append(f.summary());
+      addresses(sb, c, "    ");
+      sb.append('\n');
+      c.sampling().ifPresent(s -> sb.append("    ").append(PartialText.sampling(s)).append('\n'));
       sb.append("    runbook: ").append(outputDirectory.resolve(f.runbook().replaceFirst("#.*", "")))
           .append(f.runbook().contains("#") ? f.runbook().substring(f.runbook().indexOf('#')) : "")
           .append('\n');

@@ -3,6 +3,8 @@ package io.github.sitehealth.core.report;
 import static io.github.sitehealth.core.testing.SampleResults.degraded;
 import static io.github.sitehealth.core.testing.SampleResults.down502;
 import static io.github.sitehealth.core.testing.SampleResults.run;
+import static io.github.sitehealth.core.testing.SampleResults.someAddressesFail;
+import static io.github.sitehealth.core.testing.SampleResults.someRequestsFail;
 import static io.github.sitehealth.core.testing.SampleResults.up;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +44,45 @@ class OpenMetricsTest {
   }
 
   @Test
+  void eachAddressHasItsUpAndFailureRatioAndASampledCheckItsSamples() throws IOException {
+    String text = text(run(up("home"), someAddressesFail("www"), someRequestsFail("api")));
+
+    assertThat(text)
+        .contains("# TYPE site_health_address_up gauge\n")
+        .contains("site_health_address_up{check=\"www\",address=\"127.0.0.1\"} 1\n")
+        .contains("site_health_address_up{check=\"www\",address=\"127.0.0.2\"} 1\n")
+        .contains("site_health_address_up{check=\"www\",address=\"127.0.0.3\"} 0\n")
+        .contains("site_health_address_failure_ratio{check=\"www\",address=\"127.0.0.1\"} 0\n")
+        .contains("site_health_address_failure_ratio{check=\"www\",address=\"127.0.0.2\"} 0.166667\n")
+        .contains("site_health_address_failure_ratio{check=\"www\",address=\"127.0.0.3\"} 1\n")
+        .contains("site_health_check_samples{check=\"www\",kind=\"http\"} 20\n")
+        .contains("site_health_check_sample_failure_ratio{check=\"www\",kind=\"http\"} 0.45\n")
+        .contains("site_health_check_samples{check=\"api\",kind=\"http\"} 20\n")
+        .contains("site_health_check_sample_failure_ratio{check=\"api\",kind=\"http\"} 0.15\n")
+        .doesNotContain("site_health_address_up{check=\"api\"")
+        .doesNotContain("site_health_check_samples{check=\"home\"")
+        .doesNotContain("site_health_check_sample_failure_ratio{check=\"home\"")
+        .endsWith("# EOF\n");
+  }
+
+  @Test
+  void addressLabelsAreEscapedToo() throws IOException {
+    var www = someAddressesFail("a\"b");
+    String text = text(run(www));
+
+    assertThat(text).contains("site_health_address_up{check=\"a\\\"b\",address=\"127.0.0.3\"} 0\n");
+  }
+
+  @Test
+  void ratiosAreFailedOverSamples() {
+    assertThat(OpenMetrics.ratio(0, 20)).isEqualTo("0");
+    assertThat(OpenMetrics.ratio(9, 20)).isEqualTo("0.45");
+    assertThat(OpenMetrics.ratio(20, 20)).isEqualTo("1");
+    assertThat(OpenMetrics.ratio(1, 3)).isEqualTo("0.333333");
+    assertThat(OpenMetrics.ratio(0, 0)).isEqualTo("0");
+  }
+
+  @Test
   void labelValuesAreEscaped() {
     assertThat(OpenMetrics.escape("a\"b\\c\nd")).isEqualTo("a\\\"b\\\\c\\nd");
   }
@@ -50,7 +91,10 @@ class OpenMetricsTest {
   void promtoolAcceptsTheFile() throws Exception {
     RealServer.require("/usr/bin/promtool", "prometheus");
     Path file = dir.resolve(OpenMetrics.FILE_NAME);
-    new OpenMetrics().write(run(up("home"), degraded("cdn"), down502("shop")), file);
+    new OpenMetrics().write(
+        run(up("home"), degraded("cdn"), down502("shop"), someAddressesFail("www"),
+            someRequestsFail("api")),
+        file);
 
     Process promtool =
         new ProcessBuilder("/usr/bin/promtool", "check", "metrics")

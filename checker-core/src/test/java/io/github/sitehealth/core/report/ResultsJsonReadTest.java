@@ -1,5 +1,7 @@
 package io.github.sitehealth.core.report;
 
+import static io.github.sitehealth.core.testing.SampleResults.someAddressesFail;
+import static io.github.sitehealth.core.testing.SampleResults.someRequestsFail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +11,8 @@ import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.Hop;
 import io.github.sitehealth.core.result.RunResult;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -105,5 +109,84 @@ class ResultsJsonReadTest {
     Path file = Files.writeString(dir.resolve("results.json"),
         "{\"schemaVersion\": 2, \"startedAt\": \"2025-03-01T10:15:30Z\", \"durationMs\": 1, \"checks\": []}");
     assertThatThrownBy(() -> json.read(file)).hasMessageContaining("unsupported version 2");
+  }
+
+  @Test
+  void readsBackEachAddressAndTheSamples() throws IOException {
+    RunResult run = new RunResult(sampleRun().startedAt(), 10_100,
+        List.of(someAddressesFail("www"), someRequestsFail("api"), sampleRun().checks().get(0)));
+    Path file = dir.resolve(ResultsJson.FILE_NAME);
+    json.write(run, file);
+
+    RunResult read = json.read(file);
+
+    assertThat(read).isEqualTo(run);
+    assertThat(read.checks().get(0).addresses()).hasSize(3);
+    assertThat(read.checks().get(1).sampling().orElseThrow().failures().get(0).address()).isEmpty();
+  }
+
+  @Test
+  void aFileWrittenBeforeAddressesAndSamplesReadsAsNeither() throws IOException {
+    Path file = dir.resolve(ResultsJson.FILE_NAME);
+    json.write(sampleRun(), file);
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode root = (ObjectNode) mapper.readTree(file.toFile());
+    root.get("checks").forEach(c -> ((ObjectNode) c).remove(List.of("addresses", "sampling")));
+    mapper.writeValue(file.toFile(), root);
+    assertThat(Files.readString(file)).doesNotContain("addresses").doesNotContain("sampling");
+
+    RunResult read = json.read(file);
+
+    assertThat(read).isEqualTo(sampleRun());
+    assertThat(read.checks()).allSatisfy(c -> {
+      assertThat(c.addresses()).isEmpty();
+      assertThat(c.sampling()).isEmpty();
+    });
+  }
+
+  @Test
+  void aBadAddressIsNamedByItsPath() throws IOException {
+    Path file = dir.resolve(ResultsJson.FILE_NAME);
+    json.write(new RunResult(sampleRun().startedAt(), 1, List.of(someAddressesFail("www"))), file);
+    Files.writeString(file, Files.readString(file).replace("\"CONNECT_REFUSED\"", "\"REFUSED\""));
+
+    assertThatThrownBy(() -> json.read(file))
+        .hasMessageContaining("$.checks[0].addresses[2].code")
+        .hasMessageContaining("REFUSED");
+  }
+
+  @Test
+  void badSamplingIsNamedByItsPath() throws IOException {
+    Path file = dir.resolve(ResultsJson.FILE_NAME);
+    json.write(new RunResult(sampleRun().startedAt(), 1, List.of(someRequestsFail("api"))), file);
+    ObjectMapper mapper = new ObjectMapper();
+    String written = Files.readString(file);
+
+    ObjectNode root = (ObjectNode) mapper.readTree(written);
+    ObjectNode sampling = (ObjectNode) root.get("checks").get(0).get("sampling");
+    ((ObjectNode) sampling.get("failures").get(1)).put("status", "504");
+    mapper.writeValue(file.toFile(), root);
+    assertThatThrownBy(() -> json.read(file))
+        .hasMessageContaining("$.checks[0].sampling.failures[1].status")
+        .hasMessageContaining("expected an integer or null");
+
+    root = (ObjectNode) mapper.readTree(written);
+    ((ObjectNode) root.get("checks").get(0).get("sampling")).put("failed", 21);
+    mapper.writeValue(file.toFile(), root);
+    assertThatThrownBy(() -> json.read(file))
+        .hasMessageContaining("$.checks[0].sampling.failed")
+        .hasMessageContaining("at most samples (20)");
+
+    root = (ObjectNode) mapper.readTree(written);
+    ((ObjectNode) root.get("checks").get(0)).put("sampling", "yes");
+    mapper.writeValue(file.toFile(), root);
+    assertThatThrownBy(() -> json.read(file))
+        .hasMessageContaining("$.checks[0].sampling: expected an object");
+
+    root = (ObjectNode) mapper.readTree(written);
+    ((ObjectNode) root.get("checks").get(0)).put("addresses", 3);
+    mapper.writeValue(file.toFile(), root);
+    assertThatThrownBy(() -> json.read(file))
+        .hasMessageContaining("$.checks[0].addresses: expected an array");
   }
 }

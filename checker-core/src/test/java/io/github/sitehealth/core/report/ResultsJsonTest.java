@@ -4,6 +4,8 @@ import static io.github.sitehealth.core.testing.SampleResults.degraded;
 import static io.github.sitehealth.core.testing.SampleResults.down502;
 import static io.github.sitehealth.core.testing.SampleResults.refused;
 import static io.github.sitehealth.core.testing.SampleResults.run;
+import static io.github.sitehealth.core.testing.SampleResults.someAddressesFail;
+import static io.github.sitehealth.core.testing.SampleResults.someRequestsFail;
 import static io.github.sitehealth.core.testing.SampleResults.up;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,5 +103,74 @@ class ResultsJsonTest {
 
     assertThat(attempt.get("httpStatus").isNull()).isTrue();
     assertThat(attempt.get("outcome").asText()).isEqualTo("connect refused");
+  }
+
+  @Test
+  void aCheckOfOneAddressAndOneSampleHasNoAddressesAndNullSampling() {
+    for (JsonNode check : root.get("checks")) {
+      assertThat(check.get("addresses").isArray()).isTrue();
+      assertThat(check.get("addresses")).isEmpty();
+      assertThat(check.has("sampling")).isTrue();
+      assertThat(check.get("sampling").isNull()).isTrue();
+    }
+  }
+
+  @Test
+  void eachAddressHasItsStatusObservedCodeHopAndFailureRate() throws IOException {
+    JsonNode addresses = partialChecks().get(0).get("addresses");
+
+    assertThat(addresses).extracting(a -> a.get("address").asText())
+        .containsExactly("127.0.0.1", "127.0.0.2", "127.0.0.3");
+    JsonNode up = addresses.get(0);
+    assertThat(up.get("status").asText()).isEqualTo("UP");
+    assertThat(up.get("observed").asText()).isEqualTo("200 OK");
+    assertThat(up.get("code").isNull()).isTrue();
+    assertThat(up.get("hop").isNull()).isTrue();
+    assertThat(up.get("latencyMs").asLong()).isEqualTo(30);
+    assertThat(up.get("samples").asInt()).isEqualTo(6);
+    assertThat(up.get("failedSamples").asInt()).isZero();
+    assertThat(up.get("failureRate").asDouble()).isZero();
+    JsonNode down = addresses.get(2);
+    assertThat(down.get("status").asText()).isEqualTo("DOWN");
+    assertThat(down.get("observed").asText()).isEqualTo("connection refused");
+    assertThat(down.get("code").asText()).isEqualTo("CONNECT_REFUSED");
+    assertThat(down.get("hop").asText()).isEqualTo("network");
+    assertThat(down.get("failedSamples").asInt()).isEqualTo(8);
+    assertThat(down.get("failureRate").asDouble()).isEqualTo(100.0);
+    assertThat(addresses.get(1).get("code").asText()).isEqualTo("HTTP_502");
+  }
+
+  @Test
+  void samplingHasItsCountsRatesWindowAndEachFailedSample() throws IOException {
+    JsonNode checks = partialChecks();
+    JsonNode sampling = checks.get(0).get("sampling");
+
+    assertThat(sampling.get("samples").asInt()).isEqualTo(20);
+    assertThat(sampling.get("failed").asInt()).isEqualTo(9);
+    assertThat(sampling.get("failureRate").asDouble()).isEqualTo(45.0);
+    assertThat(sampling.get("windowMs").asLong()).isEqualTo(10_000);
+    assertThat(sampling.get("maxFailureRate").asDouble()).isZero();
+    JsonNode failures = sampling.get("failures");
+    assertThat(failures).hasSize(9);
+    JsonNode refused = failures.get(0);
+    assertThat(refused.get("sample").asInt()).isEqualTo(3);
+    assertThat(refused.get("startedAt").asText()).isEqualTo("2026-01-02T03:04:06Z");
+    assertThat(refused.get("durationMs").asLong()).isEqualTo(1);
+    assertThat(refused.get("address").asText()).isEqualTo("127.0.0.3");
+    assertThat(refused.get("status").isNull()).isTrue();
+    assertThat(refused.get("code").asText()).isEqualTo("CONNECT_REFUSED");
+    assertThat(refused.get("observed").asText()).isEqualTo("connection refused");
+    assertThat(failures.get(3).get("status").asInt()).isEqualTo(502);
+
+    JsonNode chosen = checks.get(1);
+    assertThat(chosen.get("addresses")).isEmpty();
+    assertThat(chosen.get("sampling").get("maxFailureRate").asDouble()).isEqualTo(20.0);
+    assertThat(chosen.get("sampling").get("failures").get(0).get("address").isNull()).isTrue();
+  }
+
+  private JsonNode partialChecks() throws IOException {
+    Path file = dir.resolve("partial").resolve(ResultsJson.FILE_NAME);
+    new ResultsJson().write(run(someAddressesFail("www"), someRequestsFail("api")), file);
+    return new ObjectMapper().readTree(file.toFile()).get("checks");
   }
 }

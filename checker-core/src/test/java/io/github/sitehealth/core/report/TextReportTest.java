@@ -4,6 +4,8 @@ import static io.github.sitehealth.core.testing.SampleResults.degraded;
 import static io.github.sitehealth.core.testing.SampleResults.down502;
 import static io.github.sitehealth.core.testing.SampleResults.refused;
 import static io.github.sitehealth.core.testing.SampleResults.run;
+import static io.github.sitehealth.core.testing.SampleResults.someAddressesFail;
+import static io.github.sitehealth.core.testing.SampleResults.someRequestsFail;
 import static io.github.sitehealth.core.testing.SampleResults.up;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,5 +55,34 @@ class TextReportTest {
         .isEqualTo("[DOWN] shop: 502 Bad Gateway (expected 200-399) [HTTP_502, hop origin], 12 ms");
     assertThat(TextReport.line(degraded("api")))
         .isEqualTo("[DEGRADED] api: 200 OK [HTTP_503, hop origin] after 2 attempts, 239 ms");
+  }
+
+  @Test
+  void aLineGetsAnIndentedLinePerAddressNotUpAndTheSamplesRate() {
+    assertThat(TextReport.line(someAddressesFail("www")).lines().toList()).containsExactly(
+        "[DOWN] www: 1 of 3 addresses fails [SOME_ADDRESSES_FAIL, hop network]"
+            + ", 9 of 20 samples failed (45 %), allowed 0 %, 10030 ms",
+        "  127.0.0.2 DEGRADED HTTP_502 (origin): 200 OK, 1 of 6 samples failed (16.7 %)",
+        "  127.0.0.3 DOWN CONNECT_REFUSED (network): connection refused, 8 of 8 samples failed (100 %)",
+        "  1 of 3 addresses UP");
+    assertThat(TextReport.line(someRequestsFail("api"))).isEqualTo(
+        "[DEGRADED] api: 200 OK [SOME_REQUESTS_FAIL, hop origin]"
+            + ", 3 of 20 samples failed (15 %), allowed 20 %, 10040 ms");
+  }
+
+  @Test
+  void theFailureMessageListsTheAddressesNotUpAndTheSamples() {
+    String message = TextReport.failure(run(up("home"), someAddressesFail("www")), OUT);
+
+    assertThat(message).contains(
+        "  - www (https://www.example.com/): 1 of 3 addresses fails\n"
+            + "    SOME_ADDRESSES_FAIL, hop network: 1 of 3 addresses fails: 127.0.0.3 refuses the"
+            + " connection; fix or remove it.\n"
+            + "    127.0.0.2 DEGRADED HTTP_502 (origin): 200 OK, 1 of 6 samples failed (16.7 %)\n"
+            + "    127.0.0.3 DOWN CONNECT_REFUSED (network): connection refused, 8 of 8 samples"
+            + " failed (100 %)\n"
+            + "    1 of 3 addresses UP\n"
+            + "    9 of 20 samples failed (45 %), allowed 0 %\n"
+            + "    runbook: " + OUT.resolve("runbooks/partial-failures.html") + "#one-address-fails\n");
   }
 }
