@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.Address;
@@ -44,16 +45,11 @@ public final class DnsHostResolver implements HostResolver {
   /** The lookup ends within {@code budget}, or {@link #TIMEOUT} when that is shorter. */
   @Override
   public InetAddress[] resolve(String host, Duration budget) throws UnknownHostException {
-    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    if (Address.isDottedQuad(bare) || bare.contains(":")) {
-      return new InetAddress[] {InetAddress.getByName(bare)};
+    Optional<InetAddress> literal = literal(host);
+    if (literal.isPresent()) {
+      return new InetAddress[] {literal.get()};
     }
-    Name name;
-    try {
-      name = Name.fromString(bare, Name.root);
-    } catch (TextParseException e) {
-      throw new HostLookupException(ProbeError.DNS_SERVFAIL, host + " is not a valid DNS name");
-    }
+    Name name = name(host);
     Budget lookup = Budget.of(budget.compareTo(TIMEOUT) < 0 ? budget : TIMEOUT);
     Resolution v4 = follower.resolve(name, Type.A, servers, lookup);
     if (v4.outcome() == Resolution.Outcome.ANSWER) {
@@ -77,16 +73,11 @@ public final class DnsHostResolver implements HostResolver {
    */
   @Override
   public InetAddress[] resolveAll(String host, Duration budget) throws UnknownHostException {
-    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    if (Address.isDottedQuad(bare) || bare.contains(":")) {
-      return new InetAddress[] {InetAddress.getByName(bare)};
+    Optional<InetAddress> literal = literal(host);
+    if (literal.isPresent()) {
+      return new InetAddress[] {literal.get()};
     }
-    Name name;
-    try {
-      name = Name.fromString(bare, Name.root);
-    } catch (TextParseException e) {
-      throw new HostLookupException(ProbeError.DNS_SERVFAIL, host + " is not a valid DNS name");
-    }
+    Name name = name(host);
     Budget lookup = Budget.of(budget.compareTo(TIMEOUT) < 0 ? budget : TIMEOUT);
     Resolution v4 = follower.resolve(name, Type.A, servers, lookup);
     if (v4.outcome() != Resolution.Outcome.ANSWER && v4.outcome() != Resolution.Outcome.NODATA) {
@@ -104,6 +95,22 @@ public final class DnsHostResolver implements HostResolver {
       throw failure(host, v6.outcome() == Resolution.Outcome.NODATA ? v4 : v6);
     }
     return all.toArray(InetAddress[]::new);
+  }
+
+  /** The address of an IP literal host ({@code 192.0.2.1}, {@code [2001:db8::1]}); empty for a name. */
+  private static Optional<InetAddress> literal(String host) throws UnknownHostException {
+    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    return Address.isDottedQuad(bare) || bare.contains(":")
+        ? Optional.of(InetAddress.getByName(bare))
+        : Optional.empty();
+  }
+
+  private static Name name(String host) throws HostLookupException {
+    try {
+      return Name.fromString(host, Name.root);
+    } catch (TextParseException e) {
+      throw new HostLookupException(ProbeError.DNS_SERVFAIL, host + " is not a valid DNS name");
+    }
   }
 
   private static InetAddress[] addresses(Resolution r) {

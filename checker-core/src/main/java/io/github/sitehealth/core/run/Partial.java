@@ -1,12 +1,12 @@
 package io.github.sitehealth.core.run;
 
+import io.github.sitehealth.core.report.PartialText;
 import io.github.sitehealth.core.result.AddressResult;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.FindingCode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** The words for a check whose addresses or samples did not all fare alike. */
 final class Partial {
@@ -22,22 +22,9 @@ final class Partial {
     return String.join("; ", parts);
   }
 
-  /** One evidence line per address. */
+  /** One evidence line per address: {@code address 127.0.0.3 DOWN CONNECT_REFUSED (network): ...}. */
   static List<String> addressLines(List<AddressResult> rows) {
-    List<String> lines = new ArrayList<>();
-    for (AddressResult r : rows) {
-      StringBuilder line = new StringBuilder("address ").append(r.address()).append(": ")
-          .append(r.status());
-      r.code().ifPresent(c -> line.append(' ').append(c.id()));
-      r.hop().ifPresent(h -> line.append(" (").append(h.id()).append(')'));
-      line.append(", ").append(r.observed()).append(" (").append(r.latencyMs()).append(" ms)");
-      if (r.samples() > 1) {
-        line.append(", ").append(r.failedSamples()).append(" of ").append(r.samples())
-            .append(" samples fail (").append(percent(r.failureRate())).append(')');
-      }
-      lines.add(line.toString());
-    }
-    return lines;
+    return rows.stream().map(r -> "address " + PartialText.address(r)).toList();
   }
 
   /** The failing addresses, each with how it fails: {@code 127.0.0.3 refuses the connection}. */
@@ -110,10 +97,7 @@ final class Partial {
 
   /** A rate in percent as people write it: {@code 45 %}, {@code 2.5 %}. */
   static String percent(double rate) {
-    return (rate == Math.rint(rate)
-            ? String.valueOf((long) rate)
-            : String.format(Locale.ROOT, "%.1f", rate))
-        + " %";
+    return PartialText.percent(rate) + " %";
   }
 
   private static boolean isIpv6(String address) {

@@ -5,6 +5,7 @@ import io.github.sitehealth.core.diagnose.Failure;
 import io.github.sitehealth.core.diagnose.Runbooks;
 import io.github.sitehealth.core.http.HostResolver;
 import io.github.sitehealth.core.http.HttpSnapshot;
+import io.github.sitehealth.core.report.PartialText;
 import io.github.sitehealth.core.result.AddressResult;
 import io.github.sitehealth.core.result.Attempt;
 import io.github.sitehealth.core.result.CheckResult;
@@ -38,9 +39,6 @@ import java.util.concurrent.locks.LockSupport;
  * failures gets the usual diagnosis of its most frequent failure, the origin asked once.
  */
 final class Sampler {
-
-  /** Failed samples listed one by one in the evidence; the rest are counted. */
-  static final int LISTED_FAILURES = 20;
 
   private final HttpCheck check;
   private final HostResolver resolver;
@@ -178,14 +176,10 @@ final class Sampler {
       evidence.add(targets.leftOut(spec) + " more addresses not probed (at most "
           + EndpointSpec.MAX_ADDRESSES + ")");
     }
-    for (Sample s : sampling.failures().subList(0,
-        Math.min(LISTED_FAILURES, sampling.failures().size()))) {
-      evidence.add("sample " + s.index() + " at " + s.startedAt()
-          + s.address().map(a -> " to " + a).orElse("") + ": " + s.code().id() + ", "
-          + s.observed() + " (" + s.durationMs() + " ms)");
-    }
-    if (sampling.failures().size() > LISTED_FAILURES) {
-      evidence.add("and " + (sampling.failures().size() - LISTED_FAILURES) + " more failed samples");
+    int listed = Math.min(PartialText.MAX_LISTED_SAMPLES, sampling.failures().size());
+    sampling.failures().subList(0, listed).forEach(s -> evidence.add(PartialText.sample(s)));
+    if (sampling.failures().size() > listed) {
+      evidence.add(PartialText.more(sampling.failures().size() - listed) + " failed samples");
     }
     evidence.add("diagnosis of " + worst.mostFrequent().id()
         + worst.address.map(a -> " on " + Targets.text(a)).orElse("") + ":");

@@ -136,7 +136,7 @@ class AddressesAndSamplesTest {
         .startsWith("2 of 4 addresses fail: 127.0.0.3 refuses the connection;"
             + " 127.0.0.4 answers 502 Bad Gateway; 127.0.0.2, ::1 pass.");
     assertThat(f.runbook()).isEqualTo("runbooks/partial-failures.html#one-address-fails");
-    assertThat(f.evidence()).anySatisfy(l -> assertThat(l).startsWith("address 127.0.0.3: DOWN CONNECT_REFUSED (network)"));
+    assertThat(f.evidence()).anySatisfy(l -> assertThat(l).startsWith("address 127.0.0.3 DOWN CONNECT_REFUSED (network): "));
   }
 
   @Test
@@ -210,7 +210,7 @@ class AddressesAndSamplesTest {
     assertThat(f.summary()).startsWith(sampling.failed() + " of 20 samples fail (")
         .contains("at most 0 % allowed): HTTP_502 x" + sampling.failed());
     assertThat(f.runbook()).isEqualTo("runbooks/partial-failures.html#some-requests-fail");
-    assertThat(f.evidence()).anySatisfy(l -> assertThat(l).matches("sample \\d+ at .*: HTTP_502, 502 Bad Gateway.*"));
+    assertThat(f.evidence()).anySatisfy(l -> assertThat(l).matches("sample \\d+ at .*, \\d+ ms: HTTP_502, 502 Bad Gateway.*"));
   }
 
   @Test
