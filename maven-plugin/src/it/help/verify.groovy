@@ -40,7 +40,7 @@ assert parameter('concurrency').contains('Default 64')
   parameter(it)
 }
 
-// the nested fields of an endpoint and a dnsRecord are documented under their parameter
+// the nested fields of an endpoint, a dnsRecord and a tcpCheck are documented under their parameter
 def endpoints = parameter('endpoints')
 ['name', 'url', 'origin', 'originAddress', 'expectStatus', 'maxLatencyMs', 'warnLatencyMs',
  'expectHeaders', 'expectCacheable', 'expectBody', 'rejectBody', 'headers', 'timeoutMs', 'retries',
@@ -52,5 +52,9 @@ def dns = parameter('dnsRecords')
 ['name', 'type', 'expect', 'match', 'minTtl, maxTtl', 'resolver', 'checkAuthoritative',
  'authoritativeServers', 'timeoutMs'].each {
   assert dns.contains("* ${it}:"), "dnsRecords does not document ${it}"
+}
+def tcp = parameter('tcpChecks')
+['name', 'address', 'expectBanner', 'tls', 'timeoutMs', 'retries', 'maxLatencyMs'].each {
+  assert tcp.contains("* ${it}:"), "tcpChecks does not document ${it}"
 }
 true

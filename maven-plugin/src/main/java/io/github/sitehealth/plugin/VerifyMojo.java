@@ -13,6 +13,7 @@ import io.github.sitehealth.core.spec.InvalidConfigException;
 import io.github.sitehealth.core.spec.RunConfig;
 import io.github.sitehealth.core.spec.RunSpec;
 import io.github.sitehealth.core.spec.SpecParser;
+import io.github.sitehealth.core.spec.TcpCheckConfig;
 import io.github.sitehealth.site.RunbookLibrary;
 import java.io.File;
 import java.io.IOException;
@@ -26,7 +27,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Runs every configured HTTP and DNS check, says for each failure which hop is broken (DNS,
+ * Runs every configured HTTP, DNS and TCP check, says for each failure which hop is broken (DNS,
  * network, TLS, the CDN edge or the origin) and links its runbook, writes {@code results.json},
  * {@code TEST-site-health.xml}, the history and (unless {@code pages} is false) the status page,
  * then fails the build when a check is DOWN.
@@ -106,10 +107,33 @@ public class VerifyMojo extends AbstractPagesMojo {
   @Parameter private List<DnsRecordConfig> dnsRecords;
 
   /**
-   * The resolver for the DNS checks and for the endpoints' host names, {@code ip[:port]} (e.g.
-   * {@code 10.0.0.2}, {@code [::1]:53} for IPv6); through it a name that fails gets its precise DNS
-   * finding (NXDOMAIN, NODATA, SERVFAIL, timeout, dangling CNAME). Default: the system's
-   * resolvers.
+   * The TCP ports to check, one {@code tcpCheck} element each: a connection, optionally a TLS
+   * handshake and the first bytes the server sends. Its fields:
+   *
+   * <ul>
+   *   <li>{@code name}: unique check name among all checks, {@code [A-Za-z0-9._-]+}; required.
+   *   <li>{@code address}: {@code host:port}, e.g. {@code bastion.example.com:22}; an IPv6
+   *       literal in brackets, {@code [2001:db8::10]:443}; required.
+   *   <li>{@code expectBanner}: a regular expression that must be found in the first bytes the
+   *       server sends (at most 4 KiB), e.g. {@code ^SSH-2\.0-}; else {@code BANNER_MISMATCH},
+   *       or {@code READ_TIMEOUT} when nothing arrives.
+   *   <li>{@code tls}: complete a TLS handshake (SNI = the host name, the certificate verified
+   *       for the host, trust including {@code trustCertificates}); default false.
+   *   <li>{@code timeoutMs}: whole-check deadline in milliseconds, every attempt included;
+   *       default 5000.
+   *   <li>{@code retries}: extra attempts, with backoff, for failures a retry can change; default
+   *       2.
+   *   <li>{@code maxLatencyMs}: connect-time budget in milliseconds, the TLS handshake included;
+   *       slower is DOWN ({@code LATENCY_BUDGET}).
+   * </ul>
+   */
+  @Parameter private List<TcpCheckConfig> tcpChecks;
+
+  /**
+   * The resolver for the DNS checks and for the host names of the endpoints and TCP checks,
+   * {@code ip[:port]} (e.g. {@code 10.0.0.2}, {@code [::1]:53} for IPv6); through it a name that
+   * fails gets its precise DNS finding (NXDOMAIN, NODATA, SERVFAIL, timeout, dangling CNAME).
+   * Default: the system's resolvers.
    */
   @Parameter(property = PropertyNames.RESOLVER)
   private String resolver;
@@ -189,7 +213,8 @@ public class VerifyMojo extends AbstractPagesMojo {
           + PropertyNames.SKIP + " does");
     }
     if (spec.size() == 0) {
-      getLog().warn("site-health: no <endpoints> or <dnsRecords> configured, nothing to check");
+      getLog().warn("site-health: no <endpoints>, <dnsRecords> or <tcpChecks> configured,"
+          + " nothing to check");
       return;
     }
     RunbookLibrary runbooks;
@@ -267,6 +292,7 @@ public class VerifyMojo extends AbstractPagesMojo {
         .secretHeaders(secretHeaders)
         .trustCertificates(trustCertificates == null ? null : trustCertificates.getPath())
         .allowMetadataTargets(allowMetadataTargets)
+        .tcpChecks(tcpChecks)
         .build();
   }
 }

@@ -2,6 +2,7 @@ package io.github.sitehealth.plugin;
 
 import io.github.sitehealth.core.spec.DnsRecordConfig;
 import io.github.sitehealth.core.spec.EndpointConfig;
+import io.github.sitehealth.core.spec.TcpCheckConfig;
 import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,7 @@ class VerifyMojoTest {
 
   private static final String VERIFY_POM = "src/test/resources/unit/verify/pom.xml";
   private static final String BODY_POM = "src/test/resources/unit/body/pom.xml";
+  private static final String TCP_POM = "src/test/resources/unit/tcp/pom.xml";
 
   private static FixtureHttpServer server;
 
@@ -78,6 +80,34 @@ class VerifyMojoTest {
     assertThat(config.match()).isEqualTo("contains");
     assertThat(config.authoritativeServers()).containsExactly("127.0.0.1:5354");
     assertThat((String) getVariableValueFromObject(mojo, "resolver")).isEqualTo("127.0.0.1:5353");
+  }
+
+  @Test
+  @InjectMojo(goal = "verify", pom = TCP_POM)
+  void tcpChecksFromThePomRunAndADownOneFailsTheBuild(VerifyMojo mojo) throws Exception {
+    List<TcpCheckConfig> checks = getVariableValueFromObject(mojo, "tcpChecks");
+    assertThat(checks).extracting(TcpCheckConfig::name).containsExactly("web-port", "ssh");
+    TcpCheckConfig ssh = checks.get(1);
+    assertThat(ssh.expectBanner()).isEqualTo("^SSH-2\\.0-");
+    assertThat(ssh.tls()).isFalse();
+    assertThat(ssh.timeoutMs()).isEqualTo(2000L);
+    assertThat(ssh.retries()).isZero();
+    assertThat(ssh.maxLatencyMs()).isEqualTo(1000L);
+    // The fixture server listens, and sends nothing before the request: no SSH banner.
+    setVariableValueToObject(checks.get(0), "address", "127.0.0.1:" + server.port());
+    setVariableValueToObject(ssh, "address", "127.0.0.1:" + server.port());
+    setVariableValueToObject(mojo, "outputDirectory", out.toFile());
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("ssh (127.0.0.1:" + server.port() + "): connected, but nothing"
+            + " received within")
+        .hasMessageContaining("READ_TIMEOUT, hop origin")
+        .hasMessageContaining("site-health: 2 checks, 1 UP, 0 DEGRADED, 1 DOWN");
+    JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    assertThat(results.at("/checks/0/kind").asText()).isEqualTo("tcp");
+    assertThat(results.at("/checks/0/status").asText()).isEqualTo("UP");
+    assertThat(results.at("/checks/1/finding/code").asText()).isEqualTo("READ_TIMEOUT");
   }
 
   @Test
@@ -180,7 +210,12 @@ class VerifyMojoTest {
         .hasMessageContaining(
             "<endpoint><headers><Authorization> \"${env.SITE_HEALTH_TEST_TOKEN_THAT_IS_NOT_SET}\"")
         .hasMessageContaining("<endpoint><name> \"home\" is used by more than one endpoint")
-        .hasMessageContaining("<dnsRecord><type> \"PTR\"");
+        .hasMessageContaining("<dnsRecord><type> \"PTR\"")
+        .hasMessageContaining("<tcpCheck><name> \"home\" is used by more than one endpoint or"
+            + " TCP check")
+        .hasMessageContaining("<tcpCheck><address> \"bastion.example.com\" is not host:port")
+        .hasMessageContaining("<tcpCheck><expectBanner> \"^SSH-(2\" is not a valid regular"
+            + " expression: Unclosed group (tcpCheck \"home\")");
     assertThat(out).isEmptyDirectory();
   }
 

@@ -147,8 +147,13 @@ public final class StatusPage {
     Element tr = rows.appendElement("tr");
     Element name = tr.appendElement("th").attr("scope", "row");
     name.appendElement("span").addClass("check-name").text(check.name());
-    // A URL speaks for itself; a DNS target ("www.example.com. CNAME") is labelled as one.
-    String target = check.kind().equals("dns") ? "DNS " + check.target() : check.target();
+    // A URL speaks for itself; a DNS target ("www.example.com. CNAME") and a TCP target
+    // ("bastion.example.com:22") are labelled as what they are.
+    String target = switch (check.kind()) {
+      case "dns" -> "DNS " + check.target();
+      case "tcp" -> "TCP " + check.target();
+      default -> check.target();
+    };
     name.appendElement("span").addClass("check-target").text(target);
 
     Element statusCell = cell(tr, "Status");

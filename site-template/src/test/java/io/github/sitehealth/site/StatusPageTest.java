@@ -3,6 +3,8 @@ package io.github.sitehealth.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sitehealth.core.history.HistoryEntry;
+import io.github.sitehealth.core.result.Attempt;
+import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Hop;
 import io.github.sitehealth.core.result.RunResult;
@@ -35,6 +37,23 @@ class StatusPageTest {
     assertThat(banner.hasClass("banner-up")).isTrue();
     assertThat(banner.text()).contains("All systems operational", "All 2 checks are up.");
     assertThat(doc.title()).isEqualTo("Example status");
+  }
+
+  @Test
+  void aDnsOrTcpTargetIsLabelledWithItsKindAndAUrlIsNot() {
+    CheckResult ssh = new CheckResult("ssh", "tcp", "bastion.example.com:22", CheckStatus.UP,
+        "connected in 3 ms, banner \"SSH-2.0-OpenSSH_9.2\"", Optional.empty(),
+        List.of(new Attempt(1, Fixtures.T0, 3, Optional.empty(), "connected in 3 ms", true)),
+        Fixtures.T0, 4);
+    CheckResult www = new CheckResult("www", "dns", "www.example.com. CNAME", CheckStatus.UP,
+        "d111111abcdef8.cloudfront.net.", Optional.empty(),
+        List.of(new Attempt(1, Fixtures.T0, 2, Optional.empty(), "answer", true)), Fixtures.T0, 2);
+
+    Document doc = render(Fixtures.run(Fixtures.T0, Fixtures.up("home"), www, ssh));
+
+    assertThat(doc.select("table.checks .check-target")).extracting(Element::text)
+        .containsExactly("https://www.example.com/", "DNS www.example.com. CNAME",
+            "TCP bastion.example.com:22");
   }
 
   @Test

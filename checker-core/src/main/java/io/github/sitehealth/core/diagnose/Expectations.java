@@ -86,7 +86,7 @@ public final class Expectations {
   }
 
   /** The contract's finding code for a delivery failure. */
-  static FindingCode code(ProbeError error) {
+  public static FindingCode code(ProbeError error) {
     return switch (error) {
       case UNKNOWN_HOST -> FindingCode.DNS_NXDOMAIN;
       case DNS_NODATA -> FindingCode.DNS_NODATA;

@@ -334,11 +334,7 @@ public final class HttpProbe implements AutoCloseable {
           : ProbeError.CONNECT_REFUSED;
     } else if (hasCause(cause, SSLException.class)) {
       error = tlsError(cause);
-      message = innermostMessage(cause);
-      Throwable refused = causeOf(cause, PresentedChainTrust.Refused.class);
-      if (refused != null) {
-        message = message + "; " + ((PresentedChainTrust.Refused) refused).presented();
-      }
+      message = tlsDetail(cause);
     } else if (hasCause(cause, MessageConstraintException.class)) {
       // Lines or headers without end: reading stopped at the limits, the answer is not HTTP.
       error = ProbeError.PROTOCOL;
@@ -373,7 +369,7 @@ public final class HttpProbe implements AutoCloseable {
    * and a host name mismatch as "No subject alternative ... matching" (or, from HttpClient's own
    * verifier, "doesn't match any of the subject alternative names").
    */
-  static ProbeError tlsError(Throwable cause) {
+  public static ProbeError tlsError(Throwable cause) {
     String messages = allMessages(cause);
     if (hasCause(cause, CertificateExpiredException.class)) {
       return ProbeError.TLS_EXPIRED;
@@ -391,6 +387,18 @@ public final class HttpProbe implements AutoCloseable {
       return ProbeError.TLS_UNTRUSTED;
     }
     return ProbeError.TLS;
+  }
+
+  /**
+   * What a failed handshake says, for the evidence: the most specific message of the exception
+   * and, when the trust manager refused the chain, the certificates the server presented.
+   */
+  public static String tlsDetail(Throwable cause) {
+    String message = innermostMessage(cause);
+    Throwable refused = causeOf(cause, PresentedChainTrust.Refused.class);
+    return refused == null
+        ? message
+        : message + "; " + ((PresentedChainTrust.Refused) refused).presented();
   }
 
   /**
@@ -426,7 +434,7 @@ public final class HttpProbe implements AutoCloseable {
    * errors, as the JDK words them): a name that does not exist, one without an address, or a
    * resolver that could not answer.
    */
-  static ProbeError systemLookupError(String message) {
+  public static ProbeError systemLookupError(String message) {
     String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
     if (m.contains("temporary failure in name resolution")) {
       return ProbeError.DNS_SERVFAIL;

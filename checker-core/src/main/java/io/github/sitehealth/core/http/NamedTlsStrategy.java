@@ -4,6 +4,7 @@ import io.github.sitehealth.core.net.MetadataAddresses;
 import io.github.sitehealth.core.net.UrlHost;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.StandardConstants;
@@ -19,9 +20,10 @@ import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
  * set here from the route's name because the JDK's own SNI drops names its IDN rules refuse,
  * such as {@code api_backend.example.test} (RFC 3986 §3.2.2 reg-names may hold "_"). The
  * certificate is checked against the name by {@link CertificateNames} after the handshake; the
- * chain by the trust manager during it.
+ * chain by the trust manager during it. {@link #serverName} is the same SNI rule for a TCP check's
+ * TLS.
  */
-final class NamedTlsStrategy extends DefaultClientTlsStrategy {
+public final class NamedTlsStrategy extends DefaultClientTlsStrategy {
 
   NamedTlsStrategy(SSLContext sslContext) {
     super(sslContext, HostnameVerificationPolicy.CLIENT, new CertificateNames());
@@ -30,16 +32,26 @@ final class NamedTlsStrategy extends DefaultClientTlsStrategy {
   @Override
   protected void initializeEngine(SSLEngine engine) {
     String host = engine.getPeerHost();
-    if (host == null || MetadataAddresses.literal(host).isPresent()) {
+    if (host == null) {
       return;
+    }
+    serverName(host).ifPresent(name -> {
+      SSLParameters parameters = engine.getSSLParameters();
+      parameters.setServerNames(List.of(name));
+      engine.setSSLParameters(parameters);
+    });
+  }
+
+  /**
+   * The SNI entry for {@code host}: its ASCII name without brackets or an absolute name's trailing
+   * dot (RFC 6066 §3); empty for an IP literal, which SNI never carries.
+   */
+  public static Optional<SNIServerName> serverName(String host) {
+    if (MetadataAddresses.literal(host).isPresent()) {
+      return Optional.empty();
     }
     String name = UrlHost.ascii(UrlHost.bare(host));
-    if (name.isEmpty()) {
-      return;
-    }
-    SSLParameters parameters = engine.getSSLParameters();
-    parameters.setServerNames(List.of(hostName(name)));
-    engine.setSSLParameters(parameters);
+    return name.isEmpty() ? Optional.empty() : Optional.of(hostName(name));
   }
 
   /**

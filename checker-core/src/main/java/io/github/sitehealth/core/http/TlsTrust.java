@@ -15,13 +15,19 @@ import javax.net.ssl.X509TrustManager;
 /**
  * The trust the probe verifies servers with: the JDK's default trust anchors, plus the
  * configured extra CA certificates. Extra certificates add to the JDK's trust, never replace it,
- * and verification is never turned off.
+ * and verification is never turned off. HTTP and TCP checks share it.
  */
-final class TlsTrust {
+public final class TlsTrust {
 
   private TlsTrust() {}
 
-  static SSLContext sslContext(List<X509Certificate> extra) {
+  /**
+   * A TLS context that verifies the server's chain against the JDK's trust anchors and {@code
+   * extra}; a refused chain's exception carries what the server presented.
+   *
+   * @throws IllegalStateException when the JDK cannot set up TLS at all
+   */
+  public static SSLContext sslContext(List<X509Certificate> extra) {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       X509TrustManager pkix = extra.isEmpty() ? defaultTrustManager() : trustManager(extra);

@@ -6,15 +6,16 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The host and port of an http(s) URL, in every form RFC 3986 §3.2.2 allows for them, including
- * the ones {@link URI#getHost()} answers {@code null} for: a reg-name with underscores ({@code
+ * The host and port of an http(s) URL, or of a TCP check's {@code host:port} ({@link
+ * #parseHostPort}), in every form RFC 3986 §3.2.2 allows for them, including the ones {@link
+ * URI#getHost()} answers {@code null} for: a reg-name with underscores ({@code
  * api_backend.example.test}, which {@code java.net.URI} parses as a registry-based authority).
  *
  * <p>Accepted: an IPv4 literal, an IPv6 literal in brackets, and a DNS name of letters, digits,
  * {@code -} and {@code _} in dot-separated labels of 1 to 63 characters (RFC 1035 §2.3.4), in any
  * case, with an optional trailing dot (an absolute name, RFC 1034 §3.1). Internationalised names
  * are accepted in their ACE form ({@code xn--...}, RFC 5890 §2.3.2.1), which is plain ASCII;
- * U-labels are not (see {@link #parse}).
+ * U-labels are not (see {@link #parse(URI)}).
  *
  * @param host the host exactly as the URL writes it, IPv6 literals in brackets: what the {@code
  *     Host} header carries (RFC 9110 §7.2)
@@ -46,7 +47,29 @@ public record UrlHost(String host, int port) {
     if (authority == null || authority.isEmpty()) {
       throw new IllegalArgumentException("has no host");
     }
-    String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+    return parse(authority.substring(authority.lastIndexOf('@') + 1), defaultPort(url.getScheme()));
+  }
+
+  /**
+   * A {@code host:port} written on its own, as a TCP check's address: the same host forms as in
+   * a URL ({@code [v6]:port} for an IPv6 literal), the port required.
+   *
+   * @throws IllegalArgumentException naming what is wrong, as {@link #parse(URI)} does, or that
+   *     the port is missing
+   */
+  public static UrlHost parseHostPort(String hostPort) {
+    if (hostPort.indexOf('@') >= 0 || hostPort.indexOf('/') >= 0) {
+      throw new IllegalArgumentException("has a scheme, user or path");
+    }
+    UrlHost parsed = parse(hostPort, -1);
+    if (parsed.port() < 0) {
+      throw new IllegalArgumentException("has no port");
+    }
+    return parsed;
+  }
+
+  /** Parses {@code host[:port]}; {@code defaultPort} when it has no port. */
+  private static UrlHost parse(String hostPort, int defaultPort) {
     String host;
     String portText = "";
     if (hostPort.startsWith("[")) {
@@ -69,7 +92,7 @@ public record UrlHost(String host, int port) {
       portText = colon < 0 ? "" : hostPort.substring(colon + 1);
       checkName(host);
     }
-    int port = defaultPort(url.getScheme());
+    int port = defaultPort;
     if (!portText.isEmpty()) {
       if (!portText.chars().allMatch(Character::isDigit) || portText.length() > 5
           || Integer.parseInt(portText) > 65535) {

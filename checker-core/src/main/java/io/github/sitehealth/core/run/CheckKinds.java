@@ -5,6 +5,8 @@ import io.github.sitehealth.core.check.CheckSpec;
 import io.github.sitehealth.core.dns.DnsCheck;
 import io.github.sitehealth.core.spec.DnsRecordSpec;
 import io.github.sitehealth.core.spec.EndpointSpec;
+import io.github.sitehealth.core.spec.TcpCheckSpec;
+import io.github.sitehealth.core.tcp.TcpCheck;
 import java.util.List;
 import java.util.function.Function;
 
@@ -20,7 +22,9 @@ final class CheckKinds {
   private static final List<Kind<?>> KINDS =
       List.of(
           new Kind<>(EndpointSpec.class, r -> new HttpCheck(r.httpProbe(), r.hostResolver())),
-          new Kind<>(DnsRecordSpec.class, r -> new DnsCheck(r.dnsClient(), r.spec().resolver())));
+          new Kind<>(DnsRecordSpec.class, r -> new DnsCheck(r.dnsClient(), r.spec().resolver())),
+          new Kind<>(TcpCheckSpec.class, r -> new TcpCheck(r.hostResolver(),
+              r.spec().trustCertificates(), r.spec().allowMetadataTargets())));
 
   private CheckKinds() {}
 

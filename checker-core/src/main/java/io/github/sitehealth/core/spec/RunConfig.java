@@ -16,6 +16,7 @@ import java.util.List;
  * @param trustCertificates path of a PEM file of CA certificates trusted in addition to the JDK's
  * @param allowMetadataTargets whether cloud metadata and link-local addresses may be checked;
  *     default false
+ * @param tcpChecks the {@code <tcpChecks>}
  */
 public record RunConfig(
     List<EndpointConfig> endpoints,
@@ -25,11 +26,12 @@ public record RunConfig(
     String resolver,
     List<String> secretHeaders,
     String trustCertificates,
-    Boolean allowMetadataTargets) {
+    Boolean allowMetadataTargets,
+    List<TcpCheckConfig> tcpChecks) {
 
   /** A run of HTTP checks only, everything else at its default. */
   public RunConfig(List<EndpointConfig> endpoints, Integer concurrency, Integer perHostConcurrency) {
-    this(endpoints, concurrency, perHostConcurrency, null, null, null, null, null);
+    this(endpoints, concurrency, perHostConcurrency, null, null, null, null, null, null);
   }
 
   public static Builder builder() {
@@ -46,6 +48,7 @@ public record RunConfig(
     private List<String> secretHeaders;
     private String trustCertificates;
     private Boolean allowMetadataTargets;
+    private List<TcpCheckConfig> tcpChecks;
 
     private Builder() {}
 
@@ -89,6 +92,11 @@ public record RunConfig(
       return this;
     }
 
+    public Builder tcpChecks(List<TcpCheckConfig> tcpChecks) {
+      this.tcpChecks = tcpChecks;
+      return this;
+    }
+
     public RunConfig build() {
       return new RunConfig(
           endpoints,
@@ -98,7 +106,8 @@ public record RunConfig(
           resolver,
           secretHeaders,
           trustCertificates,
-          allowMetadataTargets);
+          allowMetadataTargets,
+          tcpChecks);
     }
   }
 }

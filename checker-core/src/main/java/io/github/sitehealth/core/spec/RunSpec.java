@@ -51,6 +51,11 @@ public record RunSpec(
     return checks(DnsRecordSpec.class);
   }
 
+  /** The TCP checks. */
+  public List<TcpCheckSpec> tcpChecks() {
+    return checks(TcpCheckSpec.class);
+  }
+
   /** The number of checks, of every kind. */
   public int size() {
     return checks.size();

@@ -28,7 +28,8 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class SpecParser {
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+  /** A check name: {@code [A-Za-z0-9._-]+}. */
+  static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final Pattern IPV4 =
       Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
@@ -96,6 +97,7 @@ public final class SpecParser {
     DnsRecordParser dns = new DnsRecordParser(problems);
     List<CheckSpec> checks = new ArrayList<>(endpoints);
     checks.addAll(dns.records(config.dnsRecords()));
+    checks.addAll(tcpChecks(config.tcpChecks(), names));
     return new RunSpec(
         checks,
         concurrency,
@@ -104,6 +106,32 @@ public final class SpecParser {
         secretHeaders,
         trust,
         allowMetadataTargets);
+  }
+
+  /**
+   * Every valid TCP check; the invalid ones are left out and their problems recorded.
+   *
+   * @param names the check names taken so far (the endpoints'); a TCP check's name is added
+   */
+  private List<TcpCheckSpec> tcpChecks(List<TcpCheckConfig> configs, Set<String> names) {
+    List<TcpCheckSpec> specs = new ArrayList<>();
+    if (configs == null) {
+      return specs;
+    }
+    for (int i = 0; i < configs.size(); i++) {
+      TcpCheckConfig c = configs.get(i);
+      String name = c.name() == null ? null : c.name().trim();
+      boolean duplicate = name != null && !name.isEmpty() && !names.add(name);
+      if (duplicate) {
+        problem("<tcpCheck><name>", name,
+            "is used by more than one endpoint or TCP check; names must be unique");
+      }
+      TcpCheckSpec spec = c.spec(i + 1, allowMetadataTargets, problems);
+      if (spec != null && !duplicate) {
+        specs.add(spec);
+      }
+    }
+    return specs;
   }
 
   /** Returns null when the endpoint has problems (they are recorded). */
@@ -387,7 +415,8 @@ public final class SpecParser {
         .ifPresent(address -> problem(element, url.toString(), forbiddenReason(address, where)));
   }
 
-  private static String forbiddenReason(InetAddress address, String where) {
+  /** Why a metadata or link-local literal is refused as a target, and how to allow it. */
+  static String forbiddenReason(InetAddress address, String where) {
     return "is a cloud metadata or link-local address (" + MetadataAddresses.describe(address)
         + "), refused as a target; set " + MetadataAddresses.OPT_IN
         + " if you mean to check it" + where;

@@ -35,9 +35,10 @@ class PackageDependenciesTest {
           Map.entry("history", Set.of("report", "result")),
           Map.entry("diagnose", Set.of("http", "net", "result", "spec")),
           Map.entry("dns", Set.of("check", "diagnose", "http", "result", "spec")),
+          Map.entry("tcp", Set.of("check", "diagnose", "http", "net", "result", "spec")),
           Map.entry("sandbox", Set.of()),
           Map.entry("run", Set.of(
-              "check", "diagnose", "dns", "http", "net", "report", "result", "spec")));
+              "check", "diagnose", "dns", "http", "net", "report", "result", "spec", "tcp")));
 
   @Test
   void packagesOnlyUseTheLayersBelowThem() throws IOException {
