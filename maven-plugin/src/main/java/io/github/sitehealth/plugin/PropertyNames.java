@@ -9,6 +9,7 @@ final class PropertyNames {
   static final String RESOLVER = "site-health.resolver";
   static final String CONCURRENCY = "site-health.concurrency";
   static final String PER_HOST_CONCURRENCY = "site-health.perHostConcurrency";
+  static final String PER_RESOLVER_CONCURRENCY = "site-health.perResolverConcurrency";
   static final String HISTORY_FILE = "site-health.historyFile";
   static final String PAGES = "site-health.pages";
   static final String TRUST_CERTIFICATES = "site-health.trustCertificates";

@@ -142,9 +142,20 @@ public class VerifyMojo extends AbstractPagesMojo {
   @Parameter(property = PropertyNames.CONCURRENCY)
   private Integer concurrency;
 
-  /** Checks in flight to one host:port at once. Default 8 (the checker core's default). */
+  /**
+   * HTTP and TCP checks in flight to one host:port at once. Default 8 (the checker core's
+   * default).
+   */
   @Parameter(property = PropertyNames.PER_HOST_CONCURRENCY)
   private Integer perHostConcurrency;
+
+  /**
+   * DNS checks in flight to one resolver at once: a limit of their own, since a resolver answers
+   * thousands of queries a second where a web server may not. Default 64 (the checker core's
+   * default).
+   */
+  @Parameter(property = PropertyNames.PER_RESOLVER_CONCURRENCY)
+  private Integer perResolverConcurrency;
 
   /**
    * Request headers whose values are secret, besides {@code Authorization}, {@code Cookie},
@@ -287,6 +298,7 @@ public class VerifyMojo extends AbstractPagesMojo {
         .endpoints(endpoints)
         .concurrency(concurrency)
         .perHostConcurrency(perHostConcurrency)
+        .perResolverConcurrency(perResolverConcurrency)
         .dnsRecords(dnsRecords)
         .resolver(resolver)
         .secretHeaders(secretHeaders)

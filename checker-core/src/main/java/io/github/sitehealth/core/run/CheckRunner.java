@@ -81,7 +81,8 @@ public final class CheckRunner {
         for (CheckSpec check : spec.checks()) {
           Check<CheckSpec> kind =
               kinds.computeIfAbsent(check.getClass(), t -> CheckKinds.open(check.getClass(), resources));
-          jobs.add(new Job(kind.limitKey(check), () -> kind.run(check)));
+          jobs.add(new Job(kind.limitKey(check), CheckKinds.limit(check.getClass(), spec),
+              () -> kind.run(check)));
         }
         Scheduler scheduler = new Scheduler(jobs, spec, executor, results);
         progress.scheduleAtFixedRate(
@@ -96,8 +97,10 @@ public final class CheckRunner {
     return new RunResult(startedAt, (System.nanoTime() - start) / 1_000_000, List.of(results));
   }
 
-  /** One check to run, and the host (or resolver) whose limit it counts against. */
-  private record Job(String hostKey, Supplier<CheckResult> check) {}
+  /**
+   * One check to run, the host (or resolver) whose limit it counts against, and that limit.
+   */
+  private record Job(String hostKey, int limit, Supplier<CheckResult> check) {}
 
   /** Starts checks as global and per-host slots free up; waits until all have finished. */
   private final class Scheduler {
@@ -148,7 +151,7 @@ public final class CheckRunner {
         int index = it.next();
         String host = jobs.get(index).hostKey();
         int hostLoad = inFlightPerHost.getOrDefault(host, 0);
-        if (hostLoad >= spec.perHostConcurrency()) {
+        if (hostLoad >= jobs.get(index).limit()) {
           continue;
         }
         it.remove();

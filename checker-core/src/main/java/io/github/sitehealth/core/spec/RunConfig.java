@@ -9,6 +9,7 @@ import java.util.List;
  * @param endpoints the {@code <endpoints>}
  * @param concurrency checks in flight at once; default 64
  * @param perHostConcurrency checks in flight to one host:port; default 8
+ * @param perResolverConcurrency DNS checks in flight to one resolver; default 64
  * @param dnsRecords the {@code <dnsRecords>}
  * @param resolver the {@code <resolver>} for DNS checks, {@code host:port}; default: the system's
  * @param secretHeaders request headers whose values are secret, besides Authorization, Cookie,
@@ -27,11 +28,12 @@ public record RunConfig(
     List<String> secretHeaders,
     String trustCertificates,
     Boolean allowMetadataTargets,
-    List<TcpCheckConfig> tcpChecks) {
+    List<TcpCheckConfig> tcpChecks,
+    Integer perResolverConcurrency) {
 
   /** A run of HTTP checks only, everything else at its default. */
   public RunConfig(List<EndpointConfig> endpoints, Integer concurrency, Integer perHostConcurrency) {
-    this(endpoints, concurrency, perHostConcurrency, null, null, null, null, null, null);
+    this(endpoints, concurrency, perHostConcurrency, null, null, null, null, null, null, null);
   }
 
   public static Builder builder() {
@@ -49,6 +51,7 @@ public record RunConfig(
     private String trustCertificates;
     private Boolean allowMetadataTargets;
     private List<TcpCheckConfig> tcpChecks;
+    private Integer perResolverConcurrency;
 
     private Builder() {}
 
@@ -97,6 +100,11 @@ public record RunConfig(
       return this;
     }
 
+    public Builder perResolverConcurrency(Integer perResolverConcurrency) {
+      this.perResolverConcurrency = perResolverConcurrency;
+      return this;
+    }
+
     public RunConfig build() {
       return new RunConfig(
           endpoints,
@@ -107,7 +115,8 @@ public record RunConfig(
           secretHeaders,
           trustCertificates,
           allowMetadataTargets,
-          tcpChecks);
+          tcpChecks,
+          perResolverConcurrency);
     }
   }
 }

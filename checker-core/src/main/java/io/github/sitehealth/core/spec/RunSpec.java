@@ -12,11 +12,12 @@ import java.util.Set;
  * @param checks every check, of every kind, in configuration order (endpoints, DNS records, TCP
  *     checks)
  * @param concurrency checks in flight at once
- * @param perHostConcurrency checks in flight to one host:port (DNS checks: to one resolver)
+ * @param perHostConcurrency checks in flight to one host:port (HTTP and TCP checks)
  * @param resolver the resolver for DNS records without their own; empty: the system's resolvers
  * @param secretHeaders request headers whose values are secret, besides the default ones
  * @param trustCertificates CA certificates trusted in addition to the JDK's own
  * @param allowMetadataTargets whether cloud metadata and link-local addresses may be checked
+ * @param perResolverConcurrency DNS checks in flight to one resolver
  */
 public record RunSpec(
     List<CheckSpec> checks,
@@ -25,10 +26,17 @@ public record RunSpec(
     Optional<ServerAddress> resolver,
     Set<String> secretHeaders,
     List<X509Certificate> trustCertificates,
-    boolean allowMetadataTargets) {
+    boolean allowMetadataTargets,
+    int perResolverConcurrency) {
 
   public static final int DEFAULT_CONCURRENCY = 64;
   public static final int DEFAULT_PER_HOST_CONCURRENCY = 8;
+  /**
+   * DNS checks in flight to one resolver by default: a DNS query is one small datagram, and
+   * resolvers answer thousands a second, so DNS checks get a limit of their own rather than the
+   * per-host limit meant for web servers.
+   */
+  public static final int DEFAULT_PER_RESOLVER_CONCURRENCY = 64;
 
   public RunSpec {
     checks = List.copyOf(checks);

@@ -105,7 +105,9 @@ public final class SpecParser {
         dns.resolver(config.resolver()),
         secretHeaders,
         trust,
-        allowMetadataTargets);
+        allowMetadataTargets,
+        positive("<perResolverConcurrency>", config.perResolverConcurrency(),
+            RunSpec.DEFAULT_PER_RESOLVER_CONCURRENCY, ""));
   }
 
   /**

@@ -96,4 +96,52 @@ class CheckRunnerDnsTest {
       http.stop(0);
     }
   }
+
+  /**
+   * DNS checks count against a per-resolver limit of their own, not the per-host limit of HTTP
+   * checks: a silent resolver keeps every check in flight until its deadline, so the overlap of
+   * the checks' intervals shows how many ran at once. The limit is an upper bound whatever the
+   * machine's speed; all 12 checks overlapping needs only that they start within their 500 ms.
+   */
+  @Test
+  void dnsChecksHaveALimitPerResolverOfTheirOwn() throws Exception {
+    try (FakeDnsServer dns = FakeDnsServer.start()) {
+      dns.answer(q -> FakeDnsServer.Reply.silence());
+
+      assertThat(maxOverlap(silentChecks(dns, null))).isEqualTo(12);
+      assertThat(maxOverlap(silentChecks(dns, 3))).isBetween(1, 3);
+    }
+  }
+
+  private static RunResult silentChecks(FakeDnsServer dns, Integer perResolver) {
+    List<DnsRecordConfig> records = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      records.add(new DnsRecordConfig(
+          "n" + i + ".example.test", "A", List.of(), null, null, null, null, null, null, 500L));
+    }
+    RunConfig config = RunConfig.builder()
+        .dnsRecords(records)
+        .resolver(dns.address())
+        .perHostConcurrency(1)
+        .perResolverConcurrency(perResolver)
+        .build();
+    return new CheckRunner(CheckListener.NONE).run(SpecParser.parse(config));
+  }
+
+  /** The most check intervals that overlap at one instant. */
+  private static int maxOverlap(RunResult run) {
+    int best = 0;
+    for (CheckResult at : run.checks()) {
+      var instant = at.startedAt();
+      int overlapping = 0;
+      for (CheckResult c : run.checks()) {
+        var end = c.startedAt().plusMillis(c.durationMs());
+        if (!c.startedAt().isAfter(instant) && end.isAfter(instant)) {
+          overlapping++;
+        }
+      }
+      best = Math.max(best, overlapping);
+    }
+    return best;
+  }
 }
