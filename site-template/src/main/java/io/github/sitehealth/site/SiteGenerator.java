@@ -8,6 +8,8 @@ import io.github.sitehealth.core.report.ResultsJson;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.RunResult;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Builds the static site from a run's results: {@code index.html} (the status page),
@@ -68,8 +71,12 @@ public final class SiteGenerator {
     List<Path> written = new ArrayList<>();
     Output output = new Output(out);
 
-    written.add(output.write(out.resolve(INDEX), new StatusPage(template, library)
-        .render(run, history, incidents.incidents(), request.title(), now)));
+    StatusPage statusPage = new StatusPage(template, library);
+    CheckHistory indexed = CheckHistory.of(history);
+    for (StatusPage.Listing listing : StatusPage.listings(run)) {
+      written.add(output.write(out.resolve(listing.file()), w -> statusPage.write(
+          w, listing, run, indexed, incidents.incidents(), request.title(), now)));
+    }
     RunbookPage pages = new RunbookPage(template);
     for (Runbook runbook : library.runbooks()) {
       written.add(output.write(out.resolve("runbooks").resolve(runbook.pageName()), pages.render(runbook, now)));
@@ -82,6 +89,7 @@ public final class SiteGenerator {
           Badges.check(check.name(), check.status())));
     }
     removeStale(out.resolve("runbooks"), ".html", written);
+    removeStale(out, UP_PAGE, written);
     removeStale(badges, ".svg", written);
     return new SiteResult(written, warnings);
   }
@@ -92,6 +100,13 @@ public final class SiteGenerator {
    * given kind directly in the directory, and never through a link.
    */
   private static void removeStale(Path dir, String suffix, List<Path> written) throws IOException {
+    removeStale(dir, Pattern.compile(".*" + Pattern.quote(suffix)), written);
+  }
+
+  /** The pages of UP checks a large run writes beside the index. */
+  private static final Pattern UP_PAGE = Pattern.compile("up-\\d+\\.html");
+
+  private static void removeStale(Path dir, Pattern names, List<Path> written) throws IOException {
     if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
@@ -99,7 +114,7 @@ public final class SiteGenerator {
     written.forEach(p -> keep.add(p.toAbsolutePath().normalize()));
     try (var files = Files.list(dir)) {
       for (Path file : files.toList()) {
-        boolean ours = file.getFileName().toString().endsWith(suffix)
+        boolean ours = names.matcher(file.getFileName().toString()).matches()
             && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         if (ours && !keep.contains(file.toAbsolutePath().normalize())) {
           Files.delete(file);
@@ -140,6 +155,11 @@ public final class SiteGenerator {
     }
 
     Path write(Path file, String content) throws IOException {
+      return write(file, w -> w.write(content));
+    }
+
+    /** Writes a page as a stream of text, UTF-8 encoded. */
+    Path write(Path file, Page page) throws IOException {
       Path parent = file.toAbsolutePath().normalize().getParent();
       if (!checked.contains(parent)) {
         Files.createDirectories(parent);
@@ -152,8 +172,18 @@ public final class SiteGenerator {
         }
         checked.add(parent);
       }
-      AtomicFiles.write(file, o -> o.write(content.getBytes(StandardCharsets.UTF_8)));
+      AtomicFiles.write(file, o -> {
+        Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
+        page.writeTo(w);
+        w.flush();
+      });
       return file;
     }
+  }
+
+  /** A page that writes itself to a stream. */
+  @FunctionalInterface
+  private interface Page {
+    void writeTo(Writer out) throws IOException;
   }
 }

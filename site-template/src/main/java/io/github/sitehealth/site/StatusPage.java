@@ -10,6 +10,10 @@ import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.result.Sample;
 import io.github.sitehealth.core.result.Sampling;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +26,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -52,8 +57,68 @@ public final class StatusPage {
     this.library = library;
   }
 
+  /** Checks listed on {@code index.html} in full when a run has at most this many. */
+  public static final int FULL_LISTING = 1000;
+
+  /** UP checks per page of UP checks ({@code up-1.html}, ...) in a larger run. */
+  public static final int UP_PAGE_SIZE = 1000;
+
+  private static final String ROWS = "site-health:rows";
+  private static final String UPTIME = "site-health:uptime";
+
   /**
-   * The page's HTML.
+   * What one page lists.
+   *
+   * @param file the page's file name, e.g. {@code index.html}, {@code up-3.html}
+   * @param heading what the page is, shown under the title for pages of UP checks; empty on the
+   *     index
+   * @param checks the checks listed in full, with their uptime bars
+   * @param upPages on the index of a large run, the pages its UP checks are listed on
+   */
+  public record Listing(
+      String file, Optional<String> heading, List<CheckResult> checks, List<UpPage> upPages) {}
+
+  /**
+   * A page of UP checks, by name.
+   *
+   * @param file e.g. {@code up-1.html}
+   * @param first the first check name on it
+   * @param last the last check name on it
+   * @param size how many checks it lists
+   */
+  public record UpPage(String file, String first, String last, int size) {}
+
+  /**
+   * The pages a run is shown on: {@code index.html} with every check when there are at most
+   * {@link #FULL_LISTING}; above that, every check that is not UP in full on the index and the UP
+   * checks, by name, on pages of {@link #UP_PAGE_SIZE} that the index links to with the names
+   * each holds. The index of 20,000 checks stays a few hundred KiB plus its failing checks.
+   */
+  public static List<Listing> listings(RunResult run) {
+    if (run.checks().size() <= FULL_LISTING) {
+      return List.of(new Listing("index.html", Optional.empty(), run.checks(), List.of()));
+    }
+    List<CheckResult> notUp =
+        run.checks().stream().filter(c -> c.status() != CheckStatus.UP).toList();
+    List<CheckResult> up = run.checks().stream().filter(c -> c.status() == CheckStatus.UP)
+        .sorted(java.util.Comparator.comparing(CheckResult::name)).toList();
+    List<Listing> pages = new ArrayList<>();
+    List<UpPage> upPages = new ArrayList<>();
+    for (int from = 0, n = 1; from < up.size(); from += UP_PAGE_SIZE, n++) {
+      List<CheckResult> slice = up.subList(from, Math.min(up.size(), from + UP_PAGE_SIZE));
+      UpPage page = new UpPage("up-" + n + ".html", slice.get(0).name(),
+          slice.get(slice.size() - 1).name(), slice.size());
+      upPages.add(page);
+      pages.add(new Listing(page.file(), Optional.of("UP checks " + page.first() + " to "
+          + page.last() + " (" + n + " of " + (up.size() + UP_PAGE_SIZE - 1) / UP_PAGE_SIZE + ")"),
+          slice, List.of()));
+    }
+    pages.add(0, new Listing("index.html", Optional.empty(), notUp, upPages));
+    return pages;
+  }
+
+  /**
+   * The page's HTML, every check listed in full.
    *
    * @param run the latest run
    * @param history earlier runs, oldest first; may include the latest run
@@ -63,25 +128,112 @@ public final class StatusPage {
    */
   public String render(
       RunResult run, List<HistoryEntry> history, List<Incident> incidents, String title, Instant generatedAt) {
+    StringWriter out = new StringWriter();
+    try {
+      write(out, new Listing("index.html", Optional.empty(), run.checks(), List.of()), run,
+          CheckHistory.of(history), incidents, title, generatedAt);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a StringWriter does not fail", e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Writes one page as a stream: the page around the checks is built once, and each check's row
+   * and uptime bars are built, written and dropped in turn, so the memory the page takes does not
+   * grow with the number of checks.
+   *
+   * @param listing which checks the page lists
+   * @param history the history, indexed once for every page of the run
+   * @throws IOException when the writer fails
+   */
+  void write(Writer out, Listing listing, RunResult run, CheckHistory history,
+      List<Incident> incidents, String title, Instant generatedAt) throws IOException {
     Document doc = template.page(PageTemplate.STATUS, title);
     PageTemplate.slot(doc, "title").text(title);
     meta(PageTemplate.slot(doc, "meta"), run);
+    listing.heading().ifPresent(h -> PageTemplate.slot(doc, "meta")
+        .appendElement("p").addClass("listing").text(h + ". ")
+        .appendElement("a").attr("href", "index.html").text("Back to the status page"));
     List<String> incidentIds = incidentIds(incidents);
     banner(doc, run, incidents, incidentIds);
     Element rows = PageTemplate.slot(doc, "checks");
-    CheckHistory indexed = CheckHistory.of(history);
-    for (CheckResult check : run.checks()) {
-      row(rows, check, since(check, indexed));
-    }
     if (run.checks().isEmpty()) {
       rows.appendElement("tr").appendElement("td").attr("colspan", "7").addClass("none")
           .text("The latest run had no checks.");
     }
-    uptime(doc, run, indexed);
+    rows.appendChild(new Comment(ROWS));
+    upPages(rows, listing.upPages());
+    uptimeHint(doc, run, history);
+    PageTemplate.slot(doc, "uptime").appendChild(new Comment(UPTIME));
     incidents(PageTemplate.slot(doc, "incidents"), incidents, incidentIds);
     runbookIndex(PageTemplate.slot(doc, "runbooks"));
     PageTemplate.footer(doc, generatedAt);
-    return PageTemplate.html(doc);
+    String page = PageTemplate.html(doc);
+
+    String rowsMark = "<!--" + ROWS + "-->";
+    String uptimeMark = "<!--" + UPTIME + "-->";
+    int rowsAt = page.indexOf(rowsMark);
+    int uptimeAt = page.indexOf(uptimeMark);
+    out.write(page, 0, rowsAt);
+    Streamed scratch = new Streamed(doc, out);
+    for (CheckResult check : listing.checks()) {
+      Element tbody = scratch.container("tbody");
+      row(tbody, check, since(check, history));
+      scratch.flush(tbody);
+    }
+    out.write(page, rowsAt + rowsMark.length(), uptimeAt - rowsAt - rowsMark.length());
+    LocalDate lastDay = run.startedAt().atZone(ZoneOffset.UTC).toLocalDate();
+    for (CheckResult check : listing.checks()) {
+      Element list = scratch.container("ul");
+      uptime(list, check, history, lastDay);
+      scratch.flush(list);
+    }
+    out.write(page, uptimeAt + uptimeMark.length(), page.length() - uptimeAt - uptimeMark.length());
+    out.flush();
+  }
+
+  /** Builds one check's elements in a detached container and writes them as the page does. */
+  private static final class Streamed {
+    private final Document scratch;
+    private final Writer out;
+
+    Streamed(Document page, Writer out) {
+      this.scratch = Document.createShell("");
+      this.scratch.outputSettings(page.outputSettings().clone());
+      this.out = out;
+    }
+
+    Element container(String tag) {
+      scratch.body().empty();
+      return scratch.body().appendElement(tag);
+    }
+
+    void flush(Element container) throws IOException {
+      for (Element child : container.children()) {
+        out.write(child.outerHtml());
+      }
+      container.remove();
+    }
+  }
+
+  /** On the index of a large run: a row linking the pages of UP checks, with their names. */
+  private static void upPages(Element rows, List<UpPage> pages) {
+    if (pages.isEmpty()) {
+      return;
+    }
+    int up = pages.stream().mapToInt(UpPage::size).sum();
+    Element td = rows.appendElement("tr").addClass("up-pages").appendElement("td")
+        .attr("colspan", "7");
+    td.appendElement("p").text(up + " check" + (up == 1 ? " is" : "s are")
+        + " UP, listed by name on " + pages.size() + " page" + (pages.size() == 1 ? "" : "s")
+        + " (the checks above are the ones that are not):");
+    Element list = td.appendElement("ul").addClass("up-pages");
+    for (UpPage page : pages) {
+      Element item = list.appendElement("li");
+      item.appendElement("a").attr("href", page.file()).text(page.first() + " \u2013 " + page.last());
+      item.appendText(" (" + page.size() + ")");
+    }
   }
 
   private static void meta(Element meta, RunResult run) {
@@ -337,37 +489,36 @@ public final class StatusPage {
     };
   }
 
-  private static void uptime(Document doc, RunResult run, CheckHistory history) {
-    LocalDate lastDay = run.startedAt().atZone(ZoneOffset.UTC).toLocalDate();
+  private static void uptimeHint(Document doc, RunResult run, CheckHistory history) {
     boolean onlyLatest = history.newestFirst().stream().allMatch(e -> e.startedAt().equals(run.startedAt()));
     PageTemplate.slot(doc, "uptime-hint").text(onlyLatest
         ? "Only the latest run is recorded so far; a bar per day fills in as runs are added to the history."
         : "One bar per day (UTC), oldest first, up to " + Uptime.MAX_DAYS + " days. Uptime counts the"
             + " runs that were up or degraded.");
-    Element list = PageTemplate.slot(doc, "uptime");
-    for (CheckResult check : run.checks()) {
-      Uptime.Series series = Uptime.of(check.name(), history, lastDay);
-      Element item = list.appendElement("li");
-      Element head = item.appendElement("div").addClass("uptime-head");
-      head.appendElement("span").addClass("check-name").text(check.name());
-      head.appendElement("span").addClass("num").text(series.percent() + " up over "
-          + series.days().size() + " day" + (series.days().size() == 1 ? "" : "s")
-          + " (" + series.runs() + " run" + (series.runs() == 1 ? "" : "s") + ")");
-      Element box = item.appendElement("div").addClass("bars-box")
-          .attr("style", "width: " + series.days().size() * 0.75 + "rem");
-      Element bars = box.appendElement("ol").addClass("bars")
-          .attr("aria-label", check.name() + ", daily status, oldest first");
-      for (Uptime.Day day : series.days()) {
-        String text = describe(day);
-        Element bar = bars.appendElement("li").addClass("bar")
-            .addClass("bar-" + day.status().map(s -> s.name().toLowerCase(Locale.ROOT)).orElse("none"))
-            .attr("title", text);
-        bar.appendElement("span").addClass("visually-hidden").text(text);
-      }
-      Element axis = box.appendElement("div").addClass("bars-axis").attr("aria-hidden", "true");
-      axis.appendElement("span").text(series.days().get(0).date().toString());
-      axis.appendElement("span").text(lastDay.toString());
+  }
+
+  private static void uptime(Element list, CheckResult check, CheckHistory history, LocalDate lastDay) {
+    Uptime.Series series = Uptime.of(check.name(), history, lastDay);
+    Element item = list.appendElement("li");
+    Element head = item.appendElement("div").addClass("uptime-head");
+    head.appendElement("span").addClass("check-name").text(check.name());
+    head.appendElement("span").addClass("num").text(series.percent() + " up over "
+        + series.days().size() + " day" + (series.days().size() == 1 ? "" : "s")
+        + " (" + series.runs() + " run" + (series.runs() == 1 ? "" : "s") + ")");
+    Element box = item.appendElement("div").addClass("bars-box")
+        .attr("style", "width: " + series.days().size() * 0.75 + "rem");
+    Element bars = box.appendElement("ol").addClass("bars")
+        .attr("aria-label", check.name() + ", daily status, oldest first");
+    for (Uptime.Day day : series.days()) {
+      String text = describe(day);
+      Element bar = bars.appendElement("li").addClass("bar")
+          .addClass("bar-" + day.status().map(s -> s.name().toLowerCase(Locale.ROOT)).orElse("none"))
+          .attr("title", text);
+      bar.appendElement("span").addClass("visually-hidden").text(text);
     }
+    Element axis = box.appendElement("div").addClass("bars-axis").attr("aria-hidden", "true");
+    axis.appendElement("span").text(series.days().get(0).date().toString());
+    axis.appendElement("span").text(lastDay.toString());
   }
 
   private static String describe(Uptime.Day day) {
