@@ -78,9 +78,8 @@ public final class LoopbackHttpServer implements AutoCloseable {
    * A loopback port where nothing listens: bound on port 0, noted, then closed again.
    */
   public static int closedPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
-    }
+    // Handed out like the servers' ports, so no server of this JVM's tests ever listens on it.
+    return RealServer.freePort();
   }
 
   public int port() {

@@ -49,10 +49,21 @@ public abstract class RealServer implements AutoCloseable {
 
   /** A loopback port that was free a moment ago. */
   public static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+    // Never the same port twice in one JVM: the OS may hand a closed port out again, and two
+    // listeners of one nginx on the same port are virtual servers of one socket, not an error,
+    // so a test would silently reach the wrong server.
+    for (int attempt = 0; attempt < 100; attempt++) {
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        if (HANDED_OUT.add(socket.getLocalPort())) {
+          return socket.getLocalPort();
+        }
+      }
     }
+    throw new IOException("no free loopback port that was not handed out before, in 100 tries");
   }
+
+  private static final java.util.Set<Integer> HANDED_OUT =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** Starts the command and waits until every port in {@code ports} accepts connections. */
   protected void start(List<String> command, int... ports) throws IOException {
