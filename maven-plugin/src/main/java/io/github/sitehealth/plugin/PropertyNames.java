@@ -10,6 +10,7 @@ final class PropertyNames {
   static final String CONCURRENCY = "site-health.concurrency";
   static final String PER_HOST_CONCURRENCY = "site-health.perHostConcurrency";
   static final String PER_RESOLVER_CONCURRENCY = "site-health.perResolverConcurrency";
+  static final String CHECKS_FILE = "site-health.checksFile";
   static final String HISTORY_FILE = "site-health.historyFile";
   static final String PAGES = "site-health.pages";
   static final String TRUST_CERTIFICATES = "site-health.trustCertificates";

@@ -130,6 +130,15 @@ public class VerifyMojo extends AbstractPagesMojo {
   @Parameter private List<TcpCheckConfig> tcpChecks;
 
   /**
+   * A YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}) file of more checks, for more than
+   * a pom should hold: top-level {@code endpoints}, {@code dnsRecords} and {@code tcpChecks} lists
+   * whose entries take the same fields as the pom's elements, validated the same way; a problem
+   * names the file and the line of its entry. Its checks run after the pom's. None by default.
+   */
+  @Parameter(property = PropertyNames.CHECKS_FILE)
+  private File checksFile;
+
+  /**
    * The resolver for the DNS checks and for the host names of the endpoints and TCP checks,
    * {@code ip[:port]} (e.g. {@code 10.0.0.2}, {@code [::1]:53} for IPv6); through it a name that
    * fails gets its precise DNS finding (NXDOMAIN, NODATA, SERVFAIL, timeout, dangling CNAME).
@@ -224,8 +233,8 @@ public class VerifyMojo extends AbstractPagesMojo {
           + PropertyNames.SKIP + " does");
     }
     if (spec.size() == 0) {
-      getLog().warn("site-health: no <endpoints>, <dnsRecords> or <tcpChecks> configured,"
-          + " nothing to check");
+      getLog().warn("site-health: no <endpoints>, <dnsRecords>, <tcpChecks> or <checksFile>"
+          + " checks configured, nothing to check");
       return;
     }
     RunbookLibrary runbooks;
@@ -299,6 +308,7 @@ public class VerifyMojo extends AbstractPagesMojo {
         .concurrency(concurrency)
         .perHostConcurrency(perHostConcurrency)
         .perResolverConcurrency(perResolverConcurrency)
+        .checksFile(checksFile == null ? null : checksFile.getPath())
         .dnsRecords(dnsRecords)
         .resolver(resolver)
         .secretHeaders(secretHeaders)

@@ -1,10 +1,26 @@
 package io.github.sitehealth.core.spec;
 
+import java.util.List;
+
 /**
  * One invalid configuration value: the XML element it came from (as the user wrote it in the pom,
  * e.g. {@code <endpoint><url>}), the value, and why it is rejected.
  */
 public record ConfigProblem(String element, String value, String reason) {
+
+  /**
+   * Says where the problems recorded from {@code from} on came from, e.g. {@code (checks.yaml
+   * line 12)}, when {@code source} is not null: the entries of a {@code <checksFile>}.
+   */
+  static void attribute(List<ConfigProblem> problems, int from, String source) {
+    if (source == null) {
+      return;
+    }
+    for (int i = from; i < problems.size(); i++) {
+      ConfigProblem p = problems.get(i);
+      problems.set(i, new ConfigProblem(p.element(), p.value(), p.reason() + " (" + source + ")"));
+    }
+  }
 
   /** The message shown to the user, e.g. {@code <endpoint><url> "htp:/nope" is not ...}. */
   public String message() {

@@ -32,13 +32,20 @@ final class DnsRecordParser {
 
   /** Every valid record; the invalid ones are left out and their problems recorded. */
   List<DnsRecordSpec> records(List<DnsRecordConfig> configs) {
+    return records(configs, java.util.Map.of());
+  }
+
+  /** @param sources where each config came from, for a {@code <checksFile>}'s entries */
+  List<DnsRecordSpec> records(List<DnsRecordConfig> configs, java.util.Map<Object, String> sources) {
     List<DnsRecordSpec> specs = new ArrayList<>();
     Set<String> checkNames = new HashSet<>();
     if (configs == null) {
       return specs;
     }
     for (int i = 0; i < configs.size(); i++) {
+      int before = problems.size();
       DnsRecordSpec spec = record(configs.get(i), i + 1);
+      ConfigProblem.attribute(problems, before, sources.get(configs.get(i)));
       if (spec == null) {
         continue;
       }

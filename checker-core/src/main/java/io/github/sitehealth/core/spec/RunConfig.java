@@ -10,6 +10,7 @@ import java.util.List;
  * @param concurrency checks in flight at once; default 64
  * @param perHostConcurrency checks in flight to one host:port; default 8
  * @param perResolverConcurrency DNS checks in flight to one resolver; default 64
+ * @param checksFile path of a YAML or JSON file of more endpoints, DNS records and TCP checks
  * @param dnsRecords the {@code <dnsRecords>}
  * @param resolver the {@code <resolver>} for DNS checks, {@code host:port}; default: the system's
  * @param secretHeaders request headers whose values are secret, besides Authorization, Cookie,
@@ -29,11 +30,12 @@ public record RunConfig(
     String trustCertificates,
     Boolean allowMetadataTargets,
     List<TcpCheckConfig> tcpChecks,
-    Integer perResolverConcurrency) {
+    Integer perResolverConcurrency,
+    String checksFile) {
 
   /** A run of HTTP checks only, everything else at its default. */
   public RunConfig(List<EndpointConfig> endpoints, Integer concurrency, Integer perHostConcurrency) {
-    this(endpoints, concurrency, perHostConcurrency, null, null, null, null, null, null, null);
+    this(endpoints, concurrency, perHostConcurrency, null, null, null, null, null, null, null, null);
   }
 
   public static Builder builder() {
@@ -52,6 +54,7 @@ public record RunConfig(
     private Boolean allowMetadataTargets;
     private List<TcpCheckConfig> tcpChecks;
     private Integer perResolverConcurrency;
+    private String checksFile;
 
     private Builder() {}
 
@@ -105,6 +108,11 @@ public record RunConfig(
       return this;
     }
 
+    public Builder checksFile(String checksFile) {
+      this.checksFile = checksFile;
+      return this;
+    }
+
     public RunConfig build() {
       return new RunConfig(
           endpoints,
@@ -116,7 +124,8 @@ public record RunConfig(
           trustCertificates,
           allowMetadataTargets,
           tcpChecks,
-          perResolverConcurrency);
+          perResolverConcurrency,
+          checksFile);
     }
   }
 }

@@ -55,6 +55,10 @@ public final class SpecParser {
     return spec;
   }
 
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
   static String hostKey(URI url) {
     return UrlHost.parse(url).key();
   }
@@ -70,16 +74,28 @@ public final class SpecParser {
             "");
     allowMetadataTargets = Boolean.TRUE.equals(config.allowMetadataTargets());
     List<X509Certificate> trust = trustCertificates(config.trustCertificates());
+    List<EndpointConfig> configs = new ArrayList<>(orEmpty(config.endpoints()));
+    List<DnsRecordConfig> dnsConfigs = new ArrayList<>(orEmpty(config.dnsRecords()));
+    List<TcpCheckConfig> tcpConfigs = new ArrayList<>(orEmpty(config.tcpChecks()));
+    Map<Object, String> sources = Map.of();
+    if (config.checksFile() != null && !config.checksFile().isBlank()) {
+      ChecksFile.Loaded file = ChecksFile.read(Path.of(config.checksFile().trim()), problems);
+      configs.addAll(file.endpoints());
+      dnsConfigs.addAll(file.dnsRecords());
+      tcpConfigs.addAll(file.tcpChecks());
+      sources = file.sources();
+    }
     List<EndpointSpec> endpoints = new ArrayList<>();
     Set<String> names = new HashSet<>();
-    List<EndpointConfig> configs = config.endpoints() == null ? List.of() : config.endpoints();
     for (int i = 0; i < configs.size(); i++) {
+      int before = problems.size();
       String name = configs.get(i).name() == null ? null : configs.get(i).name().trim();
       boolean duplicate = name != null && !name.isEmpty() && !names.add(name);
       if (duplicate) {
         problem("<endpoint><name>", name, "is used by more than one endpoint; names must be unique");
       }
       EndpointSpec spec = endpoint(configs.get(i), i + 1);
+      ConfigProblem.attribute(problems, before, sources.get(configs.get(i)));
       if (spec != null && !duplicate) {
         endpoints.add(spec);
       }
@@ -96,8 +112,8 @@ public final class SpecParser {
     }
     DnsRecordParser dns = new DnsRecordParser(problems);
     List<CheckSpec> checks = new ArrayList<>(endpoints);
-    checks.addAll(dns.records(config.dnsRecords()));
-    checks.addAll(tcpChecks(config.tcpChecks(), names));
+    checks.addAll(dns.records(dnsConfigs, sources));
+    checks.addAll(tcpChecks(tcpConfigs, names, sources));
     return new RunSpec(
         checks,
         concurrency,
@@ -115,13 +131,15 @@ public final class SpecParser {
    *
    * @param names the check names taken so far (the endpoints'); a TCP check's name is added
    */
-  private List<TcpCheckSpec> tcpChecks(List<TcpCheckConfig> configs, Set<String> names) {
+  private List<TcpCheckSpec> tcpChecks(
+      List<TcpCheckConfig> configs, Set<String> names, Map<Object, String> sources) {
     List<TcpCheckSpec> specs = new ArrayList<>();
     if (configs == null) {
       return specs;
     }
     for (int i = 0; i < configs.size(); i++) {
       TcpCheckConfig c = configs.get(i);
+      int before = problems.size();
       String name = c.name() == null ? null : c.name().trim();
       boolean duplicate = name != null && !name.isEmpty() && !names.add(name);
       if (duplicate) {
@@ -129,6 +147,7 @@ public final class SpecParser {
             "is used by more than one endpoint or TCP check; names must be unique");
       }
       TcpCheckSpec spec = c.spec(i + 1, allowMetadataTargets, problems);
+      ConfigProblem.attribute(problems, before, sources.get(c));
       if (spec != null && !duplicate) {
         specs.add(spec);
       }
