@@ -42,6 +42,11 @@ final class CheckHistory {
     return new CheckHistory(List.copyOf(runs), samples);
   }
 
+  /** Every check name the history holds. */
+  java.util.Set<String> names() {
+    return java.util.Collections.unmodifiableSet(samples.keySet());
+  }
+
   /** Every run, newest first. */
   List<HistoryEntry> newestFirst() {
     return newestFirst;

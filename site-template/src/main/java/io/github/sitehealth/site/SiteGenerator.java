@@ -8,6 +8,7 @@ import io.github.sitehealth.core.report.ResultsJson;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.RunResult;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -74,9 +75,13 @@ public final class SiteGenerator {
     StatusPage statusPage = new StatusPage(template, library);
     CheckHistory indexed = CheckHistory.of(history);
     for (StatusPage.Listing listing : StatusPage.listings(run)) {
-      written.add(output.write(out.resolve(listing.file()), w -> statusPage.write(
+      written.add(output.write(out.resolve(listing.file()), (Page) w -> statusPage.write(
           w, listing, run, indexed, incidents.incidents(), request.title(), now)));
     }
+    written.add(output.write(out.resolve(StatusData.FILE_NAME), (OutputStreamPage) o ->
+        StatusData.write(o, run, indexed, incidents.incidents(), library, now)));
+    written.add(output.write(out.resolve(StatusFeed.FILE_NAME), (OutputStreamPage) o ->
+        StatusFeed.write(o, request.title(), indexed, incidents.incidents(), now)));
     RunbookPage pages = new RunbookPage(template);
     for (Runbook runbook : library.runbooks()) {
       written.add(output.write(out.resolve("runbooks").resolve(runbook.pageName()), pages.render(runbook, now)));
@@ -155,11 +160,20 @@ public final class SiteGenerator {
     }
 
     Path write(Path file, String content) throws IOException {
-      return write(file, w -> w.write(content));
+      return write(file, (Page) w -> w.write(content));
     }
 
     /** Writes a page as a stream of text, UTF-8 encoded. */
     Path write(Path file, Page page) throws IOException {
+      return write(file, (OutputStreamPage) o -> {
+        Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
+        page.writeTo(w);
+        w.flush();
+      });
+    }
+
+    /** Writes a file as a stream of bytes. */
+    Path write(Path file, OutputStreamPage page) throws IOException {
       Path parent = file.toAbsolutePath().normalize().getParent();
       if (!checked.contains(parent)) {
         Files.createDirectories(parent);
@@ -172,18 +186,20 @@ public final class SiteGenerator {
         }
         checked.add(parent);
       }
-      AtomicFiles.write(file, o -> {
-        Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
-        page.writeTo(w);
-        w.flush();
-      });
+      AtomicFiles.write(file, page::writeTo);
       return file;
     }
   }
 
-  /** A page that writes itself to a stream. */
+  /** A page that writes itself to a stream of text. */
   @FunctionalInterface
   private interface Page {
     void writeTo(Writer out) throws IOException;
+  }
+
+  /** A file that writes itself to a stream of bytes. */
+  @FunctionalInterface
+  private interface OutputStreamPage {
+    void writeTo(OutputStream out) throws IOException;
   }
 }

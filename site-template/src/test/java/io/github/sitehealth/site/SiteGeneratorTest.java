@@ -10,6 +10,7 @@ import io.github.sitehealth.core.result.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -50,8 +51,9 @@ class SiteGeneratorTest {
     assertThat(result.files().get(0)).isEqualTo(out.resolve("index.html"));
     assertThat(result.files()).contains(
         out.resolve("runbooks/503-service-unavailable.html"), out.resolve("runbooks/dns.html"),
-        out.resolve("badges/overall.svg"), out.resolve("badges/home.svg"), out.resolve("badges/api.svg"));
-    assertThat(result.files()).hasSize(1 + RunbookLibrary.DEFAULT_FILES.size() + 3).allMatch(Files::isRegularFile);
+        out.resolve("badges/overall.svg"), out.resolve("badges/home.svg"), out.resolve("badges/api.svg"),
+        out.resolve("status.json"), out.resolve("feed.xml"));
+    assertThat(result.files()).hasSize(3 + RunbookLibrary.DEFAULT_FILES.size() + 3).allMatch(Files::isRegularFile);
     assertThat(result.warnings()).isEmpty();
     assertThat(results).exists();
 
@@ -193,5 +195,47 @@ class SiteGeneratorTest {
   @Test
   void aBlankTitleFallsBackToTheDefault() {
     assertThat(SiteRequest.of(dir, dir).withTitle("  ").title()).isEqualTo(SiteRequest.DEFAULT_TITLE);
+  }
+
+  @Test
+  void statusJsonAndTheAtomFeedSayWhatChangedForOtherTools() throws Exception {
+    Path history = dir.resolve("history.jsonl");
+    HistoryStore store = new HistoryStore(history);
+    store.append(Fixtures.run(Fixtures.T0.minusSeconds(3600), Fixtures.up("home"), Fixtures.up("api")));
+    RunResult run = Fixtures.run(Fixtures.T0, Fixtures.up("home"),
+        Fixtures.failing("api", CheckStatus.DOWN, "HTTP_503", Hop.ORIGIN));
+    store.append(run);
+    Path incidents = Fixtures.write(dir.resolve("incidents/cdn.md"),
+        "---\ntitle: \"CDN <script>alert(1)</script> & co\"\nstatus: investigating\nstarted: 2025-03-20\n---\n")
+        .getParent();
+    Path out = dir.resolve("site-health");
+
+    generator.generate(SiteRequest.of(Fixtures.writeResults(out, run), out)
+        .withHistoryFile(history).withIncidents(incidents));
+
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("status.json").toFile());
+    assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(json.get("status").asText()).isEqualTo("outage");
+    assertThat(json.get("counts").get("down").asInt()).isEqualTo(1);
+    assertThat(json.get("checks").get(1).get("code").asText()).isEqualTo("HTTP_503");
+    assertThat(json.get("checks").get(1).get("runbook").asText())
+        .isEqualTo("runbooks/503-service-unavailable.html#origin");
+    assertThat(json.get("checks").get(0).get("code").isNull()).isTrue();
+    assertThat(json.get("incidents").get(0).get("ongoing").asBoolean()).isTrue();
+
+    var feed = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(out.resolve("feed.xml").toFile());
+    assertThat(feed.getDocumentElement().getNamespaceURI()).isNull();
+    assertThat(feed.getDocumentElement().getAttribute("xmlns")).isEqualTo("http://www.w3.org/2005/Atom");
+    var titles = feed.getElementsByTagName("entry");
+    List<String> entries = new java.util.ArrayList<>();
+    for (int i = 0; i < titles.getLength(); i++) {
+      entries.add(((org.w3c.dom.Element) titles.item(i)).getElementsByTagName("title").item(0)
+          .getTextContent());
+    }
+    // newest first: the status change at T0, then the incident that started at midnight
+    assertThat(entries).containsExactly("api is DOWN (was UP)",
+        "CDN <script>alert(1)</script> & co (investigating)");
+    assertThat(Files.readString(out.resolve("feed.xml"))).doesNotContain("<script>");
   }
 }
