@@ -159,7 +159,7 @@ public final class StatusPage {
     banner(doc, run, incidents, incidentIds);
     Element rows = PageTemplate.slot(doc, "checks");
     if (run.checks().isEmpty()) {
-      rows.appendElement("tr").appendElement("td").attr("colspan", "7").addClass("none")
+      rows.appendElement("tr").appendElement("td").attr("colspan", "6").addClass("none")
           .text("The latest run had no checks.");
     }
     rows.appendChild(new Comment(ROWS));
@@ -224,7 +224,7 @@ public final class StatusPage {
     }
     int up = pages.stream().mapToInt(UpPage::size).sum();
     Element td = rows.appendElement("tr").addClass("up-pages").appendElement("td")
-        .attr("colspan", "7");
+        .attr("colspan", "6");
     td.appendElement("p").text(up + " check" + (up == 1 ? " is" : "s are")
         + " UP, listed by name on " + pages.size() + " page" + (pages.size() == 1 ? "" : "s")
         + " (the checks above are the ones that are not):");
@@ -329,7 +329,6 @@ public final class StatusPage {
     } else {
       none(hop);
     }
-    PageTemplate.time(cell(tr, "Last checked").addClass("num"), check.startedAt());
 
     Element runbook = cell(tr, "Runbook");
     if (f.isPresent()) {
@@ -360,7 +359,7 @@ public final class StatusPage {
     String what = check.addresses().isEmpty() ? "Samples"
         : check.sampling().isEmpty() ? "Addresses" : "Addresses and samples";
     Element td = rows.appendElement("tr").addClass("check-partial")
-        .appendElement("td").attr("colspan", "7");
+        .appendElement("td").attr("colspan", "6");
     Element details = td.appendElement("details").addClass("partial");
     details.appendElement("summary").text(what + ": " + String.join("; ", parts));
     if (!check.addresses().isEmpty()) {
