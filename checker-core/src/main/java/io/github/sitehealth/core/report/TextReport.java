@@ -10,11 +10,18 @@ import java.nio.file.Path;
 /** The plain-text lines a build log shows for a run. */
 public final class TextReport {
 
+  /**
+   * The whole check's time is shown beside the latency when it is at least this much longer
+   * (retries, backoff, samples, several addresses, the origin probe), in ms.
+   */
+  static final long WHOLE_CHECK_SHOWN_FROM_MS = 100;
+
   private TextReport() {}
 
   /**
-   * {@code [DOWN] home: 502 Bad Gateway (expected 200-399) [HTTP_502, hop origin], 12 ms}. A
-   * sampled check says its samples' failure rate before the time ({@code , 9 of 20 samples failed
+   * {@code [DOWN] home: 502 Bad Gateway (expected 200-399) [HTTP_502, hop origin], latency 12 ms},
+   * with {@code (whole check 1250 ms)} after it when retries, samples or addresses made the check
+   * take longer. A sampled check says its samples' failure rate before the latency ({@code , 9 of 20 samples failed
    * (45 %), allowed 0 %}); a check that probed each address gets one more line, indented by two
    * spaces, for each address that is not UP, then a line counting those that are ({@code 2 of 3
    * addresses UP}). Lines are separated by {@code \n}, so one log call keeps them together.
@@ -28,7 +35,12 @@ public final class TextReport {
       sb.append(" after ").append(c.attempts().size()).append(" attempts");
     }
     c.sampling().ifPresent(s -> sb.append(", ").append(PartialText.sampling(s)));
-    sb.append(", ").append(c.durationMs()).append(" ms");
+    // The same figure, and the same word, as the page's Latency column and results.json's
+    // latencyMs: the last attempt's time. The whole check's time only when it says more.
+    sb.append(", latency ").append(c.latencyMs()).append(" ms");
+    if (c.durationMs() >= c.latencyMs() + WHOLE_CHECK_SHOWN_FROM_MS) {
+      sb.append(" (whole check ").append(c.durationMs()).append(" ms)");
+    }
     addresses(sb, c, "  ");
     return sb.toString();
   }

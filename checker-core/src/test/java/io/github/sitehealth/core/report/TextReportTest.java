@@ -50,24 +50,24 @@ class TextReportTest {
 
   @Test
   void aLineShowsStatusNameObservedFindingAndAttempts() {
-    assertThat(TextReport.line(up("home"))).isEqualTo("[UP] home: 200 OK, 42 ms");
+    assertThat(TextReport.line(up("home"))).isEqualTo("[UP] home: 200 OK, latency 42 ms");
     assertThat(TextReport.line(down502("shop")))
-        .isEqualTo("[DOWN] shop: 502 Bad Gateway (expected 200-399) [HTTP_502, hop origin], 12 ms");
+        .isEqualTo("[DOWN] shop: 502 Bad Gateway (expected 200-399) [HTTP_502, hop origin], latency 12 ms");
     assertThat(TextReport.line(degraded("api")))
-        .isEqualTo("[DEGRADED] api: 200 OK [HTTP_503, hop origin] after 2 attempts, 239 ms");
+        .isEqualTo("[DEGRADED] api: 200 OK [HTTP_503, hop origin] after 2 attempts, latency 30 ms (whole check 239 ms)");
   }
 
   @Test
   void aLineGetsAnIndentedLinePerAddressNotUpAndTheSamplesRate() {
     assertThat(TextReport.line(someAddressesFail("www")).lines().toList()).containsExactly(
         "[DOWN] www: 1 of 3 addresses fails [SOME_ADDRESSES_FAIL, hop network]"
-            + ", 9 of 20 samples failed (45 %), allowed 0 %, 10030 ms",
+            + ", 9 of 20 samples failed (45 %), allowed 0 %, latency 30 ms (whole check 10030 ms)",
         "  127.0.0.2 DEGRADED HTTP_502 (origin): 200 OK, 1 of 6 samples failed (16.7 %)",
         "  127.0.0.3 DOWN CONNECT_REFUSED (network): connection refused, 8 of 8 samples failed (100 %)",
         "  1 of 3 addresses UP");
     assertThat(TextReport.line(someRequestsFail("api"))).isEqualTo(
         "[DEGRADED] api: 200 OK [SOME_REQUESTS_FAIL, hop origin]"
-            + ", 3 of 20 samples failed (15 %), allowed 20 %, 10040 ms");
+            + ", 3 of 20 samples failed (15 %), allowed 20 %, latency 40 ms (whole check 10040 ms)");
   }
 
   @Test
