@@ -15,12 +15,12 @@ import org.apache.maven.project.MavenProject;
  * Starts a rehearsal sandbox inside the build, on loopback only: a healthy origin, an edge proxy
  * in front of it, and faults that map to the runbooks (the edge's upstream down: 502; an edge
  * route to a wrong port: 502; an origin slower than the edge waits: 504; an origin answering 503;
- * a stylesheet without caching headers), and an authoritative DNS server for the zone {@code
- * sandbox.test.} (a correct CNAME, one to the wrong CDN, a dangling CNAME, a missing name). Its
- * addresses are published as the project properties {@code site-health.sandbox.edge}, {@code
- * site-health.sandbox.origin}, {@code site-health.sandbox.dead} and {@code
- * site-health.sandbox.dns} (an {@code ip:port} for the {@code resolver} parameter of {@code
- * verify}), for the checks of later goals. It stops when the build ends.
+ * a stylesheet without caching headers), and an authoritative DNS server for the zone
+ * {@code sandbox.test.} (a correct CNAME, one to the wrong CDN, a dangling CNAME, a missing name).
+ * Its addresses are published as the project properties {@code site-health.sandbox.edge},
+ * {@code site-health.sandbox.origin}, {@code site-health.sandbox.dead} and
+ * {@code site-health.sandbox.dns} (an {@code ip:port} for the {@code resolver} parameter of
+ * {@code verify}), for the checks of later goals. It stops when the build ends.
  */
 @Mojo(name = "sandbox", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
 public class SandboxMojo extends AbstractMojo {

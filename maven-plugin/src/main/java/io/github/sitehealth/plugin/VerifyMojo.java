@@ -59,7 +59,7 @@ public class VerifyMojo extends AbstractPagesMojo {
    *       1 MiB), else {@code BODY_MISMATCH}.
    *   <li>{@code rejectBody}: a regular expression that must not be found in the decoded body,
    *       else {@code BODY_REJECTED}.
-   *   <li>{@code headers}: request header name to value; values may use {@code ${env.NAME}}.
+   *   <li>{@code headers}: request header name to value; values may use <code>${env.NAME}</code>.
    *   <li>{@code timeoutMs}: whole-check deadline in milliseconds, every attempt included;
    *       default 10000.
    *   <li>{@code retries}: extra attempts, with backoff, for failures a retry can change; default
@@ -72,8 +72,8 @@ public class VerifyMojo extends AbstractPagesMojo {
    *       this many days is DEGRADED ({@code TLS_EXPIRING}); 0 never warns; default 14.
    *   <li>{@code addresses}: which of the host's addresses to probe, each on its own with the
    *       URL's host kept for Host and TLS: {@code first} (default), {@code all} (every A and
-   *       AAAA answer), {@code ipv4} or {@code ipv6}; DOWN when any address is DOWN ({@code
-   *       SOME_ADDRESSES_FAIL} when others pass).
+   *       AAAA answer), {@code ipv4} or {@code ipv6}; DOWN when any address is DOWN
+   *       ({@code SOME_ADDRESSES_FAIL} when others pass).
    *   <li>{@code samples}: requests to send, 1 to 1000, each without retries; any failed sample is
    *       DEGRADED ({@code SOME_REQUESTS_FAIL}); default 1.
    *   <li>{@code sampleWindowMs}: milliseconds the samples are spread over, 0 to 600000; default
