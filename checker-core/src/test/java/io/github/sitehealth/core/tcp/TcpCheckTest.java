@@ -295,6 +295,21 @@ class TcpCheckTest {
         + " another host"));
   }
 
+  /**
+   * A plain service that speaks first, or hangs up, is no TLS server: the handshake fails at once
+   * (the JDK reads a record that is not TLS, or the end of the stream), never a timeout.
+   */
+  @Test
+  void tlsToAPlainServiceThatSpeaksFirstOrHangsUpFailsAtOnce() {
+    for (int port : new int[] {ssh, closesAtOnce}) {
+      CheckResult result = run(trustingTestCa, local(port).tls(true).retries(2));
+
+      Finding f = down(result, FindingCode.TLS_INVALID, Hop.TLS);
+      assertThat(f.summary()).startsWith("The TLS handshake with 127.0.0.1:" + port + " failed (");
+      assertThat(result.attempts()).hasSize(1);
+    }
+  }
+
   @Test
   void tlsToAPortThatSpeaksHttpIsInvalid() {
     // nginx answers the ClientHello with "400 Bad Request" in plain text.
