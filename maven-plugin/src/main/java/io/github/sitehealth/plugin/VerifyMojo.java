@@ -233,8 +233,11 @@ public class VerifyMojo extends AbstractPagesMojo {
           + PropertyNames.SKIP + " does");
     }
     if (spec.size() == 0) {
-      getLog().warn("site-health: no <endpoints>, <dnsRecords>, <tcpChecks> or <checksFile>"
-          + " checks configured, nothing to check");
+      getLog().warn(checksFile != null
+          ? "site-health: no checks in the pom, and the <checksFile> " + checksFile
+              + " holds none: nothing to check"
+          : "site-health: no <endpoints>, <dnsRecords>, <tcpChecks> or <checksFile> configured,"
+              + " nothing to check");
       return;
     }
     RunbookLibrary runbooks;

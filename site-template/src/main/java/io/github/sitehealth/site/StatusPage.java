@@ -441,7 +441,8 @@ public final class StatusPage {
    */
   private static void samples(Element parent, Sampling sampling) {
     parent.appendElement("p").addClass("sampling").text(PartialText.sampling(sampling)
-        + ", sent over " + seconds(sampling.windowMs()) + ".");
+        + (sampling.windowMs() == 0 ? ", sent one after the other."
+            : ", spread over a window of " + seconds(sampling.windowMs()) + "."));
     List<Sample> failures = sampling.failures();
     if (failures.isEmpty()) {
       return;

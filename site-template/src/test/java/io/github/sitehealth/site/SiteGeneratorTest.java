@@ -81,8 +81,8 @@ class SiteGeneratorTest {
     assertThat(index.select("table.addresses tbody th code").eachText())
         .containsExactly("127.0.0.1", "127.0.0.2", "127.0.0.3");
     assertThat(index.select("p.sampling").eachText()).containsExactly(
-        "9 of 20 samples failed (45 %), allowed 0 %, sent over 10.0 s.",
-        "3 of 30 samples failed (10 %), allowed 10 %, sent over 30.0 s.");
+        "9 of 20 samples failed (45 %), allowed 0 %, spread over a window of 10.0 s.",
+        "3 of 30 samples failed (10 %), allowed 10 %, spread over a window of 30.0 s.");
     assertThat(index.select("ul.samples > li")).hasSize(9 + 3);
     SafeHtml.assertSafe(index, "index.html");
   }

@@ -295,7 +295,7 @@ class StatusPageTest {
     Element details = doc.selectFirst("table.checks > tbody > tr.check-partial details");
 
     assertThat(details.selectFirst("p.sampling").text())
-        .isEqualTo("9 of 20 samples failed (45 %), allowed 0 %, sent over 10.0 s.");
+        .isEqualTo("9 of 20 samples failed (45 %), allowed 0 %, spread over a window of 10.0 s.");
     List<Element> samples = details.select("ul.samples[aria-label='Failed samples'] > li");
     assertThat(samples).hasSize(9);
     assertThat(samples.get(0).text())

@@ -31,7 +31,8 @@ public final class TextReport {
         .append('[').append(c.status()).append("] ")
         .append(c.name()).append(": ").append(c.observed());
     c.finding().ifPresent(f -> sb.append(" [").append(f.code()).append(", hop ").append(f.hop().id()).append(']'));
-    if (c.attempts().size() > 1) {
+    // Several addresses or samples make several attempts without any retry: not worth saying.
+    if (c.attempts().size() > 1 && c.addresses().isEmpty() && c.sampling().isEmpty()) {
       sb.append(" after ").append(c.attempts().size()).append(" attempts");
     }
     c.sampling().ifPresent(s -> sb.append(", ").append(PartialText.sampling(s)));

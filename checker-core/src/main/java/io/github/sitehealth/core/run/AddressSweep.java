@@ -107,7 +107,8 @@ final class AddressSweep {
     boolean originProbed =
         down.stream().anyMatch(i -> results.get(i).finding().orElseThrow().originProbed());
     if (down.size() == n) {
-      String summary = (n == 1 ? "The only address fails: " : "All " + n + " addresses fail: ")
+      String summary = (n == 1 ? "The only address fails: "
+          : n == 2 ? "Both addresses fail: " : "All " + n + " addresses fail: ")
           + Partial.failures(rows) + ". " + firstDown.summary();
       return new Verdict(CheckStatus.DOWN, observed, Optional.of(new Finding(
           firstDown.code(), firstDown.hop(), summary, firstDown.runbook(), evidence,

@@ -182,15 +182,16 @@ public final class HttpCheck implements Check<EndpointSpec> {
   }
 
   /**
-   * One request of a sample: no retry, the check's timeout as its deadline.
+   * One request of a sample: no retry.
    *
+   * @param budget its deadline: the check's timeout, or less when the sampling's end is nearer
    * @return the outcome and the expectation that failed, if any
    */
-  Probed sample(EndpointSpec spec, Optional<InetAddress> address) {
+  Probed sample(EndpointSpec spec, Optional<InetAddress> address, Duration budget) {
     ProbeOutcome outcome =
         probe.fetch(
             new ProbeRequest(
-                spec.url(), spec.headers(), spec.timeout(), address, spec.followRedirects()));
+                spec.url(), spec.headers(), budget, address, spec.followRedirects()));
     return new Probed(outcome, Expectations.evaluate(spec, outcome));
   }
 

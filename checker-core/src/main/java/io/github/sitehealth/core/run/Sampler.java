@@ -17,6 +17,7 @@ import io.github.sitehealth.core.result.Sampling;
 import io.github.sitehealth.core.spec.AddressMode;
 import io.github.sitehealth.core.spec.EndpointSpec;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,8 +29,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Sends an endpoint's {@code <samples>} requests, spread evenly over {@code <sampleWindowMs>}
  * (sample i starts at i x window / samples), each to every address {@code <addresses>} selects.
- * Each sample is one request without retries, with the check's timeout. The check holds one
- * slot of the per-host limit and has one request in flight at a time; it sends at most {@link
+ * Each sample is one request without retries, with the check's timeout. The whole sampling ends
+ * by the window plus the timeout: a request gets no more than the time left until then, and none
+ * is sent after it (the samples sent are the ones counted). The check holds one slot of the
+ * per-host limit and has one request in flight at a time; it sends at most {@link
  * EndpointSpec#MAX_SAMPLES} x {@link EndpointSpec#MAX_ADDRESSES} requests.
  *
  * <p>Any failed sample makes the check at least DEGRADED; a failure rate above {@code
@@ -97,14 +100,21 @@ final class Sampler {
     List<Sample> failures = new ArrayList<>();
     List<Long> durations = new ArrayList<>();
     long window = spec.sampleWindow().toNanos();
+    long deadline = start + window + spec.timeout().toNanos();
     int n = spec.samples();
     int index = 0;
+    sampling:
     for (int i = 0; i < n && !Thread.currentThread().isInterrupted(); i++) {
       waitUntil(start + window / n * i);
       for (Bucket b : buckets) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break sampling;
+        }
         index++;
         Instant at = Instant.now();
-        HttpCheck.Probed p = check.sample(spec, b.address);
+        HttpCheck.Probed p = check.sample(spec, b.address,
+            Duration.ofNanos(Math.min(left, spec.timeout().toNanos())));
         long ms = p.outcome().durationMs();
         durations.add(ms);
         b.samples++;

@@ -57,6 +57,8 @@ public final class ChecksFile {
   private final Path file;
   private final List<ConfigProblem> problems;
   private final Map<Object, String> sources = new IdentityHashMap<>();
+  /** The element whose entries are being read: {@code endpoint}, {@code dnsRecord}, ... */
+  private String reading = "";
 
   private ChecksFile(Path file, List<ConfigProblem> problems) {
     this.file = file;
@@ -90,6 +92,10 @@ public final class ChecksFile {
     mapper.setVisibility(PropertyAccessor.FIELD, Visibility.ANY);
     mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     mapper.enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+    // As strict as the pom: 1.5 is no count, and a key written twice is a mistake (YAML 1.2
+    // §3.2.1.1: keys are unique), not "the last one wins".
+    mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     try (JsonParser p = mapper.createParser(Files.newBufferedReader(file))) {
       JsonToken first = p.nextToken();
       if (first == null) {
@@ -120,6 +126,11 @@ public final class ChecksFile {
     } catch (UnrecognizedPropertyException e) {
       problem("line " + e.getLocation().getLineNr() + ": unknown element <" + element(e) + "><"
           + e.getPropertyName() + ">");
+    } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+      // A value of the wrong shape (a list where a map or a number belongs): name the element.
+      problem("line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": "
+          + path(reading, e) + " is not " + expected(e.getTargetType()) + "; the rest of the file is"
+          + " not read");
     } catch (JsonProcessingException e) {
       problem("line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ": "
           + e.getOriginalMessage());
@@ -138,6 +149,7 @@ public final class ChecksFile {
       throw new com.fasterxml.jackson.core.JsonParseException(p,
           "a list of " + element + " entries is expected here");
     }
+    reading = element;
     while (p.nextToken() != JsonToken.END_ARRAY) {
       int line = line(p);
       T config = mapper.readValue(p, type);
@@ -148,6 +160,42 @@ public final class ChecksFile {
       sources.put(config, file.getFileName() + " line " + line);
       into.add(config);
     }
+  }
+
+  /** {@code <endpoint><expectHeaders>}: the element a value belongs to, from Jackson's path. */
+  private static String path(String entry, com.fasterxml.jackson.databind.JsonMappingException e) {
+    StringBuilder sb = new StringBuilder(entry.isEmpty() ? "" : "<" + entry + ">");
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        sb.append('<').append(r.getFieldName()).append('>');
+      }
+    }
+    return sb.length() == 0 ? "the value" : sb.toString();
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "of the expected kind";
+    }
+    if (java.util.Map.class.isAssignableFrom(type)) {
+      return "a map of names to values";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "a whole number";
+    }
+    if (type == Double.class || type == double.class) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "a single value";
+    }
+    return "an entry of the expected fields";
   }
 
   private static String element(UnrecognizedPropertyException e) {

@@ -311,6 +311,15 @@ public final class SpecParser {
             "must be first, all, ipv4 or ipv6" + where);
       }
     }
+    if (url != null && (addresses == AddressMode.IPV4 || addresses == AddressMode.IPV6)) {
+      Optional<InetAddress> literal = MetadataAddresses.literal(UrlHost.parse(url).host());
+      boolean v6 = literal.isPresent() && literal.get() instanceof java.net.Inet6Address;
+      if (literal.isPresent() && v6 != (addresses == AddressMode.IPV6)) {
+        problem("<endpoint><addresses>", c.addresses().trim(), "cannot apply to the URL's host "
+            + UrlHost.parse(url).host() + ", an " + (v6 ? "IPv6" : "IPv4") + " address: it has no"
+            + " DNS records to choose from" + where);
+      }
+    }
     int samples = 1;
     if (c.samples() != null) {
       if (c.samples() < 1 || c.samples() > EndpointSpec.MAX_SAMPLES) {

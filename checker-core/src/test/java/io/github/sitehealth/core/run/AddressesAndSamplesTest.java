@@ -73,7 +73,8 @@ class AddressesAndSamplesTest {
         // pool and dual: what each address answers
         "server { listen 127.0.0.1:" + pool + "; listen 127.0.0.2:" + pool + "; listen [::1]:" + pool
             + "; listen 127.0.0.2:" + dual + "; listen 127.0.0.2:" + oneBad + ";",
-        "  location / { return 200 \"ok\\n\"; } }",
+        "  location / { return 200 \"ok\\n\"; }",
+        "  location /slow { echo_sleep 5; echo ok; } }",
         "server { listen 127.0.0.4:" + pool + "; listen [::1]:" + dual + ";",
         "  location / { proxy_pass http://127.0.0.1:" + closed + "; } }",
         // the intermittent 502: round robin over a good and a bad member, no retry on the other
@@ -272,5 +273,16 @@ class AddressesAndSamplesTest {
         .contains("Every failure is on 127.0.0.4 (" + row(r, "127.0.0.4").failedSamples()
             + " of 10), none on the other addresses: one bad node.")
         .contains("On 127.0.0.4: ");
+  }
+
+  /** The whole sampling ends by the window plus the timeout, whatever the server does. */
+  @Test
+  void samplesOfAServerThatHangsEndByTheWindowPlusTheTimeout() {
+    CheckResult r = check("http://127.0.0.1:" + pool + "/slow",
+        e -> e.samples(5).timeoutMs(1000L));
+
+    assertThat(r.durationMs()).isLessThan(1000 + 1500);
+    assertThat(r.sampling().orElseThrow().samples()).isEqualTo(1);
+    assertThat(r.finding().orElseThrow().code()).isEqualTo(FindingCode.READ_TIMEOUT);
   }
 }

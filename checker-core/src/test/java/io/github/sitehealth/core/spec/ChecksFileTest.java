@@ -131,4 +131,35 @@ class ChecksFileTest {
     assertThat(missing.problems()).singleElement()
         .satisfies(p -> assertThat(p.reason()).isEqualTo("is not readable: no such file"));
   }
+
+  @Test
+  void aValueOfTheWrongShapeIsNamedWithItsElementAndLine() {
+    InvalidConfigException list = invalid("checks.yaml", String.join("\n",
+        "endpoints:",
+        "  - name: home",
+        "    url: https://www.example.test/",
+        "    expectHeaders:",
+        "      - Content-Type: text/html",
+        ""));
+    assertThat(list.problems()).singleElement().satisfies(p -> assertThat(p.reason())
+        .startsWith("line 5: <endpoint><expectHeaders> is not a map of names to values"));
+
+    InvalidConfigException fraction = invalid("checks.yaml",
+        "endpoints:\n  - name: home\n    url: https://www.example.test/\n    retries: 1.5\n");
+    assertThat(fraction.problems()).singleElement().satisfies(p -> assertThat(p.reason())
+        .startsWith("line 4: <endpoint><retries> is not a whole number"));
+  }
+
+  @Test
+  void aKeyWrittenTwiceIsAnError() {
+    InvalidConfigException e = invalid("checks.yaml", String.join("\n",
+        "endpoints:",
+        "  - name: home",
+        "    url: https://a.example.test/",
+        "    url: https://b.example.test/",
+        ""));
+
+    assertThat(e.problems()).singleElement().satisfies(p ->
+        assertThat(p.reason()).startsWith("line 4: ").contains("Duplicate field 'url'"));
+  }
 }

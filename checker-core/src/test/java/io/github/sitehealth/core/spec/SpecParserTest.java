@@ -195,6 +195,12 @@ class SpecParserTest {
             "<endpoint><maxFailureRate>", "-1", "must be a percentage between 0 and 100"),
         bad("failure rate without samples", e -> e.maxFailureRate(10),
             "<endpoint><maxFailureRate>", "10", "needs <samples> above 1"),
+        bad("IPv6 addresses of an IPv4 literal", e -> e.url("http://192.0.2.10/").addresses("ipv6"),
+            "<endpoint><addresses>", "ipv6", "cannot apply to the URL's host 192.0.2.10, an IPv4"
+                + " address: it has no DNS records to choose from"),
+        bad("IPv4 addresses of an IPv6 literal", e -> e.url("http://[2001:db8::1]/").addresses("ipv4"),
+            "<endpoint><addresses>", "ipv4",
+            "cannot apply to the URL's host [2001:db8::1], an IPv6 address"),
         bad("sample window without samples", e -> e.sampleWindowMs(1000),
             "<endpoint><sampleWindowMs>", "1000", "needs <samples> above 1"));
   }
