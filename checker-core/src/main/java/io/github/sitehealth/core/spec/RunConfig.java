@@ -18,6 +18,10 @@ import java.util.List;
  * @param allowMetadataTargets whether cloud metadata and link-local addresses may be checked;
  *     default false
  * @param tcpChecks the {@code <tcpChecks>}
+ * @param vantage the {@code <vantage>}: where the run checks from, e.g. {@code eu-west}; default
+ *     none
+ * @param shard the {@code <shard>}, {@code K/N}: run only the K-th of N shares of the checks;
+ *     default every check
  */
 public record RunConfig(
     List<EndpointConfig> endpoints,
@@ -29,11 +33,14 @@ public record RunConfig(
     String trustCertificates,
     Boolean allowMetadataTargets,
     List<TcpCheckConfig> tcpChecks,
-    Integer perResolverConcurrency) {
+    Integer perResolverConcurrency,
+    String vantage,
+    String shard) {
 
   /** A run of HTTP checks only, everything else at its default. */
   public RunConfig(List<EndpointConfig> endpoints, Integer concurrency, Integer perHostConcurrency) {
-    this(endpoints, concurrency, perHostConcurrency, null, null, null, null, null, null, null);
+    this(endpoints, concurrency, perHostConcurrency, null, null, null, null, null, null, null, null,
+        null);
   }
 
   public static Builder builder() {
@@ -52,6 +59,8 @@ public record RunConfig(
     private Boolean allowMetadataTargets;
     private List<TcpCheckConfig> tcpChecks;
     private Integer perResolverConcurrency;
+    private String vantage;
+    private String shard;
 
     private Builder() {}
 
@@ -105,6 +114,16 @@ public record RunConfig(
       return this;
     }
 
+    public Builder vantage(String vantage) {
+      this.vantage = vantage;
+      return this;
+    }
+
+    public Builder shard(String shard) {
+      this.shard = shard;
+      return this;
+    }
+
     public RunConfig build() {
       return new RunConfig(
           endpoints,
@@ -116,7 +135,9 @@ public record RunConfig(
           trustCertificates,
           allowMetadataTargets,
           tcpChecks,
-          perResolverConcurrency);
+          perResolverConcurrency,
+          vantage,
+          shard);
     }
   }
 }
