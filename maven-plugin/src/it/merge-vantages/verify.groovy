@@ -25,6 +25,7 @@ assert json('us-east-3').checks.find { it.name == 'checkout' }?.status == 'UP'
 
 // Quorum 2: DOWN from eu-west only is DEGRADED, with eu-west's code and hop; the build passes.
 def merged = json('merged-quorum-2')
+assert log.contains('site-health: merged 6 results from eu-west, us-east, quorum 2: 8 checks')
 assert merged.vantage == null
 assert merged.shard == null
 assert merged.checks*.name.sort() == names.clone().sort()

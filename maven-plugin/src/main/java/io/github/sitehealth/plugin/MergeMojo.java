@@ -57,7 +57,9 @@ public class MergeMojo extends AbstractGateMojo {
     outcome.warnings().forEach(w -> getLog().warn("site-health: " + w));
     RunResult run = outcome.run();
     getLog().info("site-health: merged " + inputs.size() + " result" + (inputs.size() == 1 ? "" : "s")
-        + (quorum > 1 ? ", quorum " + quorum : "") + ": " + run.checks().size() + " checks");
+        + (outcome.vantages().isEmpty() ? ""
+            : " from " + String.join(", ", outcome.vantages()) + ", quorum " + quorum)
+        + ": " + run.checks().size() + " check" + (run.checks().size() == 1 ? "" : "s"));
     try {
       Verifier.write(run, outputDirectory().toPath());
     } catch (IOException e) {

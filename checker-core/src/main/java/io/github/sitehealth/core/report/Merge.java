@@ -44,11 +44,13 @@ public final class Merge {
   public record Input(Path directory, RunResult run) {}
 
   /**
-   * The merged run, and what is worth a warning: a share of a vantage missing from the inputs, a
-   * check not seen from every vantage, a quorum above the number of vantages.
+   * The merged run, the vantages merged (in input order; empty when the inputs have none), and
+   * what is worth a warning: a share of a vantage missing from the inputs, a check not seen from
+   * every vantage, a quorum above the number of vantages.
    */
-  public record Outcome(RunResult run, List<String> warnings) {
+  public record Outcome(RunResult run, List<String> vantages, List<String> warnings) {
     public Outcome {
+      vantages = List.copyOf(vantages);
       warnings = List.copyOf(warnings);
     }
   }
@@ -148,6 +150,7 @@ public final class Merge {
     return new Outcome(
         new RunResult(start, Math.max(0, end - start.toEpochMilli()), checks, vantage,
             Optional.empty()),
+        named ? List.copyOf(byVantage.keySet()) : List.of(),
         warnings);
   }
 

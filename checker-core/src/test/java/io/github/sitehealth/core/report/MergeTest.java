@@ -49,6 +49,7 @@ class MergeTest {
     assertThat(outcome.run().checks()).containsExactly(up("home"), down502("shop"), degraded("cdn"));
     assertThat(outcome.run().vantage()).isEmpty();
     assertThat(outcome.run().shard()).isEmpty();
+    assertThat(outcome.vantages()).isEmpty();
     assertThat(outcome.warnings()).isEmpty();
   }
 
@@ -116,6 +117,7 @@ class MergeTest {
     assertThat(check(outcome, "home").finding()).isEmpty();
     assertThat(outcome.run().down()).isEmpty();
     assertThat(outcome.run().vantage()).isEmpty();
+    assertThat(outcome.vantages()).containsExactly("eu-west", "us-east", "ap-south");
   }
 
   @Test
