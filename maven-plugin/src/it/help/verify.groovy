@@ -4,7 +4,7 @@ assert !log.contains('BUILD FAILURE')
 def text = log.replaceAll(/\s+/, ' ')
 
 // site-health:help: every goal, with its description
-['help', 'verify', 'site', 'report', 'sandbox'].each { goal ->
+['help', 'verify', 'site', 'report', 'sandbox', 'merge'].each { goal ->
   assert log =~ /(?m)^site-health:${goal}$/, "help does not list site-health:${goal}"
 }
 assert text.contains('says which hop is broken (DNS, network, TLS, the CDN edge or the origin)')
@@ -30,6 +30,9 @@ def parameter = { String name ->
   'historyFile'        : 'site-health.historyFile',
   'pages'              : 'site-health.pages',
   'trustCertificates'  : 'site-health.trustCertificates',
+  'vantage'            : 'site-health.vantage',
+  'shard'              : 'site-health.shard',
+  'githubActions'      : 'site-health.githubActions',
 ].each { name, property ->
   assert parameter(name).contains("User property: ${property}"), "${name}: no -D${property}"
 }

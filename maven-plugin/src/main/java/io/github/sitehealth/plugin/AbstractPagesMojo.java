@@ -10,8 +10,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 abstract class AbstractPagesMojo extends AbstractSiteHealthMojo {
 
   /**
-   * The run history: each {@code verify} appends one line (JSON). Keep it outside {@code target/}
-   * to outlive {@code mvn clean}; the status page draws its uptime bars from it.
+   * The run history: each {@code verify} and {@code merge} appends one line (JSON). Keep it
+   * outside {@code target/} to outlive {@code mvn clean}; the status page draws its uptime bars
+   * from it.
    */
   @Parameter(
       property = PropertyNames.HISTORY_FILE,

@@ -15,6 +15,11 @@ final class PropertyNames {
   static final String PAGES = "site-health.pages";
   static final String TRUST_CERTIFICATES = "site-health.trustCertificates";
   static final String SANDBOX_SKIP = "site-health.sandbox.skip";
+  static final String VANTAGE = "site-health.vantage";
+  static final String SHARD = "site-health.shard";
+  static final String GITHUB_ACTIONS = "site-health.githubActions";
+  static final String MERGE_INPUTS = "site-health.mergeInputs";
+  static final String QUORUM = "site-health.quorum";
 
   private PropertyNames() {}
 }

@@ -1,6 +1,5 @@
 package io.github.sitehealth.plugin;
 
-import io.github.sitehealth.core.history.HistoryStore;
 import io.github.sitehealth.core.report.TextReport;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.RunResult;
@@ -33,7 +32,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * then fails the build when a check is DOWN.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class VerifyMojo extends AbstractPagesMojo {
+public class VerifyMojo extends AbstractGateMojo {
 
   /**
    * The HTTP endpoints to check, one {@code endpoint} element each. Its fields:
@@ -192,23 +191,22 @@ public class VerifyMojo extends AbstractPagesMojo {
   private boolean allowMetadataTargets;
 
   /**
-   * Fail the build when a check is DOWN. With {@code false} the same report is logged as a
-   * warning and the build goes on.
+   * Where this run checks from, e.g. {@code eu-west}: letters, digits, {@code .}, {@code _} and
+   * {@code -}. Recorded in {@code results.json}, as a {@code vantage} label on every metric and in
+   * the history, so that {@code site-health:merge} can compare what several regions see.
    */
-  @Parameter(property = PropertyNames.FAIL_ON_ERROR, defaultValue = "true")
-  private boolean failOnError;
+  @Parameter(property = PropertyNames.VANTAGE)
+  private String vantage;
 
   /**
-   * Also write the status page, the runbooks and the badges once the checks are done, before the
-   * build fails: the page is there exactly when a check is DOWN. {@code site-health:site} writes
-   * the same pages on its own.
+   * Run only one share of the checks, {@code K/N} (1 <= K <= N <= 1000): the K-th of N shares,
+   * for a CI matrix of N jobs that together run every check once. A check's share depends only on
+   * its name (the first 8 bytes of its name's SHA-256, unsigned, modulo N, plus 1), never on the
+   * order or number of the other checks. Recorded in {@code results.json}; {@code
+   * site-health:merge} puts the shares back together. Default: every check.
    */
-  @Parameter(property = PropertyNames.PAGES, defaultValue = "true")
-  private boolean pages;
-
-  /** Runs kept in the history file; older ones are dropped. At least 1. */
-  @Parameter(defaultValue = "500")
-  private int historyRetention;
+  @Parameter(property = PropertyNames.SHARD)
+  private String shard;
 
   /** Only read to say that offline mode (-o) does not skip the checks. */
   @Parameter(defaultValue = "${session}", readonly = true)
@@ -216,11 +214,7 @@ public class VerifyMojo extends AbstractPagesMojo {
 
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
-    if (historyRetention < 1) {
-      throw new MojoExecutionException(
-          "Invalid site-health configuration: <historyRetention> \"" + historyRetention
-              + "\" must be at least 1");
-    }
+    checkHistoryRetention();
     RunSpec spec;
     try {
       spec = SpecParser.parse(runConfig());
@@ -240,6 +234,7 @@ public class VerifyMojo extends AbstractPagesMojo {
               + " nothing to check");
       return;
     }
+    logShare(spec);
     RunbookLibrary runbooks;
     try {
       runbooks = runbookLibrary();
@@ -254,37 +249,28 @@ public class VerifyMojo extends AbstractPagesMojo {
       throw new MojoExecutionException(
           "site-health: cannot write the results to " + outputDirectory() + ": " + e.getMessage(), e);
     }
-    if (historyFile() != null) {
-      try {
-        new HistoryStore(historyFile().toPath(), historyRetention)
-            .append(run)
-            .forEach(w -> getLog().warn("site-health: " + w));
-      } catch (IOException e) {
-        throw new MojoExecutionException(
-            "site-health: cannot append to the history " + historyFile() + ": " + e.getMessage(), e);
-      }
-    }
+    record(run);
     getLog().info(run.summaryLine());
     if (run.durationMs() >= CheckRunner.PROGRESS_INTERVAL.toMillis() && run.checks().size() > 1) {
       getLog().info("site-health: slowest: " + String.join(", ", run.slowest(SLOWEST).stream()
           .map(c -> c.name() + " " + c.durationMs() + " ms").toList()));
     }
-    if (pages) {
-      try {
-        writePages();
-      } catch (IOException e) {
-        // The gate's verdict matters more than the page: report, and go on to it.
-        getLog().error("site-health: cannot write the status page: " + e.getMessage());
-      }
+    conclude(run);
+  }
+
+  /** {@code site-health: shard 2/3: 14 of 40 checks}; an empty share is worth a warning. */
+  private void logShare(RunSpec spec) {
+    spec.vantage().ifPresent(v -> getLog().info("site-health: vantage " + v));
+    if (spec.shard().isEmpty()) {
+      return;
     }
-    if (!run.down().isEmpty()) {
-      String report = TextReport.failure(run, outputDirectory().toPath());
-      if (failOnError) {
-        throw new MojoFailureException(report);
-      }
-      getLog().warn(report);
-      getLog().warn("site-health: " + PropertyNames.FAIL_ON_ERROR + "=false, the build goes on"
-          + " (-D" + PropertyNames.FAIL_ON_ERROR + "=true fails it)");
+    int share = spec.share().size();
+    String line = "site-health: shard " + spec.shard().get() + ": " + share + " of " + spec.size()
+        + " check" + (spec.size() == 1 ? "" : "s");
+    if (share == 0) {
+      getLog().warn(line + "; this share is empty, its results hold no check");
+    } else {
+      getLog().info(line);
     }
   }
 
@@ -318,6 +304,8 @@ public class VerifyMojo extends AbstractPagesMojo {
         .trustCertificates(trustCertificates == null ? null : trustCertificates.getPath())
         .allowMetadataTargets(allowMetadataTargets)
         .tcpChecks(tcpChecks)
+        .vantage(vantage)
+        .shard(shard)
         .build();
   }
 }

@@ -35,6 +35,8 @@ final class HistoryCodec {
     root.put("v", VERSION);
     root.put("startedAt", entry.startedAt().toString());
     root.put("durationMs", entry.durationMs());
+    // Only when named: a line of a run without a vantage stays as it was before vantages existed.
+    entry.vantage().ifPresent(v -> root.put("vantage", v));
     ArrayNode checks = root.putArray("checks");
     for (CheckSample c : entry.checks()) {
       ObjectNode node = checks.addObject();
@@ -71,7 +73,10 @@ final class HistoryCodec {
     for (JsonNode c : checks) {
       samples.add(sample(c));
     }
-    return new HistoryEntry(instant(root.path("startedAt")), number(root, "durationMs"), samples);
+    Optional<String> vantage =
+        root.path("vantage").isTextual() ? Optional.of(root.path("vantage").asText()) : Optional.empty();
+    return new HistoryEntry(
+        instant(root.path("startedAt")), number(root, "durationMs"), samples, vantage);
   }
 
   private static CheckSample sample(JsonNode node) throws BadLine {

@@ -16,8 +16,11 @@ import java.util.Optional;
  * @param startedAt when the run started; identifies the run
  * @param durationMs how long the whole run took
  * @param checks one sample per check, in configuration order
+ * @param vantage where the run checked from ({@code <vantage>}), when named; empty for a line
+ *     written before runs had names, and for a result merged from several vantages
  */
-public record HistoryEntry(Instant startedAt, long durationMs, List<CheckSample> checks) {
+public record HistoryEntry(
+    Instant startedAt, long durationMs, List<CheckSample> checks, Optional<String> vantage) {
 
   /**
    * One check in one run.
@@ -35,10 +38,16 @@ public record HistoryEntry(Instant startedAt, long durationMs, List<CheckSample>
     checks = List.copyOf(checks);
   }
 
+  /** A run from a place without a name. */
+  public HistoryEntry(Instant startedAt, long durationMs, List<CheckSample> checks) {
+    this(startedAt, durationMs, checks, Optional.empty());
+  }
+
   /** The history entry for a finished run. */
   public static HistoryEntry of(RunResult run) {
     return new HistoryEntry(
-        run.startedAt(), run.durationMs(), run.checks().stream().map(HistoryEntry::sample).toList());
+        run.startedAt(), run.durationMs(), run.checks().stream().map(HistoryEntry::sample).toList(),
+        run.vantage());
   }
 
   private static CheckSample sample(CheckResult c) {

@@ -17,7 +17,9 @@ import java.util.Locale;
 
 /**
  * Writes {@code metrics.prom}: the run in the OpenMetrics text format, for the node exporter's
- * textfile collector or a Pushgateway, so the same checks feed dashboards and alerts. A check
+ * textfile collector or a Pushgateway, so the same checks feed dashboards and alerts. Every sample
+ * of a run from a named vantage has a {@code vantage} label, so several regions' files can be
+ * scraped side by side. A check
  * that probed each address has a sample per address in the {@code site_health_address_*}
  * families (labels {@code check} and {@code address}); one that sent several samples has its
  * {@code site_health_check_samples} and {@code site_health_check_sample_failure_ratio}.
@@ -35,25 +37,26 @@ public final class OpenMetrics {
   }
 
   void write(RunResult run, Writer w) throws IOException {
+    String vantage = run.vantage().map(v -> ",vantage=\"" + escape(v) + "\"").orElse("");
     family(w, "site_health_check_up",
         "1 when the check is UP or DEGRADED, 0 when it is DOWN.");
     for (CheckResult c : run.checks()) {
-      sample(w, "site_health_check_up", c, "", c.status() == CheckStatus.DOWN ? "0" : "1");
+      sample(w, "site_health_check_up", c, vantage, c.status() == CheckStatus.DOWN ? "0" : "1");
     }
     family(w, "site_health_check_status",
         "The check's status: 1 for the one it has, 0 for the others.");
     for (CheckResult c : run.checks()) {
       for (CheckStatus s : CheckStatus.values()) {
-        sample(w, "site_health_check_status", c, ",status=\"" + s.name() + "\"", c.status() == s ? "1" : "0");
+        sample(w, "site_health_check_status", c, vantage + ",status=\"" + s.name() + "\"", c.status() == s ? "1" : "0");
       }
     }
     family(w, "site_health_check_latency_seconds", "Latency of the check's last attempt.");
     for (CheckResult c : run.checks()) {
-      sample(w, "site_health_check_latency_seconds", c, "", seconds(c.latencyMs()));
+      sample(w, "site_health_check_latency_seconds", c, vantage, seconds(c.latencyMs()));
     }
     family(w, "site_health_check_attempts", "Attempts the check made in this run.");
     for (CheckResult c : run.checks()) {
-      sample(w, "site_health_check_attempts", c, "", Integer.toString(c.attempts().size()));
+      sample(w, "site_health_check_attempts", c, vantage, Integer.toString(c.attempts().size()));
     }
     family(w, "site_health_check_finding",
         "1 for the finding of a failing or degraded check, with its code, the hop blamed and"
@@ -61,7 +64,7 @@ public final class OpenMetrics {
     for (CheckResult c : run.checks()) {
       if (c.finding().isPresent()) {
         Finding f = c.finding().get();
-        String labels = ",code=\"" + escape(f.code().id()) + "\",hop=\"" + f.hop().id()
+        String labels = vantage + ",code=\"" + escape(f.code().id()) + "\",hop=\"" + f.hop().id()
             + "\",origin_probed=\"" + f.originProbed() + "\"";
         sample(w, "site_health_check_finding", c, labels, "1");
       }
@@ -70,7 +73,7 @@ public final class OpenMetrics {
         "Requests the check sent in this run, when it sent more than one.");
     for (CheckResult c : run.checks()) {
       if (c.sampling().isPresent()) {
-        sample(w, "site_health_check_samples", c, "",
+        sample(w, "site_health_check_samples", c, vantage,
             Integer.toString(c.sampling().get().samples()));
       }
     }
@@ -79,7 +82,7 @@ public final class OpenMetrics {
     for (CheckResult c : run.checks()) {
       if (c.sampling().isPresent()) {
         Sampling s = c.sampling().get();
-        sample(w, "site_health_check_sample_failure_ratio", c, "", ratio(s.failed(), s.samples()));
+        sample(w, "site_health_check_sample_failure_ratio", c, vantage, ratio(s.failed(), s.samples()));
       }
     }
     family(w, "site_health_address_up",
@@ -87,19 +90,21 @@ public final class OpenMetrics {
             + " DOWN.");
     for (CheckResult c : run.checks()) {
       for (AddressResult a : c.addresses()) {
-        address(w, "site_health_address_up", c, a, a.status() == CheckStatus.DOWN ? "0" : "1");
+        address(w, "site_health_address_up", c, a, vantage, a.status() == CheckStatus.DOWN ? "0" : "1");
       }
     }
     family(w, "site_health_address_failure_ratio",
         "Failed samples to the address, 0 to 1, of a check that probes each address.");
     for (CheckResult c : run.checks()) {
       for (AddressResult a : c.addresses()) {
-        address(w, "site_health_address_failure_ratio", c, a,
+        address(w, "site_health_address_failure_ratio", c, a, vantage,
             ratio(a.failedSamples(), a.samples()));
       }
     }
     family(w, "site_health_run_timestamp_seconds", "When the run started.");
-    w.write("site_health_run_timestamp_seconds " + seconds(run.startedAt().toEpochMilli()) + "\n");
+    w.write("site_health_run_timestamp_seconds"
+        + (vantage.isEmpty() ? "" : "{" + vantage.substring(1) + "}")
+        + " " + seconds(run.startedAt().toEpochMilli()) + "\n");
     w.write("# EOF\n");
   }
 
@@ -114,10 +119,11 @@ public final class OpenMetrics {
         + extraLabels + "} " + value + "\n");
   }
 
-  private static void address(Writer w, String name, CheckResult c, AddressResult a, String value)
+  private static void address(
+      Writer w, String name, CheckResult c, AddressResult a, String vantage, String value)
       throws IOException {
-    w.write(name + "{check=\"" + escape(c.name()) + "\",address=\"" + escape(a.address()) + "\"} "
-        + value + "\n");
+    w.write(name + "{check=\"" + escape(c.name()) + "\",address=\"" + escape(a.address()) + "\""
+        + vantage + "} " + value + "\n");
   }
 
   /** {@code failed / samples} to six decimals at most: {@code 0.45}, {@code 0}, {@code 1}. */

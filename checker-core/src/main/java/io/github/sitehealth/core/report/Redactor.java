@@ -7,6 +7,7 @@ import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.result.Sample;
 import io.github.sitehealth.core.result.Sampling;
+import io.github.sitehealth.core.result.VantageResult;
 import io.github.sitehealth.core.spec.EndpointSpec;
 import io.github.sitehealth.core.spec.RunSpec;
 import io.github.sitehealth.core.spec.Secrets;
@@ -125,7 +126,11 @@ public final class Redactor {
         c.startedAt(),
         c.durationMs(),
         c.addresses().stream().map(this::redact).toList(),
-        c.sampling().map(this::redact));
+        c.sampling().map(this::redact),
+        c.vantages().stream()
+            .map(v -> new VantageResult(v.vantage(), v.status(), redact(v.observed()), v.code(),
+                v.hop(), v.latencyMs()))
+            .toList());
   }
 
   private AddressResult redact(AddressResult a) {
@@ -142,8 +147,7 @@ public final class Redactor {
   }
 
   public RunResult redact(RunResult run) {
-    return new RunResult(
-        run.startedAt(), run.durationMs(), run.checks().stream().map(this::redact).toList());
+    return run.withChecks(run.checks().stream().map(this::redact).toList());
   }
 
   private Finding redact(Finding f) {

@@ -10,9 +10,13 @@ import io.github.sitehealth.core.result.AddressResult;
 import io.github.sitehealth.core.result.Attempt;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.Finding;
+import io.github.sitehealth.core.result.FindingCode;
+import io.github.sitehealth.core.result.Hop;
 import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.result.Sample;
 import io.github.sitehealth.core.result.Sampling;
+import io.github.sitehealth.core.result.Shard;
+import io.github.sitehealth.core.result.VantageResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,6 +38,8 @@ public final class ResultsJson {
   public ObjectNode toJson(RunResult run) {
     ObjectNode root = mapper.createObjectNode();
     root.put("schemaVersion", SCHEMA_VERSION);
+    root.put("vantage", run.vantage().orElse(null));
+    root.put("shard", run.shard().map(Shard::toString).orElse(null));
     root.put("startedAt", run.startedAt().toString());
     root.put("durationMs", run.durationMs());
     ObjectNode summary = root.putObject("summary");
@@ -84,6 +90,23 @@ public final class ResultsJson {
     } else {
       node.putNull("sampling");
     }
+    ArrayNode vantages = node.putArray("vantages");
+    c.vantages().forEach(v -> vantages.add(vantage(v)));
+    return node;
+  }
+
+  /**
+   * {@code {"vantage", "status", "observed", "code", "hop", "latencyMs"}}: what one vantage saw of
+   * a merged check; {@code code} and {@code hop} are null when it saw no finding.
+   */
+  private ObjectNode vantage(VantageResult v) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("vantage", v.vantage());
+    node.put("status", v.status().name());
+    node.put("observed", v.observed());
+    node.put("code", v.code().map(FindingCode::id).orElse(null));
+    node.put("hop", v.hop().map(Hop::id).orElse(null));
+    node.put("latencyMs", v.latencyMs());
     return node;
   }
 
@@ -162,8 +185,9 @@ public final class ResultsJson {
   /**
    * Reads a {@code results.json} back. The derived fields ({@code summary}, {@code latencyMs},
    * {@code failureRate}) are ignored; unknown fields are allowed so newer writers stay readable,
-   * and a check without {@code addresses} or {@code sampling} (written before they existed) reads
-   * as one without per-address results or samples.
+   * a check without {@code addresses}, {@code sampling} or {@code vantages} (written before they
+   * existed) reads as one without per-address results, samples or vantages, and a run without
+   * {@code vantage} or {@code shard} as one without them.
    *
    * @throws java.nio.file.NoSuchFileException when the file does not exist
    * @throws IOException when it is not valid JSON or not a schema version 1 result; the message

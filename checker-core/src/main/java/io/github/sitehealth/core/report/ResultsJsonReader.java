@@ -11,6 +11,8 @@ import io.github.sitehealth.core.result.Hop;
 import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.result.Sample;
 import io.github.sitehealth.core.result.Sampling;
+import io.github.sitehealth.core.result.Shard;
+import io.github.sitehealth.core.result.VantageResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Turns the tree of a {@code results.json} back into a {@link RunResult}; see {@link ResultsJson#read}. */
 final class ResultsJsonReader {
@@ -29,6 +32,8 @@ final class ResultsJsonReader {
       super(path + ": " + problem);
     }
   }
+
+  private static final Pattern VANTAGE = Pattern.compile("[A-Za-z0-9._-]+");
 
   private ResultsJsonReader() {}
 
@@ -47,7 +52,23 @@ final class ResultsJsonReader {
       for (int i = 0; i < array.size(); i++) {
         checks.add(check(array.get(i), "$.checks[" + i + "]"));
       }
-      return new RunResult(instant(root, "startedAt", "$"), integer(root, "durationMs", "$"), checks);
+      // Both are absent from files written before runs were named and split.
+      Optional<String> vantage = Optional.empty();
+      if (!isNull(root, "vantage")) {
+        vantage = Optional.of(vantageName(root, "vantage", "$"));
+      }
+      Optional<Shard> shard = Optional.empty();
+      if (!isNull(root, "shard")) {
+        String text = text(root, "shard", "$");
+        try {
+          shard = Optional.of(Shard.parse(text));
+        } catch (IllegalArgumentException e) {
+          throw new Invalid("$.shard", "expected K/N with 1 <= K <= N <= " + Shard.MAX_COUNT
+              + ", was \"" + text + "\"");
+        }
+      }
+      return new RunResult(instant(root, "startedAt", "$"), integer(root, "durationMs", "$"), checks,
+          vantage, shard);
     } catch (Invalid e) {
       throw new IOException(file + " is not a valid " + ResultsJson.FILE_NAME + ": " + e.getMessage(), e);
     }
@@ -81,6 +102,17 @@ final class ResultsJsonReader {
     if (s != null && !s.isNull()) {
       sampling = Optional.of(sampling(object(s, path + ".sampling"), path + ".sampling"));
     }
+    List<VantageResult> vantages = new ArrayList<>();
+    JsonNode seen = node.get("vantages");
+    if (seen != null && !seen.isNull()) {
+      if (!seen.isArray()) {
+        throw new Invalid(path + ".vantages", "expected an array");
+      }
+      for (int i = 0; i < seen.size(); i++) {
+        String at = path + ".vantages[" + i + "]";
+        vantages.add(vantage(object(seen.get(i), at), at));
+      }
+    }
     return new CheckResult(
         text(node, "name", path),
         text(node, "kind", path),
@@ -92,7 +124,28 @@ final class ResultsJsonReader {
         instant(node, "startedAt", path),
         integer(node, "durationMs", path),
         addresses,
-        sampling);
+        sampling,
+        vantages);
+  }
+
+  private static VantageResult vantage(JsonNode node, String path) {
+    return new VantageResult(
+        vantageName(node, "vantage", path),
+        status(node, path),
+        text(node, "observed", path),
+        isNull(node, "code") ? Optional.empty() : Optional.of(code(node, path)),
+        isNull(node, "hop") ? Optional.empty() : Optional.of(hop(node, path)),
+        integer(node, "latencyMs", path));
+  }
+
+  /** A vantage's name: {@code [A-Za-z0-9._-]+}, as the configuration allows. */
+  private static String vantageName(JsonNode node, String field, String path) {
+    String name = text(node, field, path);
+    if (!VANTAGE.matcher(name).matches()) {
+      throw new Invalid(path + "." + field, "expected a name of letters, digits, '.', '_' and '-',"
+          + " was \"" + name + "\"");
+    }
+    return name;
   }
 
   private static AddressResult address(JsonNode node, String path) {

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param addresses each address probed on its own, in the resolver's order; empty when the
  *     check probed only the first one ({@code <addresses>first</addresses>})
  * @param sampling the samples, when the check sent more than one ({@code <samples>})
+ * @param vantages what each vantage saw of the check, in the order the vantages were merged;
+ *     empty for a run from one place that was not merged ({@code site-health:merge})
  */
 public record CheckResult(
     String name,
@@ -31,11 +33,30 @@ public record CheckResult(
     Instant startedAt,
     long durationMs,
     List<AddressResult> addresses,
-    Optional<Sampling> sampling) {
+    Optional<Sampling> sampling,
+    List<VantageResult> vantages) {
 
   public CheckResult {
     attempts = List.copyOf(attempts);
     addresses = List.copyOf(addresses);
+    vantages = List.copyOf(vantages);
+  }
+
+  /** A result from one place, as a run writes it before any merge. */
+  public CheckResult(
+      String name,
+      String kind,
+      String target,
+      CheckStatus status,
+      String observed,
+      Optional<Finding> finding,
+      List<Attempt> attempts,
+      Instant startedAt,
+      long durationMs,
+      List<AddressResult> addresses,
+      Optional<Sampling> sampling) {
+    this(name, kind, target, status, observed, finding, attempts, startedAt, durationMs, addresses,
+        sampling, List.of());
   }
 
   /** A result of one address and one sample (or one attempt sequence). */
@@ -56,7 +77,17 @@ public record CheckResult(
   /** The same result with another finding (e.g. linking another runbook). */
   public CheckResult withFinding(Optional<Finding> other) {
     return new CheckResult(name, kind, target, status, observed, other, attempts, startedAt,
-        durationMs, addresses, sampling);
+        durationMs, addresses, sampling, vantages);
+  }
+
+  /**
+   * The same result with another status, observation and finding, and what each vantage saw: the
+   * verdict over several vantages.
+   */
+  public CheckResult merged(
+      CheckStatus verdict, String seen, Optional<Finding> diagnosis, List<VantageResult> seenFrom) {
+    return new CheckResult(name, kind, target, verdict, seen, diagnosis, attempts, startedAt,
+        durationMs, addresses, sampling, seenFrom);
   }
 
   /** Latency of the last attempt, the figure to show next to the status. */

@@ -39,9 +39,13 @@ public final class Verifier {
   }
 
   /**
-   * Runs the checks and writes the results. Everything it reports, to the listener and in the
-   * files, has the run's secrets masked and links the runbooks this verifier's {@link
-   * RunbookLinks} decides.
+   * Runs the checks of the spec's share ({@link RunSpec#share()}: every check unless it names a
+   * shard) and writes the results, recording the spec's vantage and shard. Everything it reports,
+   * to the listener and in the files, has the run's secrets masked and links the runbooks this
+   * verifier's {@link RunbookLinks} decides. A share without checks writes results without checks.
+   *
+   * @return the run as written: secrets masked, runbooks linked
+   * @throws IOException when a file cannot be written to {@code outputDirectory}
    */
   public RunResult verify(RunSpec spec, Path outputDirectory) throws IOException {
     Redactor redactor = Redactor.of(spec, spec.secretHeaders());
@@ -58,17 +62,26 @@ public final class Verifier {
                     listener.progress(progress);
                   }
                 })
-            .run(spec);
+            .run(spec.share());
     RunResult run =
         redactor.redact(
-            new RunResult(
-                checked.startedAt(),
-                checked.durationMs(),
-                checked.checks().stream().map(this::linked).toList()));
+            checked
+                .withChecks(checked.checks().stream().map(this::linked).toList())
+                .withLabels(spec.vantage(), spec.shard()));
+    write(run, outputDirectory);
+    return run;
+  }
+
+  /**
+   * Writes {@code results.json}, the JUnit XML and the OpenMetrics file of a run into the output
+   * directory, each replaced atomically.
+   *
+   * @throws IOException when a file cannot be written
+   */
+  public static void write(RunResult run, Path outputDirectory) throws IOException {
     new ResultsJson().write(run, outputDirectory.resolve(ResultsJson.FILE_NAME));
     new JUnitXml().write(run, outputDirectory.resolve(JUnitXml.FILE_NAME));
     new OpenMetrics().write(run, outputDirectory.resolve(OpenMetrics.FILE_NAME));
-    return run;
   }
 
   private CheckResult linked(CheckResult c) {

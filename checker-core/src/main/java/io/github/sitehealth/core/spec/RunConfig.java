@@ -19,6 +19,10 @@ import java.util.List;
  * @param allowMetadataTargets whether cloud metadata and link-local addresses may be checked;
  *     default false
  * @param tcpChecks the {@code <tcpChecks>}
+ * @param vantage the {@code <vantage>}: where the run checks from, e.g. {@code eu-west}; default
+ *     none
+ * @param shard the {@code <shard>}, {@code K/N}: run only the K-th of N shares of the checks;
+ *     default every check
  */
 public record RunConfig(
     List<EndpointConfig> endpoints,
@@ -31,11 +35,14 @@ public record RunConfig(
     Boolean allowMetadataTargets,
     List<TcpCheckConfig> tcpChecks,
     Integer perResolverConcurrency,
-    String checksFile) {
+    String checksFile,
+    String vantage,
+    String shard) {
 
   /** A run of HTTP checks only, everything else at its default. */
   public RunConfig(List<EndpointConfig> endpoints, Integer concurrency, Integer perHostConcurrency) {
-    this(endpoints, concurrency, perHostConcurrency, null, null, null, null, null, null, null, null);
+    this(endpoints, concurrency, perHostConcurrency, null, null, null, null, null, null, null, null,
+        null, null);
   }
 
   public static Builder builder() {
@@ -55,6 +62,8 @@ public record RunConfig(
     private List<TcpCheckConfig> tcpChecks;
     private Integer perResolverConcurrency;
     private String checksFile;
+    private String vantage;
+    private String shard;
 
     private Builder() {}
 
@@ -113,6 +122,16 @@ public record RunConfig(
       return this;
     }
 
+    public Builder vantage(String vantage) {
+      this.vantage = vantage;
+      return this;
+    }
+
+    public Builder shard(String shard) {
+      this.shard = shard;
+      return this;
+    }
+
     public RunConfig build() {
       return new RunConfig(
           endpoints,
@@ -125,7 +144,9 @@ public record RunConfig(
           allowMetadataTargets,
           tcpChecks,
           perResolverConcurrency,
-          checksFile);
+          checksFile,
+          vantage,
+          shard);
     }
   }
 }

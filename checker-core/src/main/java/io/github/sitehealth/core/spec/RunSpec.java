@@ -1,6 +1,7 @@
 package io.github.sitehealth.core.spec;
 
 import io.github.sitehealth.core.check.CheckSpec;
+import io.github.sitehealth.core.result.Shard;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,9 @@ import java.util.Set;
  * @param trustCertificates CA certificates trusted in addition to the JDK's own
  * @param allowMetadataTargets whether cloud metadata and link-local addresses may be checked
  * @param perResolverConcurrency DNS checks in flight to one resolver
+ * @param vantage where the run checks from, e.g. {@code eu-west}, when named
+ * @param shard the share of the checks to run, when the run is split; {@link #checks} holds every
+ *     check all the same, {@link #share()} those of the share
  */
 public record RunSpec(
     List<CheckSpec> checks,
@@ -27,7 +31,9 @@ public record RunSpec(
     Set<String> secretHeaders,
     List<X509Certificate> trustCertificates,
     boolean allowMetadataTargets,
-    int perResolverConcurrency) {
+    int perResolverConcurrency,
+    Optional<String> vantage,
+    Optional<Shard> shard) {
 
   public static final int DEFAULT_CONCURRENCY = 64;
   public static final int DEFAULT_PER_HOST_CONCURRENCY = 8;
@@ -42,6 +48,34 @@ public record RunSpec(
     checks = List.copyOf(checks);
     secretHeaders = Set.copyOf(secretHeaders);
     trustCertificates = List.copyOf(trustCertificates);
+  }
+
+  /** A run of every check, from a place without a name. */
+  public RunSpec(
+      List<CheckSpec> checks,
+      int concurrency,
+      int perHostConcurrency,
+      Optional<ServerAddress> resolver,
+      Set<String> secretHeaders,
+      List<X509Certificate> trustCertificates,
+      boolean allowMetadataTargets,
+      int perResolverConcurrency) {
+    this(checks, concurrency, perHostConcurrency, resolver, secretHeaders, trustCertificates,
+        allowMetadataTargets, perResolverConcurrency, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * The run of this spec's share: the checks whose names {@link Shard#contains its shard
+   * contains}, in configuration order, everything else the same; this spec when it has no shard.
+   */
+  public RunSpec share() {
+    if (shard.isEmpty()) {
+      return this;
+    }
+    return new RunSpec(
+        checks.stream().filter(c -> shard.get().contains(c.checkName())).toList(),
+        concurrency, perHostConcurrency, resolver, secretHeaders, trustCertificates,
+        allowMetadataTargets, perResolverConcurrency, vantage, shard);
   }
 
   /** The checks of one kind, in configuration order. */

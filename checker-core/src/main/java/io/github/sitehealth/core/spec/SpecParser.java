@@ -3,6 +3,7 @@ package io.github.sitehealth.core.spec;
 import io.github.sitehealth.core.check.CheckSpec;
 import io.github.sitehealth.core.net.MetadataAddresses;
 import io.github.sitehealth.core.net.UrlHost;
+import io.github.sitehealth.core.result.Shard;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -123,7 +124,36 @@ public final class SpecParser {
         trust,
         allowMetadataTargets,
         positive("<perResolverConcurrency>", config.perResolverConcurrency(),
-            RunSpec.DEFAULT_PER_RESOLVER_CONCURRENCY, ""));
+            RunSpec.DEFAULT_PER_RESOLVER_CONCURRENCY, ""),
+        vantage(config.vantage()),
+        shard(config.shard()));
+  }
+
+  /** The {@code <vantage>}: a name like a check's; blank is none. */
+  private Optional<String> vantage(String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    if (!NAME.matcher(value.trim()).matches()) {
+      problem("<vantage>", value, "is not a vantage name: use letters, digits, '.', '_' and '-'"
+          + " (e.g. eu-west)");
+      return Optional.empty();
+    }
+    return Optional.of(value.trim());
+  }
+
+  /** The {@code <shard>}, {@code K/N}; blank is none. */
+  private Optional<Shard> shard(String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Shard.parse(value));
+    } catch (IllegalArgumentException e) {
+      problem("<shard>", value, "is not a share K/N with 1 <= K <= N <= " + Shard.MAX_COUNT
+          + " (e.g. 2/3: the second of three shares)");
+      return Optional.empty();
+    }
   }
 
   /**

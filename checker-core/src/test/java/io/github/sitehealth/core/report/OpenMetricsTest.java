@@ -74,6 +74,23 @@ class OpenMetricsTest {
   }
 
   @Test
+  void aNamedVantageLabelsEverySample() throws IOException {
+    var run = run(up("home"), down502("shop"), someAddressesFail("www"), someRequestsFail("api"))
+        .withLabels(java.util.Optional.of("eu-west"), java.util.Optional.empty());
+    String text = text(run);
+
+    assertThat(text)
+        .contains("site_health_check_up{check=\"home\",kind=\"http\",vantage=\"eu-west\"} 1\n")
+        .contains("site_health_check_status{check=\"shop\",kind=\"http\",vantage=\"eu-west\",status=\"DOWN\"} 1\n")
+        .contains("site_health_check_finding{check=\"shop\",kind=\"http\",vantage=\"eu-west\",code=\"HTTP_502\"")
+        .contains("site_health_address_up{check=\"www\",address=\"127.0.0.3\",vantage=\"eu-west\"} 0\n")
+        .containsPattern("site_health_run_timestamp_seconds\\{vantage=\"eu-west\"\\} \\d");
+    assertThat(text.lines().filter(l -> !l.startsWith("#")))
+        .allSatisfy(l -> assertThat(l).contains("vantage=\"eu-west\""));
+    assertThat(text(run(up("home")))).doesNotContain("vantage");
+  }
+
+  @Test
   void ratiosAreFailedOverSamples() {
     assertThat(OpenMetrics.ratio(0, 20)).isEqualTo("0");
     assertThat(OpenMetrics.ratio(9, 20)).isEqualTo("0.45");
@@ -93,7 +110,8 @@ class OpenMetricsTest {
     Path file = dir.resolve(OpenMetrics.FILE_NAME);
     new OpenMetrics().write(
         run(up("home"), degraded("cdn"), down502("shop"), someAddressesFail("www"),
-            someRequestsFail("api")),
+            someRequestsFail("api"))
+            .withLabels(java.util.Optional.of("eu-west"), java.util.Optional.empty()),
         file);
 
     Process promtool =

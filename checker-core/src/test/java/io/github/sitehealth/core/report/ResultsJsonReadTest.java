@@ -11,6 +11,8 @@ import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.Hop;
 import io.github.sitehealth.core.result.RunResult;
+import io.github.sitehealth.core.result.Shard;
+import io.github.sitehealth.core.result.VantageResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -188,5 +190,70 @@ class ResultsJsonReadTest {
     mapper.writeValue(file.toFile(), root);
     assertThatThrownBy(() -> json.read(file))
         .hasMessageContaining("$.checks[0].addresses: expected an array");
+  }
+
+  @Test
+  void readsBackTheVantageTheShardAndWhatEachVantageSaw() throws IOException {
+    CheckResult down = sampleRun().checks().get(1);
+    CheckResult merged = down.merged(CheckStatus.DEGRADED, "eu-west: " + down.observed(),
+        down.finding(), List.of(
+            VantageResult.of("eu-west", down),
+            VantageResult.of("us-east", sampleRun().checks().get(0))));
+    RunResult run = new RunResult(sampleRun().startedAt(), 600,
+        List.of(sampleRun().checks().get(0), merged), Optional.of("eu-west"),
+        Optional.of(new Shard(2, 3)));
+    Path file = dir.resolve(ResultsJson.FILE_NAME);
+    json.write(run, file);
+    var tree = new ObjectMapper().readTree(file.toFile());
+    assertThat(tree.get("vantage").asText()).isEqualTo("eu-west");
+    assertThat(tree.get("shard").asText()).isEqualTo("2/3");
+    assertThat(tree.at("/checks/1/vantages/0/code").asText()).isEqualTo("HTTP_502");
+    assertThat(tree.at("/checks/1/vantages/1/code").isNull()).isTrue();
+
+    assertThat(json.read(file)).isEqualTo(run);
+  }
+
+  @Test
+  void aRunWithoutVantageOrShardWritesNullsAndAFileWithoutThemReadsAsNone() throws IOException {
+    Path file = dir.resolve(ResultsJson.FILE_NAME);
+    json.write(sampleRun(), file);
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode root = (ObjectNode) mapper.readTree(file.toFile());
+    assertThat(root.get("vantage").isNull()).isTrue();
+    assertThat(root.get("shard").isNull()).isTrue();
+    assertThat(root.at("/checks/0/vantages").isArray()).isTrue();
+    root.remove(List.of("vantage", "shard"));
+    root.get("checks").forEach(c -> ((ObjectNode) c).remove("vantages"));
+    mapper.writeValue(file.toFile(), root);
+
+    RunResult read = json.read(file);
+
+    assertThat(read).isEqualTo(sampleRun());
+    assertThat(read.vantage()).isEmpty();
+    assertThat(read.shard()).isEmpty();
+  }
+
+  @Test
+  void aBadVantageOrShardIsNamedByItsPath() throws IOException {
+    Path file = dir.resolve(ResultsJson.FILE_NAME);
+    ObjectMapper mapper = new ObjectMapper();
+    json.write(sampleRun(), file);
+    String written = Files.readString(file);
+
+    ObjectNode root = (ObjectNode) mapper.readTree(written);
+    root.put("shard", "4/3");
+    mapper.writeValue(file.toFile(), root);
+    assertThatThrownBy(() -> json.read(file)).hasMessageContaining("$.shard").hasMessageContaining("4/3");
+
+    root = (ObjectNode) mapper.readTree(written);
+    root.put("vantage", "eu west");
+    mapper.writeValue(file.toFile(), root);
+    assertThatThrownBy(() -> json.read(file)).hasMessageContaining("$.vantage").hasMessageContaining("eu west");
+
+    root = (ObjectNode) mapper.readTree(written);
+    ((ObjectNode) root.get("checks").get(0)).putArray("vantages").addObject()
+        .put("vantage", "eu-west").put("status", "GONE");
+    mapper.writeValue(file.toFile(), root);
+    assertThatThrownBy(() -> json.read(file)).hasMessageContaining("$.checks[0].vantages[0].status");
   }
 }

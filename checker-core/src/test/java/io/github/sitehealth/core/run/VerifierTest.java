@@ -9,6 +9,8 @@ import io.github.sitehealth.core.report.OpenMetrics;
 import io.github.sitehealth.core.report.ResultsJson;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.RunResult;
+import io.github.sitehealth.core.result.Shard;
+import io.github.sitehealth.core.spec.EndpointConfig;
 import io.github.sitehealth.core.spec.RunConfig;
 import io.github.sitehealth.core.spec.SpecParser;
 import io.github.sitehealth.core.testing.Endpoint;
@@ -56,6 +58,50 @@ class VerifierTest {
       assertThat(json.at("/checks/0/finding/runbook").asText()).isEqualTo(team);
       assertThat(Files.readString(out.resolve(JUnitXml.FILE_NAME))).contains("runbook: " + team);
     }
+  }
+
+  @Test
+  void aShardRunsOnlyItsShareAndTheResultsRecordTheShardAndTheVantage() throws Exception {
+    try (LoopbackHttpServer server = LoopbackHttpServer.start()) {
+      List<EndpointConfig> endpoints = java.util.stream.IntStream.range(0, 6)
+          .mapToObj(i -> Endpoint.named("page-" + i, server.uri("/ok")).config())
+          .toList();
+      List<String> ran = new java.util.ArrayList<>();
+      for (int k = 1; k <= 2; k++) {
+        var spec = SpecParser.parse(RunConfig.builder().endpoints(endpoints).vantage("eu-west")
+            .shard(k + "/2").build());
+        Path dir = out.resolve("share-" + k);
+
+        RunResult run = new Verifier(r -> { }).verify(spec, dir);
+
+        assertThat(run.shard()).contains(new Shard(k, 2));
+        assertThat(run.vantage()).contains("eu-west");
+        assertThat(run.checks()).hasSize(spec.share().size());
+        run.checks().forEach(c -> ran.add(c.name()));
+        JsonNode json = new ObjectMapper().readTree(dir.resolve(ResultsJson.FILE_NAME).toFile());
+        assertThat(json.get("shard").asText()).isEqualTo(k + "/2");
+        assertThat(json.get("vantage").asText()).isEqualTo("eu-west");
+        assertThat(Files.readString(dir.resolve(OpenMetrics.FILE_NAME)))
+            .contains("vantage=\"eu-west\"");
+      }
+      assertThat(ran).containsExactlyInAnyOrder(
+          "page-0", "page-1", "page-2", "page-3", "page-4", "page-5");
+    }
+  }
+
+  @Test
+  void anEmptyShareWritesResultsWithoutChecks() throws Exception {
+    // One check: one of two shares holds it, the other is empty.
+    int empty = Shard.of("only", 2) == 1 ? 2 : 1;
+    var spec = SpecParser.parse(RunConfig.builder()
+        .endpoints(List.of(Endpoint.named("only", "http://127.0.0.1:9/").config()))
+        .shard(empty + "/2").build());
+
+    RunResult run = new Verifier(r -> { }).verify(spec, out);
+
+    assertThat(run.checks()).isEmpty();
+    assertThat(new ResultsJson().read(out.resolve(ResultsJson.FILE_NAME)).shard())
+        .contains(new Shard(empty, 2));
   }
 
   @Test

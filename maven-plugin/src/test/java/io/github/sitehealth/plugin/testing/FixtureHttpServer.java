@@ -14,7 +14,8 @@ import java.util.concurrent.Executors;
  * A loopback HTTP server with fixed answers, for the Mojo tests and the invoker ITs:
  * {@code /ok} 200, {@code /bad-gateway} 502 (as nginx words it), {@code /unavailable} 503,
  * {@code /slow} 200 after 3 s, {@code /echo-secrets} 502 with the request's secrets echoed in its
- * headers. Binds 127.0.0.1 only.
+ * headers, {@code /blocked} 403 from "Cloudflare" (a CDN blocking the probe), {@code /markup} 200
+ * with Markdown and HTML in its body. Binds 127.0.0.1 only.
  */
 public final class FixtureHttpServer implements AutoCloseable {
 
@@ -46,6 +47,11 @@ public final class FixtureHttpServer implements AutoCloseable {
     server.createContext("/maintenance",
         ex -> answer(ex, 200, "Content-Type", "text/html; charset=utf-8",
             "<html><body><h1>Down for maintenance</h1></body></html>\n"));
+    server.createContext("/blocked", ex -> answer(ex, 403, "Server", "cloudflare", "blocked\n"));
+    // A server's words that would be markup in a Markdown step summary.
+    server.createContext("/markup",
+        ex -> answer(ex, 200, "Cache-Control", "no-store",
+            "| **bold** [x](http://e.test/) <script>alert(1)</script> `c`\n"));
     server.createContext("/unavailable", ex -> answer(ex, 503, "Retry-After", "30", "down\n"));
     server.createContext(
         "/slow",

@@ -1,0 +1,1 @@
+io.github.sitehealth.plugin.testing.FixtureHttpServer.startForIt(itPort as int)
