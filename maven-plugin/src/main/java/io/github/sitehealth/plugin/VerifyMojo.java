@@ -199,7 +199,7 @@ public class VerifyMojo extends AbstractGateMojo {
   private String vantage;
 
   /**
-   * Run only one share of the checks, {@code K/N} (1 <= K <= N <= 1000): the K-th of N shares,
+   * Run only one share of the checks, {@code K/N} ({@code 1 <= K <= N <= 1000}): the K-th of N shares,
    * for a CI matrix of N jobs that together run every check once. A check's share depends only on
    * its name (the first 8 bytes of its name's SHA-256, unsigned, modulo N, plus 1), never on the
    * order or number of the other checks. Recorded in {@code results.json}; {@code

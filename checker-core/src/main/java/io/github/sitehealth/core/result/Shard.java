@@ -26,7 +26,7 @@ public record Shard(int index, int count) {
 
   private static final Pattern TEXT = Pattern.compile("\\s*(\\d{1,9})\\s*/\\s*(\\d{1,9})\\s*");
 
-  /** @throws IllegalArgumentException unless 1 <= index <= count <= {@link #MAX_COUNT} */
+  /** @throws IllegalArgumentException unless {@code 1 <= index <= count <= MAX_COUNT} */
   public Shard {
     if (count < 1 || count > MAX_COUNT || index < 1 || index > count) {
       throw new IllegalArgumentException("not a share K/N with 1 <= K <= N <= " + MAX_COUNT + ": "
@@ -37,8 +37,8 @@ public record Shard(int index, int count) {
   /**
    * The share written as {@code K/N}, e.g. {@code 2/3}.
    *
-   * @throws IllegalArgumentException when the text is not {@code K/N} with 1 <= K <= N <= {@link
-   *     #MAX_COUNT}
+   * @throws IllegalArgumentException when the text is not {@code K/N} with {@code 1 <= K <= N <=
+   *     MAX_COUNT}
    */
   public static Shard parse(String text) {
     Matcher m = TEXT.matcher(text == null ? "" : text);
