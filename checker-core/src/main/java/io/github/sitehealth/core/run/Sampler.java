@@ -30,8 +30,10 @@ import java.util.concurrent.locks.LockSupport;
  * Sends an endpoint's {@code <samples>} requests, spread evenly over {@code <sampleWindowMs>}
  * (sample i starts at i x window / samples), each to every address {@code <addresses>} selects.
  * Each sample is one request without retries, with the check's timeout. The whole sampling ends
- * by the window plus the timeout: a request gets no more than the time left until then, and none
- * is sent after it (the samples sent are the ones counted). The check holds one slot of the
+ * by the window plus the timeout: each address's first sample gets the whole timeout, a later
+ * request no more than the time left until then, and none is sent after it. A later request that
+ * times out only because that time ran out is not counted (neither passed nor failed: the server
+ * was not given its timeout); the evidence says how many. The check holds one slot of the
  * per-host limit and has one request in flight at a time; it sends at most {@link
  * EndpointSpec#MAX_SAMPLES} x {@link EndpointSpec#MAX_ADDRESSES} requests.
  *
@@ -42,6 +44,9 @@ import java.util.concurrent.locks.LockSupport;
  * failures gets the usual diagnosis of its most frequent failure, the origin asked once.
  */
 final class Sampler {
+
+  private static final String CUT_SHORT =
+      "they timed out when the sampling's time (window + timeout) ran out, before their own timeout";
 
   private final HttpCheck check;
   private final HostResolver resolver;
@@ -100,21 +105,28 @@ final class Sampler {
     List<Sample> failures = new ArrayList<>();
     List<Long> durations = new ArrayList<>();
     long window = spec.sampleWindow().toNanos();
-    long deadline = start + window + spec.timeout().toNanos();
+    long timeout = spec.timeout().toNanos();
+    long deadline = start + window + timeout;
     int n = spec.samples();
     int index = 0;
+    int cutShort = 0;
     sampling:
     for (int i = 0; i < n && !Thread.currentThread().isInterrupted(); i++) {
       waitUntil(start + window / n * i);
       for (Bucket b : buckets) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
+        // every address's first sample gets the whole timeout; later ones what is left of it
+        long budget = b.samples == 0 ? timeout : Math.min(deadline - System.nanoTime(), timeout);
+        if (budget <= 0) {
           break sampling;
         }
-        index++;
         Instant at = Instant.now();
-        HttpCheck.Probed p = check.sample(spec, b.address,
-            Duration.ofNanos(Math.min(left, spec.timeout().toNanos())));
+        HttpCheck.Probed p = check.sample(spec, b.address, Duration.ofNanos(budget));
+        if (budget < timeout && p.failure().map(f -> isTimeout(f.code())).orElse(false)) {
+          // the sampling's time ran out, not the server's: no answer either way
+          cutShort++;
+          continue;
+        }
+        index++;
         long ms = p.outcome().durationMs();
         durations.add(ms);
         b.samples++;
@@ -152,14 +164,16 @@ final class Sampler {
             b.lastMs, b.samples, b.failed));
       }
     }
-    Verdict verdict = verdict(spec, buckets, rows, sampling, resolved);
+    Verdict verdict = verdict(spec, buckets, rows, sampling, resolved, cutShort);
     durations.sort(null);
     long median = durations.isEmpty() ? 0 : durations.get(durations.size() / 2);
     String observed = failed + " of " + sent + " samples fail"
         + (failed == 0 ? "" : " (" + Partial.percent(sampling.failureRate()) + ")")
         + (perAddress ? "; " + Partial.observed(rows) : "; last: " + buckets.get(0).lastObserved);
     Attempt summary = new Attempt(1, startedAt, median, Optional.empty(),
-        sent + " samples, " + failed + " failed, median " + median + " ms", failed == 0);
+        sent + " samples, " + failed + " failed, median " + median + " ms"
+            + (cutShort == 0 ? "" : ", " + cutShort + " not counted (" + CUT_SHORT + ")"),
+        failed == 0);
     return new CheckResult(spec.name(), spec.kind(), spec.target(), verdict.status(), observed,
         verdict.finding(), List.of(summary), startedAt, (System.nanoTime() - start) / 1_000_000,
         rows, Optional.of(sampling));
@@ -168,7 +182,7 @@ final class Sampler {
   private record Verdict(CheckStatus status, Optional<Finding> finding) {}
 
   private static Verdict verdict(EndpointSpec spec, List<Bucket> buckets,
-      List<AddressResult> rows, Sampling sampling, Targets targets) {
+      List<AddressResult> rows, Sampling sampling, Targets targets, int cutShort) {
     if (sampling.failed() == 0) {
       return new Verdict(CheckStatus.UP, Optional.empty());
     }
@@ -181,6 +195,9 @@ final class Sampler {
         + "), at most " + Partial.percent(spec.maxFailureRate()) + " allowed"
         + (rows.isEmpty() ? "" : " per address"));
     evidence.add("failures by code: " + codes(buckets));
+    if (cutShort > 0) {
+      evidence.add(cutShort + " more samples not counted: " + CUT_SHORT);
+    }
     evidence.addAll(Partial.addressLines(rows));
     if (targets != null && targets.leftOut(spec) > 0) {
       evidence.add(targets.leftOut(spec) + " more addresses not probed (at most "
@@ -251,6 +268,11 @@ final class Sampler {
     List<String> parts = new ArrayList<>();
     all.forEach((c, k) -> parts.add(c.id() + " x" + k));
     return String.join(", ", parts);
+  }
+
+  private static boolean isTimeout(FindingCode code) {
+    return code == FindingCode.READ_TIMEOUT || code == FindingCode.CONNECT_TIMEOUT
+        || code == FindingCode.DNS_TIMEOUT;
   }
 
   /** Waits until {@code nanoTime}; returns early when interrupted. */
