@@ -40,6 +40,9 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code rewrite v1}: the store as it was ({@link RewritingHistoryStore}): every append reads
  *       and rewrites the whole file of {@code "v":1} lines;
+ *   <li>{@code append v2}: {@link HistoryStore}: appends one compact line and forces it to disk;
+ *       its extra rows time the append that compacts the file (it holds retention + 10 % runs) and
+ *       the appends to a file of {@code "v":1} lines written by the old store;
  *   <li>{@code sqlite ...}: SQLite through JDBC, one row per run and per sample, check names in a
  *       table of their own, a connection per call as a build would open it, {@code
  *       synchronous=FULL}, with the rollback journal and with WAL. Only when {@code sqlite-jdbc} is
@@ -84,8 +87,9 @@ final class HistoryStoreAtScale {
     int checks = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     Path dir = Files.createTempDirectory("history-at-scale");
+    HistoryCodec codec = new HistoryCodec();
     List<HistoryEntry> runs = new ArrayList<>();
-    for (int r = 0; r <= RETENTION; r++) {
+    for (int r = 0; r < RETENTION + RETENTION / 10 + 1; r++) {
       runs.add(run(r, checks));
     }
     Kind v1 = new Kind() {
@@ -100,12 +104,40 @@ final class HistoryStoreAtScale {
         writeLines(file, entries, RewritingHistoryStore::encodeV1);
       }
     };
+    Kind v2 = new Kind() {
+      @Override
+      public Store open(Path file) {
+        HistoryStore store = new HistoryStore(file, RETENTION);
+        return store(store::read, store::append);
+      }
+
+      @Override
+      public void prepare(Path file, List<HistoryEntry> entries) throws IOException {
+        writeLines(file, entries, codec::encode);
+      }
+    };
+    // The old store's file, appended to by the new one: the migration.
+    Kind v1ThenV2 = new Kind() {
+      @Override
+      public Store open(Path file) {
+        return v2.open(file);
+      }
+
+      @Override
+      public void prepare(Path file, List<HistoryEntry> entries) throws IOException {
+        v1.prepare(file, entries);
+      }
+    };
+
     System.out.printf(Locale.ROOT, "history of %d checks, retention %d: median of %d rounds, ms"
         + " (wall clock, and CPU time of the whole JVM, garbage collection included)%n",
         checks, RETENTION, rounds);
     System.out.printf(Locale.ROOT, "%-26s %5s %12s %11s %10s %9s %10s %9s%n",
         "store", "runs", "append wall", "append cpu", "read wall", "read cpu", "read MiB", "file KiB");
     measure("rewrite v1 (today)", v1, RUNS, runs, dir, rounds);
+    measure("append v2", v2, RUNS, runs, dir, rounds);
+    measure("append v2, compacting", v2, new int[] {RETENTION + RETENTION / 10}, runs, dir, rounds);
+    measure("append v2 to a v1 file", v1ThenV2, new int[] {100, RETENTION}, runs, dir, rounds);
     if (sqliteAvailable()) {
       measure("sqlite, rollback journal", new Sqlite("DELETE"), RUNS, runs, dir, rounds);
       measure("sqlite, WAL", new Sqlite("WAL"), RUNS, runs, dir, rounds);

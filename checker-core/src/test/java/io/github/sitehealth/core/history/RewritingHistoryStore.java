@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A copy of {@link HistoryStore} as it is, which reads and rewrites the whole file on every append,
- * to measure other stores against ({@link HistoryStoreAtScale}): a file with one JSON line per run
- * ({@code "v":1}), oldest first.
+ * The history store as it was before appends became O(1), kept to measure against ({@link
+ * HistoryStoreAtScale}) and to write files in the first format ({@code "v":1} lines): a file with
+ * one JSON line per run, oldest first.
  *
  * <p>Appending rewrites the file atomically (temporary file, then a move), so readers never see a
  * torn file, and holds a lock on a {@code .lock} file beside it, so concurrent builds do not lose
