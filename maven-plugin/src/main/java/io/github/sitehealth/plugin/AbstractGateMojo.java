@@ -30,7 +30,10 @@ abstract class AbstractGateMojo extends AbstractPagesMojo {
   @Parameter(property = PropertyNames.PAGES, defaultValue = "true")
   private boolean pages;
 
-  /** Runs kept in the history file; older ones are dropped. At least 1. */
+  /**
+   * Runs kept in the history file; older ones are dropped. The file holds up to 10 % more until the
+   * append that finds so compacts it. At least 1.
+   */
   @Parameter(defaultValue = "500")
   private int historyRetention;
 

@@ -4,8 +4,10 @@ import io.github.sitehealth.core.report.AtomicFiles;
 import io.github.sitehealth.core.result.RunResult;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,13 +19,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The run history: a file with one JSON line per run, oldest first.
+ * The run history: a file with one JSON line per run, oldest first (see {@link HistoryCodec} for
+ * the forms of a line; files written before the compact form are read as they are).
  *
- * <p>Appending rewrites the file atomically (temporary file, then a move), so readers never see a
- * torn file, and holds a lock on a {@code .lock} file beside it, so concurrent builds do not lose
- * each other's runs. Only the newest {@code retention} runs are kept. A line that cannot be read is
- * reported as a warning and written back byte for byte: the history never loses data it does not
- * understand.
+ * <p>Appending adds one line at the end of the file and forces it to disk before it returns; it
+ * neither reads nor rewrites the runs already there, so its work does not grow with the history.
+ * Every append holds a lock on a {@code .lock} file beside the history, so concurrent builds
+ * serialise and do not lose each other's runs. The file keeps the newest {@code retention} runs,
+ * and up to 10 % more between compactions: once it holds more, the append that finds so rewrites
+ * it atomically (temporary file, then a move) with the newest {@code retention} runs, lines of the
+ * first form re-encoded in the compact one. Appends judge "more" by the file's size against their
+ * own run's, and count lines only when the size says so; a file that then turns out to start with
+ * a line of the first form is rewritten in the compact one at once.
+ *
+ * <p>A line that cannot be read is reported as a warning naming the file and the line, by {@link
+ * #read()} and by the append that compacts the file, and is kept byte for byte through appends and
+ * compactions alike: the history never loses data it does not understand. A process killed while
+ * appending leaves at worst its own line cut short, which was never acknowledged; it is reported and
+ * kept like any unreadable line, and the next append starts on a new line.
  */
 public final class HistoryStore {
 
@@ -45,7 +58,8 @@ public final class HistoryStore {
 
   /**
    * @param file the history file; it and its directory are created on the first append
-   * @param retention how many runs to keep, at least 1
+   * @param retention how many runs to keep, at least 1; the file may hold 10 % more (rounded
+   *     down) between compactions
    */
   public HistoryStore(Path file, int retention) {
     this(file, retention, DEFAULT_LOCK_TIMEOUT);
@@ -64,78 +78,250 @@ public final class HistoryStore {
     return file;
   }
 
-  /** Every run the file holds; an absent file is an empty history. */
+  /** How many runs the file may hold before an append compacts it. */
+  int compactionThreshold() {
+    return retention + retention / 10;
+  }
+
+  /**
+   * Every run the file holds, oldest first; an absent file is an empty history.
+   *
+   * <p>Takes no lock unless the file does not end with a line break, which is what a reader sees
+   * while an append is under way: it then reads again once it can have the lock (or, where the lock
+   * file cannot be written, reports the last line as it found it).
+   *
+   * @throws IOException when the file cannot be read
+   */
   public History read() throws IOException {
+    byte[] content = settledContent();
     List<HistoryEntry> entries = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    for (Line line : readLines(warnings)) {
-      line.entry().ifPresent(entries::add);
-    }
+    HistoryCodec.Names names = new HistoryCodec.Names();
+    forEachLine(content, (number, start, end) ->
+        decode(number, content, start, end, names, warnings).ifPresent(entries::add));
     return new History(entries, warnings);
   }
 
-  /** Appends the run; returns a warning per unreadable line, each of which is kept. */
+  /**
+   * Appends the run.
+   *
+   * @return a warning per unreadable line that this append came across, each of which is kept: a
+   *     last line cut short that it had to end, and, when it compacted the file, every one
+   * @throws IOException when the file cannot be written or the lock not had in time
+   */
   public List<String> append(RunResult run) throws IOException {
     return append(HistoryEntry.of(run));
   }
 
-  /** Appends the entry; returns a warning per unreadable line, each of which is kept. */
+  /**
+   * Appends the entry.
+   *
+   * @return as {@link #append(RunResult)}
+   * @throws IOException as {@link #append(RunResult)}
+   */
   public List<String> append(HistoryEntry entry) throws IOException {
+    byte[] record = codec.encode(entry);
     try (FileChannel lock = lock()) {
       List<String> warnings = new ArrayList<>();
-      List<Line> lines = new ArrayList<>(readLines(warnings));
-      lines.add(new Line(codec.encode(entry), Optional.of(entry)));
-      long readable = lines.stream().filter(l -> l.entry().isPresent()).count();
+      long size;
+      try (FileChannel out = FileChannel.open(file,
+          StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        long end = out.size();
+        boolean unfinished = end > 0 && lastByte(out, end) != '\n';
+        if (unfinished) {
+          warnings.addAll(lastLineWarning());
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(record.length + 2);
+        if (unfinished) {
+          bytes.put((byte) '\n');
+        }
+        bytes.put(record).put((byte) '\n').flip();
+        // One write where the system allows it: a kill can then cut only this line short.
+        for (long at = end; bytes.hasRemaining(); ) {
+          at += out.write(bytes, at);
+        }
+        out.force(false);
+        size = out.size();
+      }
+      // Runs of one configuration are of about one size, so only a file larger than the
+      // threshold's worth of this run can hold too many runs, and only then are its lines counted.
+      // Runs much smaller than this one (a configuration that grew) are so dropped later, once
+      // enough of the larger ones have been added.
+      if (size > (long) compactionThreshold() * (record.length + 1)) {
+        Optional<List<String>> compacted = compactIfDue();
+        if (compacted.isPresent()) {
+          // It read every line, the one just ended too.
+          return compacted.get();
+        }
+      }
+      return warnings;
+    }
+  }
+
+  /** The warning for the last line of the file, when it cannot be read. */
+  private List<String> lastLineWarning() throws IOException {
+    byte[] content = readContent();
+    int start = content.length;
+    while (start > 0 && content[start - 1] != '\n') {
+      start--;
+    }
+    int number = 1;
+    for (int i = 0; i < start; i++) {
+      if (content[i] == '\n') {
+        number++;
+      }
+    }
+    List<String> warnings = new ArrayList<>();
+    decode(number, content, start, content.length, new HistoryCodec.Names(), warnings);
+    return warnings;
+  }
+
+  /**
+   * When the file holds more than {@link #compactionThreshold()} lines, or starts with a line of
+   * the first form, rewrites it atomically with the newest {@code retention} runs, all in the
+   * compact form, and every unreadable line as it was, in their order. The caller holds the lock.
+   *
+   * @return the warnings for the unreadable lines once every line was read; empty when the lines
+   *     were only counted
+   */
+  private Optional<List<String>> compactIfDue() throws IOException {
+    byte[] content = readContent();
+    int[] count = {0};
+    boolean[] firstForm = {false};
+    forEachLine(content, (number, start, end) -> {
+      if (count[0]++ == 0) {
+        firstForm[0] = HistoryCodec.isFirstForm(content, start, end);
+      }
+    });
+    // A file of the first form is carried over at once: its lines are three times the size.
+    if (count[0] <= compactionThreshold() && !firstForm[0]) {
+      return Optional.empty();
+    }
+    List<String> warnings = new ArrayList<>();
+    List<Line> lines = new ArrayList<>(lines(content, warnings));
+    long readable = lines.stream().filter(l -> l.entry().isPresent()).count();
+    boolean reencode = lines.stream()
+        .anyMatch(l -> l.entry().isPresent() && !HistoryCodec.isCurrent(l.bytes()));
+    if (readable > retention || reencode) {
       for (var it = lines.iterator(); it.hasNext() && readable > retention; ) {
         if (it.next().entry().isPresent()) {
           it.remove();
           readable--;
         }
       }
+      removeLeftoverTemporaryFiles();
       AtomicFiles.write(file, out -> {
         for (Line line : lines) {
-          out.write(line.bytes());
+          boolean current = line.entry().isEmpty() || HistoryCodec.isCurrent(line.bytes());
+          out.write(current ? line.bytes() : codec.encode(line.entry().get()));
           out.write('\n');
         }
       });
-      return warnings;
+    }
+    return Optional.of(warnings);
+  }
+
+  /**
+   * Deletes the temporary files of compactions whose process was killed before it moved them into
+   * place ({@link AtomicFiles} names them {@code .<file name>.<random>.tmp}). Only the holder of the
+   * lock writes them, so under the lock every one is a leftover.
+   */
+  private void removeLeftoverTemporaryFiles() throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    String prefix = "." + file.getFileName() + ".";
+    DirectoryStream.Filter<Path> leftover = p -> {
+      String name = p.getFileName().toString();
+      return name.startsWith(prefix) && name.endsWith(".tmp");
+    };
+    try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, leftover)) {
+      for (Path p : leftovers) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 
-  private List<Line> readLines(List<String> warnings) throws IOException {
-    byte[] content;
-    try {
-      content = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      return List.of();
+  /**
+   * The file's bytes; read again under the lock when they do not end with a line break, which is
+   * what a reader sees while an append is under way. Where the lock file cannot be written (a
+   * read-only copy, say), the bytes as first read.
+   */
+  private byte[] settledContent() throws IOException {
+    byte[] content = readContent();
+    if (content.length > 0 && content[content.length - 1] != '\n') {
+      try (FileChannel lock = lock()) {
+        return readContent();
+      } catch (InterruptedIOException e) {
+        throw e;
+      } catch (IOException e) {
+        return content;
+      }
     }
+    return content;
+  }
+
+  private byte[] readContent() throws IOException {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return new byte[0];
+    }
+  }
+
+  private List<Line> lines(byte[] content, List<String> warnings) {
     List<Line> lines = new ArrayList<>();
-    int start = 0;
+    HistoryCodec.Names names = new HistoryCodec.Names();
+    forEachLine(content, (number, start, end) -> lines.add(new Line(
+        Arrays.copyOfRange(content, start, end),
+        decode(number, content, start, end, names, warnings))));
+    return lines;
+  }
+
+  /** What is done with each line that is not blank. */
+  @FunctionalInterface
+  private interface LineVisitor {
+    /**
+     * @param number the line's number, from 1, blank lines counted
+     * @param start the index of its first byte
+     * @param end the index of the line break after it, or the content's length
+     */
+    void line(int number, int start, int end);
+  }
+
+  private static void forEachLine(byte[] content, LineVisitor visitor) {
     int number = 0;
-    while (start < content.length) {
+    for (int start = 0; start < content.length; ) {
       int end = start;
       while (end < content.length && content[end] != '\n') {
         end++;
       }
       number++;
-      byte[] bytes = Arrays.copyOfRange(content, start, end);
+      if (!isBlank(content, start, end)) {
+        visitor.line(number, start, end);
+      }
       start = end + 1;
-      if (isBlank(bytes)) {
-        continue;
-      }
-      try {
-        lines.add(new Line(bytes, Optional.of(codec.decode(bytes))));
-      } catch (HistoryCodec.BadLine e) {
-        warnings.add(file.getFileName() + " line " + number + " is not a run record ("
-            + e.getMessage() + "); it is kept as it is");
-        lines.add(new Line(bytes, Optional.empty()));
-      }
     }
-    return lines;
   }
 
-  private static boolean isBlank(byte[] bytes) {
-    for (byte b : bytes) {
+  /**
+   * The entry on the line, or empty with a warning naming the file and the line.
+   *
+   * @param names one per reading of the file, so that 500 runs of 2,000 checks hold 2,000 names,
+   *     not a million
+   */
+  private Optional<HistoryEntry> decode(int number, byte[] content, int start, int end,
+      HistoryCodec.Names names, List<String> warnings) {
+    try {
+      return Optional.of(codec.decode(content, start, end - start, names));
+    } catch (HistoryCodec.BadLine e) {
+      warnings.add(file.getFileName() + " line " + number + " is not a run record ("
+          + e.getMessage() + "); it is kept as it is");
+      return Optional.empty();
+    }
+  }
+
+  private static boolean isBlank(byte[] content, int start, int end) {
+    for (int i = start; i < end; i++) {
+      byte b = content[i];
       if (b != ' ' && b != '\t' && b != '\r') {
         return false;
       }
@@ -143,11 +329,23 @@ public final class HistoryStore {
     return true;
   }
 
+  private static byte lastByte(FileChannel channel, long size) throws IOException {
+    ByteBuffer last = ByteBuffer.allocate(1);
+    while (last.hasRemaining()) {
+      if (channel.read(last, size - 1) < 0) {
+        throw new IOException("the history file shrank while locked");
+      }
+    }
+    return last.get(0);
+  }
+
   /**
    * Locks the {@code .lock} file beside the history and returns its channel; closing the channel
-   * releases the lock. The history file itself is replaced on every append, so it cannot carry
+   * releases the lock. The history file itself is replaced by compactions, so it cannot carry
    * the lock. Threads of this JVM see {@link OverlappingFileLockException} instead of blocking,
    * hence the polling.
+   *
+   * @throws IOException when the lock file cannot be opened or the lock not had in time
    */
   private FileChannel lock() throws IOException {
     Path lockFile = file.resolveSibling(file.getFileName() + ".lock");

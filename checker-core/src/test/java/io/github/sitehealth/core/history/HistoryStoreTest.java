@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -133,7 +134,7 @@ class HistoryStoreTest {
     Path file = dir.resolve("history.jsonl");
     Files.writeString(file, String.join("\n",
         "[]",
-        "{\"v\":2,\"startedAt\":\"2025-03-01T00:00:00Z\",\"durationMs\":1,\"checks\":[]}",
+        "{\"v\":3,\"startedAt\":\"2025-03-01T00:00:00Z\",\"durationMs\":1,\"checks\":[]}",
         "{\"v\":1,\"startedAt\":\"yesterday\",\"durationMs\":1,\"checks\":[]}",
         "{\"v\":1,\"startedAt\":\"2025-03-01T00:00:00Z\",\"durationMs\":1,\"checks\":[{\"name\":\"a\",\"status\":\"SIDEWAYS\",\"latencyMs\":1}]}",
         "{\"v\":1,\"startedAt\":\"2025-03-01T00:00:00Z\",\"durationMs\":1,\"checks\":[{\"name\":\"a\",\"status\":\"UP\",\"latencyMs\":1,\"hop\":\"moon\"}]}",
@@ -143,7 +144,296 @@ class HistoryStoreTest {
     History h = new HistoryStore(file).read();
     assertThat(h.entries()).hasSize(1);
     assertThat(h.warnings()).hasSize(5);
+    assertThat(h.warnings().get(1)).contains("unknown version 3");
     assertThat(h.warnings().get(3)).contains("SIDEWAYS");
+  }
+
+  @Test
+  void wrongCompactShapesAreCorruptNotFatal() throws IOException {
+    Path file = dir.resolve("history.jsonl");
+    String head = "{\"v\":2,\"startedAt\":\"2025-03-01T00:00:00Z\",\"durationMs\":1,";
+    Files.writeString(file, String.join("\n",
+        head + "\"names\":\"a\",\"status\":\"U\",\"latencyMs\":[1],\"findings\":[]}",
+        head + "\"names\":[\"a\",\"b\"],\"status\":\"U\",\"latencyMs\":[1,2],\"findings\":[]}",
+        head + "\"names\":[\"a\"],\"status\":\"X\",\"latencyMs\":[1],\"findings\":[]}",
+        head + "\"names\":[\"a\"],\"status\":\"U\",\"latencyMs\":[1.5],\"findings\":[]}",
+        head + "\"names\":[\"a\"],\"status\":\"U\",\"latencyMs\":[1],\"findings\":[[1,\"HTTP_502\",\"edge\"]]}",
+        head + "\"names\":[\"a\"],\"status\":\"D\",\"latencyMs\":[1],\"findings\":[[0,\"HTTP_502\",\"moon\"]]}",
+        head + "\"names\":[\"a\"],\"status\":\"D\",\"latencyMs\":[1],\"findings\":[[0,\"A\",null],[0,\"B\",null]]}",
+        head + "\"names\":[\"a\"],\"status\":\"D\",\"latencyMs\":[1],\"findings\":[[0,\"HTTP_502\"]]}",
+        "{\"v\":2,\"startedAt\":\"2025-03-01T00:00:00Z\",\"names\":[],\"status\":\"\",\"latencyMs\":[]}",
+        head + "\"names\":[\"a\"],\"status\":\"G\",\"latencyMs\":[1],\"findings\":[[0,null,\"dns\"]]}",
+        ""));
+    History h = new HistoryStore(file).read();
+    assertThat(h.warnings()).hasSize(9);
+    assertThat(h.warnings().get(0)).contains("line 1").contains("\"names\"");
+    assertThat(h.warnings().get(1)).contains("line 2").contains("\"status\"");
+    assertThat(h.warnings().get(2)).contains("unknown status 'X'");
+    assertThat(h.warnings().get(3)).contains("\"latencyMs\"");
+    assertThat(h.warnings().get(4)).contains("check index 1 of 1");
+    assertThat(h.warnings().get(5)).contains("unknown hop \"moon\"");
+    assertThat(h.warnings().get(6)).contains("two findings");
+    assertThat(h.warnings().get(7)).contains("\"findings\"");
+    assertThat(h.warnings().get(8)).contains("line 9").contains("\"durationMs\"");
+    // A hop without a code, as the form allows.
+    assertThat(h.entries()).singleElement().satisfies(e -> assertThat(e.checks()).containsExactly(
+        new CheckSample("a", CheckStatus.DEGRADED, 1, Optional.empty(), Optional.of(Hop.DNS))));
+  }
+
+  @Test
+  void everyFieldSurvivesTheCompactForm() throws IOException {
+    List<CheckSample> checks = List.of(
+        new CheckSample("home", CheckStatus.UP, 0, Optional.empty(), Optional.empty()),
+        new CheckSample("api \"v2\" \u00fc \u2028 line\nbreak\ttab", CheckStatus.DOWN, Long.MAX_VALUE,
+            Optional.of("HTTP_502"), Optional.of(Hop.ORIGIN)),
+        new CheckSample("dns", CheckStatus.DEGRADED, 7, Optional.of("DNS_SLOW"), Optional.empty()),
+        new CheckSample("home", CheckStatus.DOWN, 3, Optional.empty(), Optional.of(Hop.TLS)));
+    HistoryEntry entry = new HistoryEntry(T0.plusNanos(123_456_789), 65_000, checks);
+    Path file = dir.resolve("history.jsonl");
+    new HistoryStore(file).append(entry);
+    new HistoryStore(file).append(new HistoryEntry(T0.plusSeconds(1), 0, List.of()));
+
+    assertThat(Files.readAllLines(file)).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("{\"v\":2,"));
+    History h = new HistoryStore(file).read();
+    assertThat(h.warnings()).isEmpty();
+    assertThat(h.entries()).containsExactly(entry, new HistoryEntry(T0.plusSeconds(1), 0, List.of()));
+  }
+
+  @Test
+  void anAppendLeavesEveryEarlierByteAsItWas() throws IOException {
+    Path file = dir.resolve("history.jsonl");
+    HistoryStore store = new HistoryStore(file, 100);
+    for (int i = 0; i < 5; i++) {
+      byte[] before = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+      store.append(run(i, i % 2 == 0 ? CheckStatus.UP : CheckStatus.DOWN));
+      byte[] after = Files.readAllBytes(file);
+      assertThat(after.length).isGreaterThan(before.length);
+      assertThat(Arrays.copyOf(after, before.length)).isEqualTo(before);
+      assertThat(after[after.length - 1]).isEqualTo((byte) '\n');
+    }
+  }
+
+  @Test
+  void compactsOnceTheFileHoldsTenPercentMoreThanTheRetention() throws IOException {
+    Path file = dir.resolve("history.jsonl");
+    HistoryStore store = new HistoryStore(file, 20);
+    assertThat(store.compactionThreshold()).isEqualTo(22);
+    for (int i = 0; i < 22; i++) {
+      store.append(run(i, CheckStatus.UP));
+    }
+    assertThat(Files.readAllLines(file)).hasSize(22);
+    assertThat(starts(store.read())).hasSize(22).first().isEqualTo(T0);
+
+    store.append(run(22, CheckStatus.UP));
+
+    assertThat(Files.readAllLines(file)).hasSize(20);
+    assertThat(starts(store.read())).hasSize(20).first().isEqualTo(T0.plusSeconds(60L * 3));
+    assertThat(starts(store.read())).last().isEqualTo(T0.plusSeconds(60L * 22));
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("history.jsonl", "history.jsonl.lock");
+    }
+  }
+
+  @Test
+  void aCompactionRemovesTheTemporaryFilesOfKilledOnes() throws IOException {
+    Path file = dir.resolve("history.jsonl");
+    Path leftover = Files.writeString(dir.resolve(".history.jsonl.0b6c1a9e.tmp"), "half a rewrite");
+    Path other = Files.writeString(dir.resolve(".results.json.0b6c1a9e.tmp"), "not ours");
+    HistoryStore store = new HistoryStore(file, 2);
+    for (int i = 0; i < 3; i++) {
+      store.append(run(i, CheckStatus.UP));
+    }
+    assertThat(leftover).doesNotExist();
+    assertThat(other).exists();
+  }
+
+  @Test
+  void damagedRecordsInTheMiddleAndAtTheEndAreReportedAndKeptByteForByte() throws IOException {
+    Path file = dir.resolve("history.jsonl");
+    HistoryStore store = new HistoryStore(file, 10);
+    for (int i = 0; i < 4; i++) {
+      store.append(run(i, CheckStatus.UP));
+    }
+    byte[] middle = {'{', '"', 'v', '"', ':', '2', ',', (byte) 0xFF, (byte) 0xFE, 'x'};
+    byte[] fifth = new HistoryCodec().encode(HistoryEntry.of(run(4, CheckStatus.DOWN)));
+    // The last record cut short, as a kill during its write leaves it: no line break after it.
+    byte[] torn = Arrays.copyOf(fifth, fifth.length / 2);
+    Files.write(file, concat(Files.readAllBytes(file), middle, "\n".getBytes(StandardCharsets.UTF_8)),
+        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+    store.append(run(5, CheckStatus.UP));
+    Files.write(file, torn, java.nio.file.StandardOpenOption.APPEND);
+
+    History h = store.read();
+    assertThat(h.entries()).hasSize(5);
+    assertThat(h.warnings()).hasSize(2);
+    assertThat(h.warnings().get(0)).startsWith("history.jsonl line 5 is not a run record").endsWith("it is kept as it is");
+    assertThat(h.warnings().get(1)).startsWith("history.jsonl line 7 is not a run record").contains("not JSON");
+
+    // The next append names the line it ends, and starts its own on a new line.
+    assertThat(store.append(run(6, CheckStatus.UP))).singleElement().asString().contains("line 7");
+    List<byte[]> lines = lines(Files.readAllBytes(file));
+    assertThat(lines).hasSize(8);
+    assertThat(lines.get(4)).isEqualTo(middle);
+    assertThat(lines.get(6)).isEqualTo(torn);
+    assertThat(starts(store.read())).hasSize(6).last().isEqualTo(T0.plusSeconds(360));
+
+    // Through compactions, until every readable run of that time has been dropped.
+    for (int i = 7; i < 30; i++) {
+      store.append(run(i, CheckStatus.UP));
+    }
+    lines = lines(Files.readAllBytes(file));
+    assertThat(lines).hasSizeBetween(12, 13);
+    assertThat(lines.get(0)).isEqualTo(middle);
+    assertThat(lines.get(1)).isEqualTo(torn);
+    History after = store.read();
+    assertThat(after.warnings()).hasSize(2);
+    assertThat(after.warnings().get(0)).contains("line 1");
+    assertThat(after.warnings().get(1)).contains("line 2");
+    assertThat(starts(after)).hasSizeBetween(10, 11).last().isEqualTo(T0.plusSeconds(60L * 29));
+  }
+
+  @Test
+  void readsAHistoryWrittenBeforeTheCompactForm() throws IOException {
+    Path file = formerHistory();
+    History h = new HistoryStore(file).read();
+    assertThat(h.warnings()).isEmpty();
+    assertThat(h.entries()).containsExactlyElementsOf(formerEntries());
+  }
+
+  @Test
+  void appendingToAFormerHistoryKeepsItsLinesAndAddsCompactOnes() throws IOException {
+    Path file = formerHistory();
+    List<String> former = Files.readAllLines(file);
+    HistoryStore store = new HistoryStore(file);
+    assertThat(store.append(run(0, CheckStatus.DOWN))).isEmpty();
+
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines.subList(0, 4)).isEqualTo(former);
+    assertThat(lines.get(4)).startsWith("{\"v\":2,");
+    History h = store.read();
+    assertThat(h.warnings()).isEmpty();
+    assertThat(h.entries()).hasSize(5).startsWith(formerEntries().toArray(HistoryEntry[]::new));
+    assertThat(h.entries().get(4)).isEqualTo(HistoryEntry.of(run(0, CheckStatus.DOWN)));
+  }
+
+  @Test
+  void aCompactionCarriesFormerLinesOverInTheCompactForm() throws IOException {
+    Path file = formerHistory();
+    Files.write(file, "not a run\n".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+    HistoryStore store = new HistoryStore(file, 3);
+    assertThat(store.append(run(0, CheckStatus.UP))).singleElement().asString().contains("line 5");
+
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines).hasSize(4);
+    assertThat(lines.subList(0, 2)).allSatisfy(l -> assertThat(l).startsWith("{\"v\":2,"));
+    assertThat(lines.get(2)).isEqualTo("not a run");
+    History h = store.read();
+    assertThat(h.entries()).containsExactly(
+        formerEntries().get(2), formerEntries().get(3), HistoryEntry.of(run(0, CheckStatus.UP)));
+  }
+
+  @Test
+  void aHistoryTheFormerStoreWroteIsCarriedOverWhole() throws IOException {
+    Path file = dir.resolve("history.jsonl");
+    RewritingHistoryStore former = new RewritingHistoryStore(file, 500);
+    List<HistoryEntry> expected = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      RunResult run = run(i, i % 3 == 0 ? CheckStatus.DOWN : CheckStatus.UP);
+      former.append(run);
+      expected.add(HistoryEntry.of(run));
+    }
+    assertThat(Files.readAllLines(file)).allSatisfy(l -> assertThat(l).startsWith("{\"v\":1,"));
+
+    HistoryStore store = new HistoryStore(file, 25);
+    assertThat(store.read().entries()).isEqualTo(expected);
+
+    // 31 runs: past the 27 of retention + 10 %, so the append compacts the file.
+    assertThat(store.append(run(30, CheckStatus.DOWN))).isEmpty();
+    expected.add(HistoryEntry.of(run(30, CheckStatus.DOWN)));
+    assertThat(Files.readAllLines(file)).hasSize(25)
+        .allSatisfy(l -> assertThat(l).startsWith("{\"v\":2,"));
+    assertThat(store.read().entries()).isEqualTo(expected.subList(6, 31));
+
+    for (int i = 31; i < 33; i++) {
+      assertThat(store.append(run(i, CheckStatus.UP))).isEmpty();
+      expected.add(HistoryEntry.of(run(i, CheckStatus.UP)));
+    }
+    History h = store.read();
+    assertThat(h.warnings()).isEmpty();
+    assertThat(h.entries()).isEqualTo(expected.subList(6, 33));
+  }
+
+  @Test
+  void aLargeFormerHistoryIsRewrittenInTheCompactFormByTheFirstAppend() throws IOException {
+    Path file = dir.resolve("history.jsonl");
+    RewritingHistoryStore former = new RewritingHistoryStore(file, 500);
+    List<HistoryEntry> expected = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      expected.add(manyChecks(i, 200));
+      former.append(expected.get(i));
+    }
+    long formerSize = Files.size(file);
+
+    // 11 runs, well within the retention, but larger than 22 compact ones: the append counts the
+    // lines, finds the first form, and carries the file over.
+    HistoryStore store = new HistoryStore(file, 20);
+    expected.add(manyChecks(10, 200));
+    assertThat(store.append(expected.get(10))).isEmpty();
+
+    assertThat(Files.readAllLines(file)).hasSize(11).allSatisfy(l -> assertThat(l).startsWith("{\"v\":2,"));
+    assertThat(Files.size(file)).isLessThan(formerSize / 2);
+    assertThat(store.read().entries()).isEqualTo(expected);
+  }
+
+  private static HistoryEntry manyChecks(int run, int checks) {
+    List<CheckSample> samples = new ArrayList<>();
+    for (int c = 0; c < checks; c++) {
+      samples.add(c % 7 == 0
+          ? new CheckSample("check-" + c, CheckStatus.DOWN, 30_000, Optional.of("HTTP_502"), Optional.of(Hop.ORIGIN))
+          : new CheckSample("check-" + c, CheckStatus.UP, 20 + c + run, Optional.empty(), Optional.empty()));
+    }
+    return new HistoryEntry(T0.plusSeconds(3600L * run), 1_000, samples);
+  }
+
+  /** A copy of a history.jsonl that the store wrote before the compact form: four runs. */
+  private Path formerHistory() throws IOException {
+    Path file = dir.resolve("history.jsonl");
+    try (var in = HistoryStoreTest.class.getResourceAsStream("history-v1.jsonl")) {
+      Files.copy(in, file);
+    }
+    return file;
+  }
+
+  /** The runs of {@link #formerHistory()}, as they were appended. */
+  private static List<HistoryEntry> formerEntries() {
+    List<HistoryEntry> entries = new ArrayList<>();
+    String api = "api \"v2\" \u00fc\u00e9 \u2013 tab\there";
+    for (int i = 0; i < 4; i++) {
+      boolean odd = i % 2 == 1;
+      entries.add(new HistoryEntry(T0.plusSeconds(6L * 3600 * i), 700 + i, List.of(
+          new CheckSample("home", CheckStatus.UP, 40 + i, Optional.empty(), Optional.empty()),
+          new CheckSample(api, odd ? CheckStatus.DOWN : CheckStatus.UP, 120 + i,
+              odd ? Optional.of("HTTP_502") : Optional.empty(), odd ? Optional.of(Hop.EDGE) : Optional.empty()),
+          new CheckSample("dns-www", i == 2 ? CheckStatus.DEGRADED : CheckStatus.UP, 7,
+              i == 2 ? Optional.of("DNS_SLOW") : Optional.empty(), i == 2 ? Optional.of(Hop.DNS) : Optional.empty()))));
+    }
+    return entries;
+  }
+
+  /** The lines of the content, without their line breaks; a last line without one too. */
+  private static List<byte[]> lines(byte[] content) {
+    List<byte[]> lines = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= content.length; i++) {
+      if (i == content.length || content[i] == '\n') {
+        if (i > start) {
+          lines.add(Arrays.copyOfRange(content, start, i));
+        }
+        start = i + 1;
+      }
+    }
+    return lines;
   }
 
   @Test
@@ -174,6 +464,48 @@ class HistoryStoreTest {
       pool.shutdownNow();
     }
     assertThat(new HistoryStore(file).read().entries()).hasSize(threads * perThread);
+  }
+
+  @Test
+  void concurrentAppendsWhileCompactingKeepEachWritersNewestRuns() throws Exception {
+    Path file = dir.resolve("history.jsonl");
+    int threads = 4;
+    int perThread = 15;
+    int retention = 20;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<List<String>>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int base = t * 100;
+        futures.add(pool.submit(() -> {
+          HistoryStore store = new HistoryStore(file, retention, Duration.ofSeconds(30));
+          List<String> warnings = new ArrayList<>();
+          for (int i = 0; i < perThread; i++) {
+            warnings.addAll(store.append(run(base + i, CheckStatus.UP)));
+          }
+          return warnings;
+        }));
+      }
+      for (Future<List<String>> f : futures) {
+        assertThat(f.get()).isEmpty();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    History h = new HistoryStore(file, retention).read();
+    assertThat(h.warnings()).isEmpty();
+    List<Long> minutes = h.entries().stream()
+        .map(e -> Duration.between(T0, e.startedAt()).toMinutes()).toList();
+    assertThat(minutes).hasSizeBetween(retention, new HistoryStore(file, retention).compactionThreshold());
+    assertThat(minutes.get(minutes.size() - 1) % 100).as("%s", minutes).isEqualTo(perThread - 1);
+    // Each writer's runs that are kept are its newest, without a gap.
+    for (int t = 0; t < threads; t++) {
+      long base = t * 100L;
+      List<Long> own = minutes.stream().filter(m -> m >= base && m < base + 100).toList();
+      for (int n = 0; n < own.size(); n++) {
+        assertThat(own.get(n)).as("%s", minutes).isEqualTo(base + perThread - own.size() + n);
+      }
+    }
   }
 
   @Test
