@@ -1,183 +1,235 @@
 package io.github.sitehealth.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sitehealth.core.report.ResultsJson;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.run.CheckListener;
 import io.github.sitehealth.core.run.CheckRunner;
-import io.github.sitehealth.core.sandbox.Sandbox;
 import io.github.sitehealth.core.spec.DnsRecordConfig;
-import io.github.sitehealth.core.spec.EndpointConfig;
 import io.github.sitehealth.core.spec.RunConfig;
 import io.github.sitehealth.core.spec.RunSpec;
 import io.github.sitehealth.core.spec.SpecParser;
-import io.github.sitehealth.core.testing.Nginx;
-import io.github.sitehealth.core.testing.RealServer;
-import io.github.sitehealth.site.RunbookLibrary;
 import io.github.sitehealth.site.SiteGenerator;
 import io.github.sitehealth.site.SiteRequest;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * Measures what a user waits for: many HTTP checks against a real nginx on loopback, many DNS
- * checks, and the pages. Prints one table row per measurement (median of the rounds).
+ * The in-process parts of {@code bench/run}, one command each; every command prints its figures
+ * on one line of standard output, for the script to read.
+ *
+ * <ul>
+ *   <li>{@code dns RESOLVER NAMES ROUNDS}: A-record checks of every name in the file (one a line)
+ *       against the resolver, in this JVM: the first round's time, the median of the following
+ *       rounds, and the DNS checks in flight per resolver (the product's default).
+ *   <li>{@code corpus SOURCE COUNT OUT}: writes COUNT Markdown pages of about 8 KB, made of the
+ *       sections of the runbooks in SOURCE, with front matter both renderers read; prints the
+ *       count and the average size in bytes.
+ *   <li>{@code render PAGES OUT}: the status page of an empty run with PAGES as the team's
+ *       runbooks, as {@code site-health:site} writes it.
+ *   <li>{@code history SEED RUNS OUT}: a history of RUNS runs, each a copy of the first run of the
+ *       history file SEED, an hour apart, newest last.
+ *   <li>{@code duration RESULTS}: the run's {@code durationMs} in a {@code results.json}.
+ * </ul>
  */
 public final class Bench {
 
-  private static final int HTTP_CHECKS = 2_000;
-  private static final int PORTS = 20;
-  private static final int DNS_CHECKS = 2_000;
-  private static final int PAGE_ROUNDS = 50;
+  /** The size a corpus page reaches before its last section: pages come out at about 8 KB. */
+  static final int PAGE_BYTES = 7_000;
 
-  private final List<String[]> rows = new ArrayList<>();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern HEADING = Pattern.compile("#{1,6} \\S.*");
+  private static final Pattern HEADING_ID = Pattern.compile("\\s*\\{#[^}]*\\}\\s*$");
+
+  private Bench() {}
 
   public static void main(String[] args) throws Exception {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-    new Bench().run(rounds);
-  }
-
-  private void run(int rounds) throws Exception {
-    Path dir = Files.createTempDirectory("site-health-bench");
-    RunResult http = http(rounds);
-    dns(rounds);
-    pages(rounds, http, dir);
-    print();
-  }
-
-  /** 2,000 URLs answered after 100 ms each, over 20 ports of one nginx (cf. curl --parallel). */
-  private RunResult http(int rounds) throws Exception {
-    int[] ports = new int[PORTS];
-    StringBuilder servers = new StringBuilder();
-    for (int i = 0; i < PORTS; i++) {
-      ports[i] = RealServer.freePort();
-      servers.append("server { listen 127.0.0.1:").append(ports[i])
-          .append("; location / { echo_sleep 0.1; echo ok; } }\n");
+    if (args.length == 0) {
+      throw usage();
     }
-    try (Nginx nginx = Nginx.start(servers.toString(), ports)) {
-      List<EndpointConfig> endpoints = new ArrayList<>();
-      for (int i = 0; i < HTTP_CHECKS; i++) {
-        endpoints.add(EndpointConfig.builder("c" + i, "http://127.0.0.1:" + ports[i % PORTS] + "/p" + i)
-            .retries(0)
-            .build());
-      }
-      RunSpec spec = SpecParser.parse(RunConfig.builder()
-          .endpoints(endpoints).concurrency(200).perHostConcurrency(10).build());
-      long[] ms = new long[rounds];
-      long[] heap = new long[rounds];
-      RunResult last = null;
-      for (int r = 0; r < rounds; r++) {
-        System.gc();
-        resetPeaks();
-        long start = System.nanoTime();
-        last = new CheckRunner(CheckListener.NONE).run(spec);
-        ms[r] = (System.nanoTime() - start) / 1_000_000;
-        heap[r] = peakHeapMb();
-        check(last.count(CheckStatus.UP) == HTTP_CHECKS, "all HTTP checks UP: " + last.summaryLine());
-      }
-      row("HTTP checks, nginx answering after 100 ms", HTTP_CHECKS + " checks, 20 ports,"
-          + " concurrency 200, 10 per host", median(ms) + " ms",
-          String.format(Locale.ROOT, "%.0f checks/s; ideal 1000 ms", HTTP_CHECKS * 1000.0 / median(ms)),
-          "peak heap " + median(heap) + " MB");
-      return last;
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    switch (args[0]) {
+      case "dns" -> dns(rest);
+      case "corpus" -> corpus(rest);
+      case "render" -> render(rest);
+      case "history" -> history(rest);
+      case "duration" -> duration(rest);
+      default -> throw usage();
     }
   }
 
-  /** 2,000 DNS checks (distinct names) against the sandbox's authoritative server. */
-  private void dns(int rounds) throws Exception {
-    try (Sandbox sandbox = Sandbox.start()) {
-      List<DnsRecordConfig> records = new ArrayList<>();
-      for (int i = 0; i < DNS_CHECKS; i++) {
-        records.add(DnsRecordConfig.of("n" + i + ".sandbox.test", "A"));
-      }
-      RunSpec spec = SpecParser.parse(RunConfig.builder()
-          .dnsRecords(records).resolver(sandbox.dnsAddress()).concurrency(64).build());
-      long[] ms = new long[rounds];
-      for (int r = 0; r < rounds; r++) {
-        long start = System.nanoTime();
-        RunResult run = new CheckRunner(CheckListener.NONE).run(spec);
-        ms[r] = (System.nanoTime() - start) / 1_000_000;
-        check(run.count(CheckStatus.DOWN) == DNS_CHECKS, "every name NXDOMAIN: " + run.summaryLine());
-      }
-      row("DNS checks, loopback authoritative server", DNS_CHECKS + " names (NXDOMAIN), concurrency 64",
-          median(ms) + " ms",
-          String.format(Locale.ROOT, "%.0f checks/s", DNS_CHECKS * 1000.0 / median(ms)), "");
+  private static IllegalArgumentException usage() {
+    return new IllegalArgumentException("usage: Bench dns RESOLVER NAMES ROUNDS | corpus SOURCE COUNT OUT"
+        + " | render PAGES OUT | history SEED RUNS OUT | duration RESULTS");
+  }
+
+  private static void args(String[] args, int count) {
+    if (args.length != count) {
+      throw usage();
     }
   }
 
-  private void pages(int rounds, RunResult run, Path dir) throws Exception {
-    long start = System.nanoTime();
-    for (int i = 0; i < PAGE_ROUNDS; i++) {
-      RunbookLibrary.load(Optional.empty());
+  private static void dns(String[] args) throws IOException {
+    args(args, 3);
+    List<DnsRecordConfig> records = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8)) {
+      String name = line.strip().split("\\s+")[0];
+      if (!name.isEmpty()) {
+        records.add(DnsRecordConfig.of(name, "A"));
+      }
     }
-    int pages = RunbookLibrary.defaults().runbooks().size();
-    double perPage = (System.nanoTime() - start) / 1e6 / (PAGE_ROUNDS * pages);
-    row("Runbook rendering (Flexmark + Jsoup clean)", PAGE_ROUNDS + " x " + pages + " default pages",
-        String.format(Locale.ROOT, "%.2f ms/page", perPage), "one thread, warm JVM", "");
-
-    Path results = dir.resolve("results.json");
-    new ResultsJson().write(run, results);
+    int rounds = Integer.parseInt(args[2]);
+    RunSpec spec = SpecParser.parse(RunConfig.builder().dnsRecords(records).resolver(args[0]).build());
+    long first = 0;
     long[] ms = new long[rounds];
-    for (int r = 0; r < rounds; r++) {
-      Path out = dir.resolve("site-" + r);
-      long s = System.nanoTime();
-      new SiteGenerator().generate(SiteRequest.of(results, out));
-      ms[r] = (System.nanoTime() - s) / 1_000_000;
-    }
-    row("Status page + runbooks + badges", run.checks().size() + " checks", median(ms) + " ms",
-        Files.size(dir.resolve("site-0").resolve("index.html")) / 1024 + " KiB index.html", "");
-  }
-
-  private void row(String... cells) {
-    rows.add(cells);
-  }
-
-  private void print() {
-    System.out.println();
-    System.out.println("| measurement | workload | median | rate | notes |");
-    System.out.println("|---|---|---|---|---|");
-    for (String[] r : rows) {
-      System.out.println("| " + String.join(" | ", r) + " |");
-    }
-    System.out.println();
-    System.out.println("Java " + System.getProperty("java.version") + ", "
-        + Runtime.getRuntime().availableProcessors() + " cores, -Xmx"
-        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m");
-  }
-
-  private static long median(long[] values) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
-  }
-
-  private static void resetPeaks() {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      pool.resetPeakUsage();
-    }
-  }
-
-  private static long peakHeapMb() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
+    for (int r = 0; r <= rounds; r++) {
+      long start = System.nanoTime();
+      RunResult run = new CheckRunner(CheckListener.NONE).run(spec);
+      long took = (System.nanoTime() - start) / 1_000_000;
+      if (run.count(CheckStatus.UP) != records.size()) {
+        throw new IllegalStateException("not every DNS check is UP: " + run.summaryLine());
+      }
+      if (r == 0) {
+        first = took;
+      } else {
+        ms[r - 1] = took;
       }
     }
-    return peak / (1024 * 1024);
+    Arrays.sort(ms);
+    System.out.println(first + " " + ms[rounds / 2] + " " + spec.perResolverConcurrency());
   }
 
-  private static void check(boolean ok, String what) {
-    if (!ok) {
-      throw new IllegalStateException("benchmark precondition failed: " + what);
+  /** One section of a runbook: a {@code ## } heading and what follows up to the next one. */
+  private static List<String> sections(Path source) throws IOException {
+    List<String> sections = new ArrayList<>();
+    List<Path> files;
+    try (Stream<Path> list = Files.list(source)) {
+      files = list.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList();
     }
+    for (Path file : files) {
+      String body = Files.readString(file, StandardCharsets.UTF_8);
+      if (body.startsWith("---")) {
+        int end = body.indexOf("\n---", 3);
+        body = end < 0 ? body : body.substring(body.indexOf('\n', end + 1) + 1);
+      }
+      StringBuilder section = new StringBuilder();
+      boolean inFence = false;
+      for (String line : body.split("\n", -1)) {
+        if (line.startsWith("```")) {
+          inFence = !inFence;
+        }
+        if (!inFence && line.startsWith("## ") && !section.isEmpty()) {
+          sections.add(section.toString());
+          section.setLength(0);
+        }
+        section.append(line).append('\n');
+      }
+      if (!section.toString().isBlank()) {
+        sections.add(section.toString());
+      }
+    }
+    if (sections.isEmpty()) {
+      throw new IllegalStateException("no Markdown sections in " + source);
+    }
+    return sections;
+  }
+
+  private static void corpus(String[] args) throws IOException {
+    args(args, 3);
+    List<String> sections = sections(Path.of(args[0]));
+    int count = Integer.parseInt(args[1]);
+    Path out = Files.createDirectories(Path.of(args[2]));
+    long bytes = 0;
+    for (int i = 0; i < count; i++) {
+      StringBuilder page = new StringBuilder()
+          .append("---\n")
+          .append("title: \"Runbook ").append(i + 1).append("\"\n")
+          .append("summary: A page of the benchmark corpus, made of the default runbooks' sections.\n")
+          .append("---\n\n");
+      // Each page starts at another section, so no two pages are the same; a page never repeats
+      // a section, so its heading ids stay unique.
+      int next = (i * 7) % sections.size();
+      int headings = 0;
+      for (int taken = 0; page.length() < PAGE_BYTES && taken < sections.size(); taken++) {
+        // Sections of different runbooks share heading names ("What it means"): numbered ids
+        // keep every id of a page unique, as an author's page would be.
+        boolean inFence = false;
+        for (String line : sections.get(next).split("\n", -1)) {
+          if (line.startsWith("```")) {
+            inFence = !inFence;
+          }
+          if (!inFence && HEADING.matcher(line).matches()) {
+            line = HEADING_ID.matcher(line).replaceFirst("") + " {#h" + ++headings + "}";
+          }
+          page.append(line).append('\n');
+        }
+        next = (next + 1) % sections.size();
+      }
+      byte[] content = page.toString().getBytes(StandardCharsets.UTF_8);
+      bytes += content.length;
+      Files.write(out.resolve(String.format(Locale.ROOT, "bench-%04d.md", i + 1)), content);
+    }
+    System.out.println(count + " " + bytes / count);
+  }
+
+  private static void render(String[] args) throws IOException {
+    args(args, 2);
+    Path pages = Path.of(args[0]);
+    Path out = Path.of(args[1]);
+    Path results = Files.createTempFile("site-health-bench-results", ".json");
+    try {
+      new ResultsJson().write(new RunResult(Instant.now(), 0, List.of()), results);
+      var site = new SiteGenerator().generate(SiteRequest.of(results, out).withTeamRunbooks(pages));
+      System.out.println(site.files().size() + " " + site.warnings().size());
+    } finally {
+      Files.deleteIfExists(results);
+    }
+  }
+
+  private static void history(String[] args) throws IOException {
+    args(args, 3);
+    String seed;
+    try (Stream<String> lines = Files.lines(Path.of(args[0]), StandardCharsets.UTF_8)) {
+      seed = lines.filter(l -> !l.isBlank()).findFirst()
+          .orElseThrow(() -> new IllegalStateException(args[0] + " holds no run"));
+    }
+    JsonNode run = JSON.readTree(seed);
+    if (!(run instanceof ObjectNode entry) || !run.path("startedAt").isTextual()) {
+      throw new IllegalStateException("the first line of " + args[0]
+          + " is not a JSON object with a startedAt instant: the history format changed");
+    }
+    int runs = Integer.parseInt(args[1]);
+    Instant last = Instant.parse(run.path("startedAt").asText());
+    try (BufferedWriter out = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8)) {
+      for (int i = runs - 1; i >= 0; i--) {
+        entry.put("startedAt", last.minus(Duration.ofHours(i)).toString());
+        out.write(JSON.writeValueAsString(entry));
+        out.write('\n');
+      }
+    }
+    System.out.println(runs + " " + Files.size(Path.of(args[2])));
+  }
+
+  private static void duration(String[] args) throws IOException {
+    args(args, 1);
+    JsonNode ms = JSON.readTree(Path.of(args[0]).toFile()).path("durationMs");
+    if (!ms.canConvertToLong()) {
+      throw new IllegalStateException(args[0] + " has no durationMs");
+    }
+    System.out.println(ms.asLong());
   }
 }
