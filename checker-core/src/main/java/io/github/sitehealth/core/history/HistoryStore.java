@@ -7,6 +7,10 @@ import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.security.NoSuchAlgorithmException;
+import java.security.MessageDigest;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,7 +28,7 @@ import java.util.Optional;
  *
  * <p>Appending adds one line at the end of the file and forces it to disk before it returns; it
  * neither reads nor rewrites the runs already there, so its work does not grow with the history.
- * Every append holds a lock on a {@code .lock} file beside the history, so concurrent builds
+ * Every append holds a lock on a file of its own (see {@link #lockFile()}), so concurrent builds
  * serialise and do not lose each other's runs. The file keeps the newest {@code retention} runs,
  * and up to 10 % more between compactions: once it holds more, the append that finds so rewrites
  * it atomically (temporary file, then a move) with the newest {@code retention} runs, lines of the
@@ -76,6 +80,32 @@ public final class HistoryStore {
 
   public Path file() {
     return file;
+  }
+
+  /**
+   * The file whose lock serialises the writers of this history: in the system's temporary
+   * directory ({@code java.io.tmpdir}), under {@code site-health-locks-USER}, named after the
+   * history file and the SHA-256 of its real path, so that every path to one history (relative,
+   * absolute, through a symbolic link) takes the same lock. It is not beside the history because
+   * the history's directory is often the one published (a status page on a web server or branch),
+   * and a lock file does not belong there. It is small, empty and left in place.
+   *
+   * @throws IOException when the history's directory or the lock directory cannot be created
+   */
+  public Path lockFile() throws IOException {
+    Path directory = file.toAbsolutePath().getParent();
+    Files.createDirectories(directory);
+    String real = directory.toRealPath().resolve(file.getFileName()).toString();
+    byte[] digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256").digest(real.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+    String user = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9._-]", "_");
+    Path locks = Path.of(System.getProperty("java.io.tmpdir"), "site-health-locks-" + user);
+    Files.createDirectories(locks);
+    return locks.resolve(file.getFileName() + "-" + HexFormat.of().formatHex(digest, 0, 8) + ".lock");
   }
 
   /** How many runs the file may hold before an append compacts it. */
@@ -340,7 +370,7 @@ public final class HistoryStore {
   }
 
   /**
-   * Locks the {@code .lock} file beside the history and returns its channel; closing the channel
+   * Locks the {@link #lockFile()} and returns its channel; closing the channel
    * releases the lock. The history file itself is replaced by compactions, so it cannot carry
    * the lock. Threads of this JVM see {@link OverlappingFileLockException} instead of blocking,
    * hence the polling.
@@ -348,8 +378,7 @@ public final class HistoryStore {
    * @throws IOException when the lock file cannot be opened or the lock not had in time
    */
   private FileChannel lock() throws IOException {
-    Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-    Files.createDirectories(lockFile.toAbsolutePath().getParent());
+    Path lockFile = lockFile();
     FileChannel channel =
         FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     long deadline = System.nanoTime() + lockTimeout.toNanos();

@@ -231,7 +231,7 @@ class HistoryStoreTest {
     assertThat(starts(store.read())).last().isEqualTo(T0.plusSeconds(60L * 22));
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("history.jsonl", "history.jsonl.lock");
+          .containsExactly("history.jsonl");
     }
   }
 
@@ -509,9 +509,27 @@ class HistoryStoreTest {
   }
 
   @Test
+  void theLockIsNotInTheHistorysDirectoryAndEveryPathToTheFileSharesIt() throws IOException {
+    Path published = Files.createDirectories(dir.resolve("site"));
+    Path link = Files.createSymbolicLink(dir.resolve("link"), published);
+    HistoryStore store = new HistoryStore(published.resolve("history.jsonl"), 10);
+    store.append(run(0, CheckStatus.UP));
+
+    try (var files = Files.list(published)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("history.jsonl");
+    }
+    assertThat(store.lockFile().startsWith(dir.toRealPath())).isFalse();
+    assertThat(store.lockFile())
+        .isEqualTo(new HistoryStore(link.resolve("history.jsonl")).lockFile())
+        .isEqualTo(new HistoryStore(dir.resolve("site/../site/history.jsonl")).lockFile())
+        .isNotEqualTo(new HistoryStore(dir.resolve("other/history.jsonl")).lockFile());
+    assertThat(store.lockFile().getFileName().toString()).matches("history\\.jsonl-[0-9a-f]{16}\\.lock");
+  }
+
+  @Test
   void lockTimeoutIsReported() throws Exception {
     Path file = dir.resolve("history.jsonl");
-    Path lockFile = dir.resolve("history.jsonl.lock");
+    Path lockFile = new HistoryStore(file).lockFile();
     try (var channel = java.nio.channels.FileChannel.open(lockFile,
             java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
         var held = channel.lock()) {
