@@ -61,6 +61,8 @@ public class VerifyMojo extends AbstractGateMojo {
    *   <li>{@code headers}: request header name to value; values may use <code>${env.NAME}</code>.
    *   <li>{@code timeoutMs}: whole-check deadline in milliseconds, every attempt included;
    *       default 10000.
+   *   <li>{@code group}: the component the check is shown under on the status page (e.g.
+   *       {@code Checkout}), 1 to 64 characters; default none.
    *   <li>{@code retries}: extra attempts, with backoff, for failures a retry can change; default
    *       2.
    *   <li>{@code failOnProbeBlocked}: a CDN's bot or WAF block of the probe (403/429) is DOWN
@@ -101,6 +103,8 @@ public class VerifyMojo extends AbstractGateMojo {
    *   <li>{@code authoritativeServers}: servers ({@code ip[:port]}) to ask instead of the zone's
    *       NS records, e.g. for split horizon.
    *   <li>{@code timeoutMs}: whole-check deadline in milliseconds; default 5000.
+   *   <li>{@code group}: the component the check is shown under on the status page (e.g.
+   *       {@code Checkout}), 1 to 64 characters; default none.
    * </ul>
    */
   @Parameter private List<DnsRecordConfig> dnsRecords;
@@ -120,6 +124,8 @@ public class VerifyMojo extends AbstractGateMojo {
    *       for the host, trust including {@code trustCertificates}); default false.
    *   <li>{@code timeoutMs}: whole-check deadline in milliseconds, every attempt included;
    *       default 5000.
+   *   <li>{@code group}: the component the check is shown under on the status page (e.g.
+   *       {@code Checkout}), 1 to 64 characters; default none.
    *   <li>{@code retries}: extra attempts, with backoff, for failures a retry can change; default
    *       2.
    *   <li>{@code maxLatencyMs}: connect-time budget in milliseconds, the TLS handshake included;

@@ -130,7 +130,8 @@ public final class Redactor {
         c.vantages().stream()
             .map(v -> new VantageResult(v.vantage(), v.status(), redact(v.observed()), v.code(),
                 v.hop(), v.latencyMs()))
-            .toList());
+            .toList(),
+        c.group().map(this::redact));
   }
 
   private AddressResult redact(AddressResult a) {

@@ -92,6 +92,11 @@ public final class ResultsJson {
     }
     ArrayNode vantages = node.putArray("vantages");
     c.vantages().forEach(v -> vantages.add(vantage(v)));
+    if (c.group().isPresent()) {
+      node.put("group", c.group().get());
+    } else {
+      node.putNull("group");
+    }
     return node;
   }
 

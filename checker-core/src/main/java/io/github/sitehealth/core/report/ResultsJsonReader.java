@@ -113,6 +113,15 @@ final class ResultsJsonReader {
         vantages.add(vantage(object(seen.get(i), at), at));
       }
     }
+    // Absent from files written before checks had groups.
+    Optional<String> group = Optional.empty();
+    JsonNode g = node.get("group");
+    if (g != null && !g.isNull()) {
+      if (!g.isTextual()) {
+        throw new Invalid(path + ".group", "expected a string");
+      }
+      group = Optional.of(g.asText());
+    }
     return new CheckResult(
         text(node, "name", path),
         text(node, "kind", path),
@@ -125,7 +134,8 @@ final class ResultsJsonReader {
         integer(node, "durationMs", path),
         addresses,
         sampling,
-        vantages);
+        vantages,
+        group);
   }
 
   private static VantageResult vantage(JsonNode node, String path) {

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param sampling the samples, when the check sent more than one ({@code <samples>})
  * @param vantages what each vantage saw of the check, in the order the vantages were merged;
  *     empty for a run from one place that was not merged ({@code site-health:merge})
+ * @param group the component the check belongs to on the status page ({@code <group>}), when
+ *     it has one
  */
 public record CheckResult(
     String name,
@@ -34,12 +36,31 @@ public record CheckResult(
     long durationMs,
     List<AddressResult> addresses,
     Optional<Sampling> sampling,
-    List<VantageResult> vantages) {
+    List<VantageResult> vantages,
+    Optional<String> group) {
 
   public CheckResult {
     attempts = List.copyOf(attempts);
     addresses = List.copyOf(addresses);
     vantages = List.copyOf(vantages);
+  }
+
+  /** A result without a group. */
+  public CheckResult(
+      String name,
+      String kind,
+      String target,
+      CheckStatus status,
+      String observed,
+      Optional<Finding> finding,
+      List<Attempt> attempts,
+      Instant startedAt,
+      long durationMs,
+      List<AddressResult> addresses,
+      Optional<Sampling> sampling,
+      List<VantageResult> vantages) {
+    this(name, kind, target, status, observed, finding, attempts, startedAt, durationMs, addresses,
+        sampling, vantages, Optional.empty());
   }
 
   /** A result from one place, as a run writes it before any merge. */
@@ -77,7 +98,13 @@ public record CheckResult(
   /** The same result with another finding (e.g. linking another runbook). */
   public CheckResult withFinding(Optional<Finding> other) {
     return new CheckResult(name, kind, target, status, observed, other, attempts, startedAt,
-        durationMs, addresses, sampling, vantages);
+        durationMs, addresses, sampling, vantages, group);
+  }
+
+  /** The same result in another group ({@code <group>}), or in none. */
+  public CheckResult withGroup(Optional<String> other) {
+    return new CheckResult(name, kind, target, status, observed, finding, attempts, startedAt,
+        durationMs, addresses, sampling, vantages, other);
   }
 
   /**
@@ -87,7 +114,7 @@ public record CheckResult(
   public CheckResult merged(
       CheckStatus verdict, String seen, Optional<Finding> diagnosis, List<VantageResult> seenFrom) {
     return new CheckResult(name, kind, target, verdict, seen, diagnosis, attempts, startedAt,
-        durationMs, addresses, sampling, seenFrom);
+        durationMs, addresses, sampling, seenFrom, group);
   }
 
   /** Latency of the last attempt, the figure to show next to the status. */

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -92,6 +93,12 @@ public final class CheckRunner {
       } finally {
         progress.shutdownNow();
         executor.shutdownNow();
+      }
+    }
+    for (int i = 0; i < results.length; i++) {
+      Optional<String> group = spec.group(results[i].name());
+      if (group.isPresent()) {
+        results[i] = results[i].withGroup(group);
       }
     }
     return new RunResult(startedAt, (System.nanoTime() - start) / 1_000_000, List.of(results));

@@ -47,6 +47,13 @@ public final class DnsRecordConfig {
   /** Whole-check deadline in milliseconds. Default 5000. */
   private Long timeoutMs;
 
+  /**
+   * The component this check belongs to on the status page, e.g. {@code Checkout} or {@code
+   * EU edge}: checks of one group are shown together under the group's worst status, as on a
+   * Statuspage. 1 to 64 characters, no control characters. Default: none.
+   */
+  private String group;
+
   /** An empty config, for the build tool to fill in. */
   public DnsRecordConfig() {}
 
@@ -123,5 +130,15 @@ public final class DnsRecordConfig {
 
   public Long timeoutMs() {
     return timeoutMs;
+  }
+
+  public String group() {
+    return group;
+  }
+
+  /** This config in the given group ({@code <group>}); returns this config. */
+  public DnsRecordConfig group(String group) {
+    this.group = group;
+    return this;
   }
 }

@@ -17,6 +17,7 @@ final class DnsRecordParser {
   private static final long MAX_TTL = 0x7fffffffL;
 
   private final List<ConfigProblem> problems;
+  private final java.util.Map<DnsRecordConfig, String> checkNames = new java.util.IdentityHashMap<>();
 
   /**
    * @param problems where every problem found is added
@@ -38,7 +39,7 @@ final class DnsRecordParser {
   /** @param sources where each config came from, for a {@code <checksFile>}'s entries */
   List<DnsRecordSpec> records(List<DnsRecordConfig> configs, java.util.Map<Object, String> sources) {
     List<DnsRecordSpec> specs = new ArrayList<>();
-    Set<String> checkNames = new HashSet<>();
+    Set<String> taken = new HashSet<>();
     if (configs == null) {
       return specs;
     }
@@ -49,7 +50,7 @@ final class DnsRecordParser {
       if (spec == null) {
         continue;
       }
-      if (!checkNames.add(spec.checkName())) {
+      if (!taken.add(spec.checkName())) {
         problem(
             "<dnsRecord><name>",
             spec.name(),
@@ -59,9 +60,18 @@ final class DnsRecordParser {
                 + "; merge the <expect> values into one <dnsRecord>");
       } else {
         specs.add(spec);
+        checkNames.put(configs.get(i), spec.checkName());
       }
     }
     return specs;
+  }
+
+  /**
+   * The check name of the spec made from this config by {@link #records}, e.g. {@code
+   * www.example.com A}; null when it made none.
+   */
+  String checkName(DnsRecordConfig config) {
+    return checkNames.get(config);
   }
 
   /** Returns null when the record has problems (they are recorded). */

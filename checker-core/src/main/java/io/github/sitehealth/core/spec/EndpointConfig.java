@@ -46,6 +46,13 @@ public final class EndpointConfig {
   private Long timeoutMs;
 
   /**
+   * The component this check belongs to on the status page, e.g. {@code Checkout} or {@code
+   * EU edge}: checks of one group are shown together under the group's worst status, as on a
+   * Statuspage. 1 to 64 characters, no control characters. Default: none.
+   */
+  private String group;
+
+  /**
    * Extra attempts, with backoff (200 ms, doubling, or longer when a {@code Retry-After} asks for
    * it), before the check is DOWN; only failures a retry can change are retried. Default 2.
    */
@@ -183,6 +190,10 @@ public final class EndpointConfig {
     return timeoutMs;
   }
 
+  public String group() {
+    return group;
+  }
+
   public Integer retries() {
     return retries;
   }
@@ -278,6 +289,11 @@ public final class EndpointConfig {
 
     public Builder timeoutMs(Long timeoutMs) {
       config.timeoutMs = timeoutMs;
+      return this;
+    }
+
+    public Builder group(String group) {
+      config.group = group;
       return this;
     }
 

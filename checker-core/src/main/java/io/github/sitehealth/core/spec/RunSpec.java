@@ -4,6 +4,7 @@ import io.github.sitehealth.core.check.CheckSpec;
 import io.github.sitehealth.core.result.Shard;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,7 +34,8 @@ public record RunSpec(
     boolean allowMetadataTargets,
     int perResolverConcurrency,
     Optional<String> vantage,
-    Optional<Shard> shard) {
+    Optional<Shard> shard,
+    Map<String, String> groups) {
 
   public static final int DEFAULT_CONCURRENCY = 64;
   public static final int DEFAULT_PER_HOST_CONCURRENCY = 8;
@@ -48,6 +50,28 @@ public record RunSpec(
     checks = List.copyOf(checks);
     secretHeaders = Set.copyOf(secretHeaders);
     trustCertificates = List.copyOf(trustCertificates);
+    groups = Map.copyOf(groups);
+  }
+
+  /** A run whose checks have no groups. */
+  public RunSpec(
+      List<CheckSpec> checks,
+      int concurrency,
+      int perHostConcurrency,
+      Optional<ServerAddress> resolver,
+      Set<String> secretHeaders,
+      List<X509Certificate> trustCertificates,
+      boolean allowMetadataTargets,
+      int perResolverConcurrency,
+      Optional<String> vantage,
+      Optional<Shard> shard) {
+    this(checks, concurrency, perHostConcurrency, resolver, secretHeaders, trustCertificates,
+        allowMetadataTargets, perResolverConcurrency, vantage, shard, Map.of());
+  }
+
+  /** The group ({@code <group>}) of the named check, when it has one. */
+  public Optional<String> group(String checkName) {
+    return Optional.ofNullable(groups.get(checkName));
   }
 
   /** A run of every check, from a place without a name. */
@@ -75,7 +99,7 @@ public record RunSpec(
     return new RunSpec(
         checks.stream().filter(c -> shard.get().contains(c.checkName())).toList(),
         concurrency, perHostConcurrency, resolver, secretHeaders, trustCertificates,
-        allowMetadataTargets, perResolverConcurrency, vantage, shard);
+        allowMetadataTargets, perResolverConcurrency, vantage, shard, groups);
   }
 
   /** The checks of one kind, in configuration order. */

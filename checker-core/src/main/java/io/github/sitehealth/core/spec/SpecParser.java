@@ -31,6 +31,7 @@ public final class SpecParser {
 
   /** A check name: {@code [A-Za-z0-9._-]+}. */
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+  static final int MAX_GROUP_LENGTH = 64;
   private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final Pattern IPV4 =
       Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
@@ -115,6 +116,16 @@ public final class SpecParser {
     List<CheckSpec> checks = new ArrayList<>(endpoints);
     checks.addAll(dns.records(dnsConfigs, sources));
     checks.addAll(tcpChecks(tcpConfigs, names, sources));
+    Map<String, String> groups = new LinkedHashMap<>();
+    for (EndpointConfig c : configs) {
+      group("<endpoint><group>", c.name(), c.group(), sources.get(c), groups);
+    }
+    for (DnsRecordConfig c : dnsConfigs) {
+      group("<dnsRecord><group>", dns.checkName(c), c.group(), sources.get(c), groups);
+    }
+    for (TcpCheckConfig c : tcpConfigs) {
+      group("<tcpCheck><group>", c.name(), c.group(), sources.get(c), groups);
+    }
     return new RunSpec(
         checks,
         concurrency,
@@ -126,7 +137,31 @@ public final class SpecParser {
         positive("<perResolverConcurrency>", config.perResolverConcurrency(),
             RunSpec.DEFAULT_PER_RESOLVER_CONCURRENCY, ""),
         vantage(config.vantage()),
-        shard(config.shard()));
+        shard(config.shard()),
+        groups);
+  }
+
+  /**
+   * Validates a check's {@code <group>} and records it under the check's name: blank is none;
+   * otherwise 1 to {@value #MAX_GROUP_LENGTH} characters without control characters, trimmed.
+   */
+  private void group(
+      String element, String check, String value, String source, Map<String, String> groups) {
+    if (value == null || value.isBlank() || check == null) {
+      return;
+    }
+    int before = problems.size();
+    String group = value.strip();
+    if (group.length() > MAX_GROUP_LENGTH) {
+      problem(element, value, "is longer than " + MAX_GROUP_LENGTH + " characters (check \""
+          + check.trim() + "\")");
+    } else if (group.codePoints().anyMatch(Character::isISOControl)) {
+      problem(element, value, "contains a control character such as a line break or a tab (check \""
+          + check.trim() + "\")");
+    } else {
+      groups.put(check.trim(), group);
+    }
+    ConfigProblem.attribute(problems, before, source);
   }
 
   /** The {@code <vantage>}: a name like a check's; blank is none. */

@@ -43,6 +43,13 @@ public final class TcpCheckConfig {
   private Long timeoutMs;
 
   /**
+   * The component this check belongs to on the status page, e.g. {@code Checkout} or {@code
+   * EU edge}: checks of one group are shown together under the group's worst status, as on a
+   * Statuspage. 1 to 64 characters, no control characters. Default: none.
+   */
+  private String group;
+
+  /**
    * Extra attempts, with backoff (200 ms, doubling), before the check is DOWN; only failures a
    * retry can change are retried. Default 2.
    */
@@ -85,6 +92,10 @@ public final class TcpCheckConfig {
 
   public Long timeoutMs() {
     return timeoutMs;
+  }
+
+  public String group() {
+    return group;
   }
 
   public Integer retries() {
@@ -233,6 +244,11 @@ public final class TcpCheckConfig {
 
     public Builder timeoutMs(Long timeoutMs) {
       config.timeoutMs = timeoutMs;
+      return this;
+    }
+
+    public Builder group(String group) {
+      config.group = group;
       return this;
     }
 

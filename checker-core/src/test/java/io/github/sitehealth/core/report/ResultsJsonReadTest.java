@@ -214,6 +214,28 @@ class ResultsJsonReadTest {
   }
 
   @Test
+  void readsBackTheGroupAndAFileWithoutGroupsReadsAsNone() throws IOException {
+    CheckResult grouped = sampleRun().checks().get(0).withGroup(Optional.of("Storefront <b>"));
+    RunResult run = new RunResult(sampleRun().startedAt(), 600,
+        List.of(grouped, sampleRun().checks().get(1)));
+    Path file = dir.resolve(ResultsJson.FILE_NAME);
+    json.write(run, file);
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode root = (ObjectNode) mapper.readTree(file.toFile());
+    assertThat(root.at("/checks/0/group").asText()).isEqualTo("Storefront <b>");
+    assertThat(root.at("/checks/1/group").isNull()).isTrue();
+    assertThat(json.read(file)).isEqualTo(run);
+
+    root.get("checks").forEach(c -> ((ObjectNode) c).remove("group"));
+    mapper.writeValue(file.toFile(), root);
+    assertThat(json.read(file).checks()).allSatisfy(c -> assertThat(c.group()).isEmpty());
+
+    ((ObjectNode) root.get("checks").get(0)).put("group", 7);
+    mapper.writeValue(file.toFile(), root);
+    assertThatThrownBy(() -> json.read(file)).hasMessageContaining("$.checks[0].group: expected a string");
+  }
+
+  @Test
   void aRunWithoutVantageOrShardWritesNullsAndAFileWithoutThemReadsAsNone() throws IOException {
     Path file = dir.resolve(ResultsJson.FILE_NAME);
     json.write(sampleRun(), file);

@@ -45,7 +45,8 @@ class VerifierTcpTest {
               TcpCheckConfig.builder("ssh", "127.0.0.1:" + ssh).expectBanner("^SSH-2\\.0-")
                   .build(),
               TcpCheckConfig.builder("web-port", "127.0.0.1:" + http).build(),
-              TcpCheckConfig.builder("db", "127.0.0.1:" + closed).retries(0).build()))
+              TcpCheckConfig.builder("db", "127.0.0.1:" + closed).retries(0).group("Data")
+                  .build()))
           .build();
       ConcurrentLinkedQueue<String> told = new ConcurrentLinkedQueue<>();
 
@@ -58,6 +59,8 @@ class VerifierTcpTest {
       assertThat(run.checks()).extracting(CheckResult::status)
           .containsExactly(CheckStatus.UP, CheckStatus.UP, CheckStatus.UP, CheckStatus.DOWN);
       assertThat(told).containsExactlyInAnyOrder("home", "ssh", "web-port", "db");
+      assertThat(run.checks()).extracting(c -> c.group().orElse("-"))
+          .containsExactly("-", "-", "-", "Data");
 
       JsonNode json = new ObjectMapper().readTree(out.resolve(ResultsJson.FILE_NAME).toFile());
       JsonNode sshJson = json.at("/checks/1");
@@ -68,6 +71,7 @@ class VerifierTcpTest {
           .endsWith(", banner \"SSH-2.0-OpenSSH_9.2\"");
       JsonNode db = json.at("/checks/3");
       assertThat(db.get("kind").asText()).isEqualTo("tcp");
+      assertThat(db.get("group").asText()).isEqualTo("Data");
       assertThat(db.at("/finding/code").asText()).isEqualTo("CONNECT_REFUSED");
       assertThat(db.at("/finding/hop").asText()).isEqualTo("network");
       assertThat(db.at("/finding/runbook").asText())

@@ -1,0 +1,97 @@
+package io.github.sitehealth.core.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code <group>} on every kind of check: validated, trimmed, and kept by check name. */
+class GroupConfigTest {
+
+  @TempDir Path dir;
+
+  private static RunSpec parse(String group) {
+    return SpecParser.parse(RunConfig.builder()
+        .endpoints(List.of(EndpointConfig.builder("home", "https://www.example.com/")
+            .group(group).build()))
+        .build());
+  }
+
+  @Test
+  void everyKindTakesAGroupAndAChecksWithoutOneHasNone() {
+    RunSpec spec = SpecParser.parse(RunConfig.builder()
+        .endpoints(List.of(
+            EndpointConfig.builder("home", "https://www.example.com/").group(" Storefront ").build(),
+            EndpointConfig.of("api", "https://api.example.com/")))
+        .dnsRecords(List.of(DnsRecordConfig.of("www.example.com", "A").group("DNS")))
+        .tcpChecks(List.of(TcpCheckConfig.builder("smtp", "mail.example.com:25")
+            .group("Mail \u00e9 <b>").build()))
+        .build());
+
+    assertThat(spec.group("home")).contains("Storefront");
+    assertThat(spec.group("api")).isEmpty();
+    assertThat(spec.group(spec.dnsRecords().get(0).checkName())).contains("DNS");
+    assertThat(spec.group("smtp")).contains("Mail \u00e9 <b>");
+    assertThat(parse("  ").group("home")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"line\nbreak", "tab\there", "bell\u0007"})
+  void aControlCharacterIsNamed(String value) {
+    InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class, () -> parse(value));
+
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.element()).isEqualTo("<endpoint><group>");
+      assertThat(p.value()).isEqualTo(value);
+    });
+    assertThat(e.getMessage()).contains("contains a control character").contains("(check \"home\")");
+  }
+
+  @Test
+  void aGroupLongerThan64CharactersIsNamed() {
+    assertThat(parse("x".repeat(64)).group("home")).contains("x".repeat(64));
+    InvalidConfigException e =
+        catchThrowableOfType(InvalidConfigException.class, () -> parse("x".repeat(65)));
+
+    assertThat(e.getMessage()).contains("<endpoint><group>").contains("is longer than 64 characters");
+  }
+
+  @Test
+  void aChecksFileTakesGroupsAndNamesTheLineOfABadOne() throws IOException {
+    Path file = dir.resolve("checks.yaml");
+    Files.writeString(file, String.join("\n",
+        "endpoints:",
+        "  - name: home",
+        "    url: https://www.example.com/",
+        "    group: Storefront",
+        "dnsRecords:",
+        "  - name: www.example.com",
+        "    type: A",
+        "    group: \"bad\\ngroup\"",
+        ""));
+
+    InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class,
+        () -> SpecParser.parse(RunConfig.builder().checksFile(file.toString()).build()));
+
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.element()).isEqualTo("<dnsRecord><group>");
+      assertThat(p.message()).contains("checks.yaml").contains("line 6");
+    });
+
+    Files.writeString(file, String.join("\n",
+        "endpoints:",
+        "  - name: home",
+        "    url: https://www.example.com/",
+        "    group: Storefront",
+        ""));
+    assertThat(SpecParser.parse(RunConfig.builder().checksFile(file.toString()).build())
+        .group("home")).contains("Storefront");
+  }
+}
