@@ -107,6 +107,8 @@ public final class RunbookLibrary {
     for (int i = 0; i < sources.size(); i++) {
       Source source = sources.get(i);
       Runbook runbook = toRunbook(rendered.get(i), source.file(), source.kind(), warnings);
+      warnings.addAll(Placeholders.unknown(source.markdown(),
+          (source.kind() == Runbook.Source.TEAM ? "team" : "default") + " runbook " + source.file()));
       byPage.put(runbook.pageName(), runbook);
       if (source.kind() == Runbook.Source.DEFAULT) {
         runbook.codes().forEach(code -> codes.putIfAbsent(code, runbook.pageName()));
@@ -210,7 +212,7 @@ public final class RunbookLibrary {
     return bestDistance <= Math.max(1, code.length() / 3) ? Optional.of(best) : Optional.empty();
   }
 
-  private static int editDistance(String a, String b) {
+  static int editDistance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -272,7 +274,7 @@ public final class RunbookLibrary {
         .or(() -> r.sections().stream().filter(s -> s.level() == 1).map(Runbook.Section::title).findFirst())
         .orElse(file.substring(0, file.length() - 3));
     return new Runbook(file, source, title, r.frontMatter().first("summary").orElse(""),
-        r.frontMatter().list("codes"), r.sections(), r.html());
+        r.frontMatter().list("codes"), r.sections(), r.html(), r.commands());
   }
 
   private static String readDefault(String file) throws IOException {

@@ -86,6 +86,12 @@ public final class SiteGenerator {
     for (Runbook runbook : library.runbooks()) {
       written.add(output.write(out.resolve("runbooks").resolve(runbook.pageName()), pages.render(runbook, now)));
     }
+    CheckPage checkPages = new CheckPage(template, library);
+    for (CheckResult check : run.checks()) {
+      if (CheckPage.applies(library, check)) {
+        written.add(output.write(out.resolve(CheckPage.link(check)), checkPages.render(check, now)));
+      }
+    }
     Path badges = out.resolve(Badges.DIRECTORY);
     written.add(output.write(badges.resolve(Badges.OVERALL + ".svg"), Badges.overall(OverallStatus.of(run))));
     Set<String> taken = new HashSet<>();
@@ -94,6 +100,7 @@ public final class SiteGenerator {
           Badges.check(check.name(), check.status())));
     }
     removeStale(out.resolve("runbooks"), ".html", written);
+    removeStale(out.resolve(CheckPage.DIRECTORY), ".html", written);
     removeStale(out, UP_PAGE, written);
     removeStale(badges, ".svg", written);
     return new SiteResult(written, warnings);

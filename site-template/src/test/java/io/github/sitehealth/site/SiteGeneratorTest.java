@@ -110,6 +110,25 @@ class SiteGeneratorTest {
   }
 
   @Test
+  void aFailingCheckGetsItsPageOfCommandsUntilItRecovers() throws IOException {
+    Path out = dir.resolve("site-health");
+    var shop = PlaceholdersTest.shop("https://www.shop.test/", CheckStatus.DOWN);
+    Fixtures.writeResults(out, Fixtures.run(Fixtures.T0, Fixtures.up("home"), shop));
+    SiteResult result = generator.generate(SiteRequest.of(out, out));
+
+    Path page = out.resolve(CheckPage.link(shop));
+    assertThat(result.files()).contains(page);
+    assertThat(Fixtures.parse(page).select("main pre code").text()).contains("https://origin.shop.test:8443/health");
+    SafeHtml.assertSafe(Fixtures.parse(page), page.toString());
+    assertThat(Fixtures.parse(out.resolve("index.html")).select("a.for-this-check").attr("href"))
+        .isEqualTo(CheckPage.link(shop));
+
+    Fixtures.writeResults(out, Fixtures.run(Fixtures.T0.plusSeconds(60), Fixtures.up("home"), Fixtures.up("shop")));
+    generator.generate(SiteRequest.of(out, out));
+    assertThat(page).doesNotExist();
+  }
+
+  @Test
   void aLinkedDirectoryLeadingOutOfTheOutputDirectoryIsNotWrittenThrough() throws IOException {
     Path out = dir.resolve("site-health");
     Fixtures.writeResults(out, Fixtures.run(Fixtures.T0, Fixtures.up("home")));
