@@ -80,6 +80,7 @@ final class CheckPage {
           + String.join(", ", missing.stream().map(m -> "{{" + m + "}}").toList()) + ".");
     }
     doc.selectFirst("nav.toc").remove();
+    RunbookPage.sidebar(doc, library.runbooks(), "", "../runbooks/");
     PageTemplate.footer(doc, generatedAt);
     return PageTemplate.html(doc);
   }

@@ -21,7 +21,8 @@ final class MarkdownRenderer {
 
   /** Ids the page templates use; headings never get them. */
   static final Set<String> RESERVED_IDS = Set.of("sh-main", "sh-toc", "sh-checks", "sh-uptime",
-      "sh-incidents", "sh-runbooks", "sh-content", "sh-title");
+      "sh-incidents", "sh-runbooks", "sh-content", "sh-title", "sh-docs", "sh-search", "sh-search-status",
+      "sh-search-results");
 
   /** A relative link to another Markdown file: {@code dns.md#nxdomain}. */
   private static final Pattern MARKDOWN_LINK = Pattern.compile("^([^:/?#][^:?#]*)\\.md(#.*)?$");

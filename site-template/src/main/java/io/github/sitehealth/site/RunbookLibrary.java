@@ -47,6 +47,9 @@ public final class RunbookLibrary {
   /** Team file names that are safe as output names: no directories, no leading dot. */
   private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.md");
 
+  /** The file whose page would take the search page's name. */
+  private static final String SEARCH_SOURCE = SearchPage.FILE_NAME.replace(".html", ".md");
+
   private final Map<String, Runbook> byPage;
   private final Map<String, String> teamCodes;
   private final Map<String, String> codes;
@@ -299,6 +302,11 @@ public final class RunbookLibrary {
       for (Path path : list.sorted().toList()) {
         String name = path.getFileName().toString();
         if (!name.endsWith(".md") || !Files.isRegularFile(path)) {
+          continue;
+        }
+        if (name.equals(SEARCH_SOURCE)) {
+          warnings.add("team runbook " + path + " skipped: runbooks/" + SearchPage.FILE_NAME
+              + " is the search page; give the file another name");
           continue;
         }
         if (!FILE_NAME.matcher(name).matches()) {

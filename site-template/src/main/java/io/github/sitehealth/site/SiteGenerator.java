@@ -84,8 +84,10 @@ public final class SiteGenerator {
         StatusFeed.write(o, request.title(), indexed, incidents.incidents(), now)));
     RunbookPage pages = new RunbookPage(template);
     for (Runbook runbook : library.runbooks()) {
-      written.add(output.write(out.resolve("runbooks").resolve(runbook.pageName()), pages.render(runbook, now)));
+      written.add(output.write(out.resolve("runbooks").resolve(runbook.pageName()), pages.render(runbook, library.runbooks(), now)));
     }
+    written.add(output.write(out.resolve("runbooks").resolve(SearchPage.FILE_NAME),
+        new SearchPage(template).render(library.runbooks(), now)));
     CheckPage checkPages = new CheckPage(template, library);
     for (CheckResult check : run.checks()) {
       if (CheckPage.applies(library, check)) {

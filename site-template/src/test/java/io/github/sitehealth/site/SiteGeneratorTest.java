@@ -53,7 +53,8 @@ class SiteGeneratorTest {
         out.resolve("runbooks/503-service-unavailable.html"), out.resolve("runbooks/dns.html"),
         out.resolve("badges/overall.svg"), out.resolve("badges/home.svg"), out.resolve("badges/api.svg"),
         out.resolve("status.json"), out.resolve("feed.xml"));
-    assertThat(result.files()).hasSize(3 + RunbookLibrary.DEFAULT_FILES.size() + 3).allMatch(Files::isRegularFile);
+    assertThat(result.files()).contains(out.resolve("runbooks/search.html"));
+    assertThat(result.files()).hasSize(3 + RunbookLibrary.DEFAULT_FILES.size() + 1 + 3).allMatch(Files::isRegularFile);
     assertThat(result.warnings()).isEmpty();
     assertThat(results).exists();
 
