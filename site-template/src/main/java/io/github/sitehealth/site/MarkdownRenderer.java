@@ -8,7 +8,9 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -19,7 +21,8 @@ final class MarkdownRenderer {
 
   /** Ids the page templates use; headings never get them. */
   static final Set<String> RESERVED_IDS = Set.of("sh-main", "sh-toc", "sh-checks", "sh-uptime",
-      "sh-incidents", "sh-runbooks", "sh-content", "sh-title");
+      "sh-incidents", "sh-runbooks", "sh-content", "sh-title", "sh-docs", "sh-search", "sh-search-status",
+      "sh-search-results");
 
   /** A relative link to another Markdown file: {@code dns.md#nxdomain}. */
   private static final Pattern MARKDOWN_LINK = Pattern.compile("^([^:/?#][^:?#]*)\\.md(#.*)?$");
@@ -31,8 +34,11 @@ final class MarkdownRenderer {
    * @param html the sanitized HTML
    * @param sections every heading, in order
    * @param warnings problems worth telling the author about
+   * @param commands by section id, the code blocks that use a placeholder, as written (the
+   *     text before the first heading under the id "")
    */
-  record Rendered(FrontMatter frontMatter, String html, List<Runbook.Section> sections, List<String> warnings) {}
+  record Rendered(FrontMatter frontMatter, String html, List<Runbook.Section> sections,
+      List<String> warnings, Map<String, List<String>> commands) {}
 
   private final Parser parser;
   private final HtmlRenderer renderer;
@@ -87,7 +93,25 @@ final class MarkdownRenderer {
       }
       sections.add(new Runbook.Section(id, h.tagName().charAt(1) - '0', h.text()));
     }
-    return new Rendered(FrontMatter.of(frontMatter.getData()), clean.body().html(), sections, warnings);
+    Map<String, List<String>> commands = commands(clean);
+    Placeholders.showExamples(clean.body());
+    return new Rendered(FrontMatter.of(frontMatter.getData()), clean.body().html(), sections,
+        warnings, commands);
+  }
+
+  /** The code blocks that use a placeholder, by the id of the heading they are under. */
+  private static Map<String, List<String>> commands(Document clean) {
+    Map<String, List<String>> commands = new LinkedHashMap<>();
+    String section = "";
+    for (Element e : clean.body().select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id], pre > code")) {
+      if (!e.tagName().equals("code")) {
+        section = e.id();
+      } else if (Placeholders.uses(e.wholeText())) {
+        commands.computeIfAbsent(section, k -> new ArrayList<>()).add(e.wholeText());
+      }
+    }
+    commands.replaceAll((k, v) -> List.copyOf(v));
+    return commands;
   }
 
   /** A page whose front matter cannot be read; the message names the file and the line. */

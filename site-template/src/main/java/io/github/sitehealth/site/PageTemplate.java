@@ -22,6 +22,9 @@ final class PageTemplate {
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
 
+  /** The search page's script: the one script any page has, allowed by its hash. */
+  static final String SEARCH_SCRIPT = resource("search.js");
+
   static final String STATUS = "status.html";
   static final String RUNBOOK = "runbook.html";
 
@@ -44,6 +47,27 @@ final class PageTemplate {
     doc.title(title);
     doc.head().selectFirst("style").appendChild(new DataNode(css));
     return doc;
+  }
+
+  /**
+   * Adds an inline script at the end of the body and allows exactly it, by its SHA-256, in the
+   * page's Content-Security-Policy; any other script stays blocked.
+   */
+  static void script(Document doc, String script) {
+    Element csp = doc.head().selectFirst("meta[http-equiv=Content-Security-Policy]");
+    csp.attr("content", csp.attr("content") + "; script-src '" + scriptHash(script) + "'");
+    doc.body().appendElement("script").appendChild(new DataNode(script));
+  }
+
+  /** The CSP source of a script's text, e.g. {@code sha256-...}. */
+  static String scriptHash(String script) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(script.getBytes(StandardCharsets.UTF_8));
+      return "sha256-" + java.util.Base64.getEncoder().encodeToString(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
   }
 
   /** The element marked {@code data-slot="name"} in the template. */

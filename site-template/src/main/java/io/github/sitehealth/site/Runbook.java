@@ -1,6 +1,8 @@
 package io.github.sitehealth.site;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,8 @@ import java.util.Optional;
  * @param codes the finding codes the front matter says this page covers
  * @param sections the headings, in order, with their stable ids
  * @param html the rendered and sanitized content, without the page around it
+ * @param commands by section id, the code blocks that use placeholders, as written; the status
+ *     page fills them with a failing check's values
  */
 public record Runbook(
     String fileName,
@@ -21,7 +25,8 @@ public record Runbook(
     String summary,
     List<String> codes,
     List<Section> sections,
-    String html) {
+    String html,
+    Map<String, List<String>> commands) {
 
   /** Where a runbook comes from. */
   public enum Source {
@@ -41,6 +46,36 @@ public record Runbook(
   public Runbook {
     codes = List.copyOf(codes);
     sections = List.copyOf(sections);
+    commands = Map.copyOf(commands);
+  }
+
+  /** A page without commands that use placeholders. */
+  public Runbook(String fileName, Source source, String title, String summary, List<String> codes,
+      List<Section> sections, String html) {
+    this(fileName, source, title, summary, codes, sections, html, Map.of());
+  }
+
+  /**
+   * The commands of a section and the sections under it (up to the next heading of its level or
+   * higher), in page order; with an empty id, the whole page's.
+   */
+  public List<String> commands(String sectionId) {
+    List<String> out = new ArrayList<>(commands.getOrDefault("", List.of()).stream()
+        .filter(c -> sectionId.isEmpty()).toList());
+    int level = 0;
+    boolean inside = sectionId.isEmpty();
+    for (Section s : sections) {
+      if (s.id().equals(sectionId)) {
+        inside = true;
+        level = s.level();
+      } else if (inside && level > 0 && s.level() <= level) {
+        break;
+      }
+      if (inside) {
+        out.addAll(commands.getOrDefault(s.id(), List.of()));
+      }
+    }
+    return out;
   }
 
   /** The rendered page's file name, e.g. {@code 502-bad-gateway.html}. */

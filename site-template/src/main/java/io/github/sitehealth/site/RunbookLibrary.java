@@ -47,6 +47,9 @@ public final class RunbookLibrary {
   /** Team file names that are safe as output names: no directories, no leading dot. */
   private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.md");
 
+  /** The file whose page would take the search page's name. */
+  private static final String SEARCH_SOURCE = SearchPage.FILE_NAME.replace(".html", ".md");
+
   private final Map<String, Runbook> byPage;
   private final Map<String, String> teamCodes;
   private final Map<String, String> codes;
@@ -107,6 +110,8 @@ public final class RunbookLibrary {
     for (int i = 0; i < sources.size(); i++) {
       Source source = sources.get(i);
       Runbook runbook = toRunbook(rendered.get(i), source.file(), source.kind(), warnings);
+      warnings.addAll(Placeholders.unknown(source.markdown(),
+          (source.kind() == Runbook.Source.TEAM ? "team" : "default") + " runbook " + source.file()));
       byPage.put(runbook.pageName(), runbook);
       if (source.kind() == Runbook.Source.DEFAULT) {
         runbook.codes().forEach(code -> codes.putIfAbsent(code, runbook.pageName()));
@@ -210,7 +215,7 @@ public final class RunbookLibrary {
     return bestDistance <= Math.max(1, code.length() / 3) ? Optional.of(best) : Optional.empty();
   }
 
-  private static int editDistance(String a, String b) {
+  static int editDistance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -272,7 +277,7 @@ public final class RunbookLibrary {
         .or(() -> r.sections().stream().filter(s -> s.level() == 1).map(Runbook.Section::title).findFirst())
         .orElse(file.substring(0, file.length() - 3));
     return new Runbook(file, source, title, r.frontMatter().first("summary").orElse(""),
-        r.frontMatter().list("codes"), r.sections(), r.html());
+        r.frontMatter().list("codes"), r.sections(), r.html(), r.commands());
   }
 
   private static String readDefault(String file) throws IOException {
@@ -297,6 +302,11 @@ public final class RunbookLibrary {
       for (Path path : list.sorted().toList()) {
         String name = path.getFileName().toString();
         if (!name.endsWith(".md") || !Files.isRegularFile(path)) {
+          continue;
+        }
+        if (name.equals(SEARCH_SOURCE)) {
+          warnings.add("team runbook " + path + " skipped: runbooks/" + SearchPage.FILE_NAME
+              + " is the search page; give the file another name");
           continue;
         }
         if (!FILE_NAME.matcher(name).matches()) {

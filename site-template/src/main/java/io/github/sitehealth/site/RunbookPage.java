@@ -3,12 +3,16 @@ package io.github.sitehealth.site;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 
-/** One runbook as a complete page: title, summary, codes, a table of contents and the content. */
+/**
+ * One runbook as a complete page: title, summary, codes, a table of contents and the content,
+ * with a sidebar of every runbook and links to the previous and the next one.
+ */
 final class RunbookPage {
 
   private final PageTemplate template;
@@ -17,7 +21,10 @@ final class RunbookPage {
     this.template = template;
   }
 
-  String render(Runbook runbook, Instant generatedAt) {
+  /**
+   * @param all every runbook, in the library's order: the sidebar and previous and next follow it
+   */
+  String render(Runbook runbook, List<Runbook> all, Instant generatedAt) {
     Document doc = template.page(PageTemplate.RUNBOOK, runbook.title() + " | Runbooks");
     PageTemplate.slot(doc, "title").text(runbook.title());
     Element summary = PageTemplate.slot(doc, "summary");
@@ -50,8 +57,59 @@ final class RunbookPage {
     if (doc.select("nav.toc li").isEmpty()) {
       doc.selectFirst("nav.toc").remove();
     }
+    sidebar(doc, all, runbook.pageName(), "");
+    pager(content, all, runbook);
     PageTemplate.footer(doc, generatedAt);
     return PageTemplate.html(doc);
+  }
+
+  /**
+   * The sidebar's list: the search page, then every runbook, the default library first, then the
+   * team's; the current page marked.
+   *
+   * @param current the current page's name in {@code runbooks/}, e.g. {@code dns.html}
+   * @param prefix the way from the page to {@code runbooks/}: empty, or {@code ../runbooks/}
+   */
+  static void sidebar(Document doc, List<Runbook> all, String current, String prefix) {
+    Element list = PageTemplate.slot(doc, "docs-nav");
+    Element search = list.appendElement("li").addClass("search-link").appendElement("a")
+        .attr("href", prefix + SearchPage.FILE_NAME).text("Search the runbooks");
+    if (current.equals(SearchPage.FILE_NAME)) {
+      search.attr("aria-current", "page");
+    }
+    for (Runbook r : all) {
+      Element a = list.appendElement("li").appendElement("a").attr("href", prefix + r.pageName()).text(r.title());
+      if (r.pageName().equals(current)) {
+        a.attr("aria-current", "page");
+      }
+      if (r.source() == Runbook.Source.TEAM) {
+        a.parent().appendText(" (team)");
+      }
+    }
+  }
+
+  /** Links to the runbooks before and after this one in the library's order. */
+  private static void pager(Element content, List<Runbook> all, Runbook runbook) {
+    int at = -1;
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).pageName().equals(runbook.pageName())) {
+        at = i;
+      }
+    }
+    if (at < 0 || all.size() < 2) {
+      return;
+    }
+    Element pager = content.appendElement("nav").addClass("pager").attr("aria-label", "Previous and next runbook");
+    if (at > 0) {
+      Runbook prev = all.get(at - 1);
+      pager.appendElement("a").addClass("prev").attr("rel", "prev").attr("href", prev.pageName())
+          .text("\u2190 Previous: " + prev.title());
+    }
+    if (at < all.size() - 1) {
+      Runbook next = all.get(at + 1);
+      pager.appendElement("a").addClass("next").attr("rel", "next").attr("href", next.pageName())
+          .text("Next: " + next.title() + " \u2192");
+    }
   }
 
   /** Nested lists of the level 2 and 3 headings. */

@@ -84,7 +84,15 @@ public final class SiteGenerator {
         StatusFeed.write(o, request.title(), indexed, incidents.incidents(), now)));
     RunbookPage pages = new RunbookPage(template);
     for (Runbook runbook : library.runbooks()) {
-      written.add(output.write(out.resolve("runbooks").resolve(runbook.pageName()), pages.render(runbook, now)));
+      written.add(output.write(out.resolve("runbooks").resolve(runbook.pageName()), pages.render(runbook, library.runbooks(), now)));
+    }
+    written.add(output.write(out.resolve("runbooks").resolve(SearchPage.FILE_NAME),
+        new SearchPage(template).render(library.runbooks(), now)));
+    CheckPage checkPages = new CheckPage(template, library);
+    for (CheckResult check : run.checks()) {
+      if (CheckPage.applies(library, check)) {
+        written.add(output.write(out.resolve(CheckPage.link(check)), checkPages.render(check, now)));
+      }
     }
     Path badges = out.resolve(Badges.DIRECTORY);
     written.add(output.write(badges.resolve(Badges.OVERALL + ".svg"), Badges.overall(OverallStatus.of(run))));
@@ -94,6 +102,7 @@ public final class SiteGenerator {
           Badges.check(check.name(), check.status())));
     }
     removeStale(out.resolve("runbooks"), ".html", written);
+    removeStale(out.resolve(CheckPage.DIRECTORY), ".html", written);
     removeStale(out, UP_PAGE, written);
     removeStale(badges, ".svg", written);
     return new SiteResult(written, warnings);

@@ -333,9 +333,8 @@ public final class StatusPage {
     Element runbook = cell(tr, "Runbook");
     if (f.isPresent()) {
       String link = library.link(f.get().code(), f.get().hop());
-      String page = library.pageOf(link).map(Runbook::title).orElse("Runbook");
-      String section = library.sectionOf(link).map(s -> ": " + s.title()).orElse("");
-      runbook.appendElement("a").attr("href", link).text(page + section);
+      runbook.appendElement("a").attr("href", link).text(runbookTitle(link));
+      forThisCheck(runbook, check);
     } else {
       none(runbook);
     }
@@ -343,6 +342,24 @@ public final class StatusPage {
       tr.addClass("has-partial");
       partial(rows, check);
     }
+  }
+
+  /**
+   * Beside a failing check's runbook link, a link to its own page of commands ({@link CheckPage}),
+   * when its runbook section has commands that take its values. Only a link, so the index grows
+   * by a line per failing check, not by the commands.
+   */
+  private void forThisCheck(Element runbookCell, CheckResult check) {
+    if (CheckPage.applies(library, check)) {
+      runbookCell.appendElement("a").addClass("for-this-check")
+          .attr("href", CheckPage.link(check)).text("For this check");
+    }
+  }
+
+  /** The runbook page's title and the section's, e.g. "502 Bad Gateway: The origin is failing". */
+  private String runbookTitle(String link) {
+    String page = library.pageOf(link).map(Runbook::title).orElse("Runbook");
+    return page + library.sectionOf(link).map(s -> ": " + s.title()).orElse("");
   }
 
   /**

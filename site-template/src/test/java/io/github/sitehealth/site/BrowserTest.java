@@ -265,6 +265,89 @@ class BrowserTest {
     }
   }
 
+  @Test
+  void searchFindsARunbookSectionByAWordInItAndItsLinkLandsThere() {
+    Path search = SITE.resolve("runbooks").resolve(SearchPage.FILE_NAME);
+    open(search);
+    List<WebElement> all = driver.findElements(By.cssSelector("#sh-search-results > li"));
+    assertThat(all).hasSizeGreaterThan(50).allSatisfy(li -> assertThat(li.isDisplayed()).isTrue());
+    assertThat(driver.findElement(By.id("sh-search-hint")).isDisplayed()).as("the no-script hint").isFalse();
+
+    WebElement field = driver.findElement(By.id("sh-search"));
+    field.sendKeys("whois");
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+        By.id("sh-search-status"), "\u201cwhois\u201d"));
+    List<WebElement> shown = driver.findElements(By.cssSelector("#sh-search-results > li")).stream()
+        .filter(WebElement::isDisplayed).toList();
+    assertThat(shown).isNotEmpty().hasSizeLessThan(all.size());
+    List<String> hrefs = shown.stream()
+        .map(li -> li.findElement(By.tagName("a")).getDomAttribute("href")).toList();
+    assertThat(hrefs).contains("dns.html#nxdomain");
+    WebElement hit = shown.get(hrefs.indexOf("dns.html#nxdomain"));
+    assertThat(hit.findElement(By.cssSelector(".snippet")).getText().toLowerCase()).contains("whois");
+    assertNoConsoleErrors("search.html");
+
+    hit.findElement(By.tagName("a")).click();
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("dns.html#nxdomain"));
+    waitForLoad();
+    assertThat(driver.findElement(By.id("nxdomain")).isDisplayed()).isTrue();
+    assertNoConsoleErrors("dns.html");
+  }
+
+  @Test
+  void aDownChecksOwnPageHasItsRunbookCommandsWithItsValues() {
+    open(index);
+    WebElement link = row(API).findElement(By.cssSelector("td[data-label=Runbook] a.for-this-check"));
+    assertThat(link.isDisplayed()).isTrue();
+    link.click();
+    new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains("/checks/"));
+    waitForLoad();
+    String commands = driver.findElements(By.cssSelector("main pre code")).stream()
+        .map(WebElement::getText).reduce("", (a, b) -> a + "\n" + b);
+    assertThat(commands).contains("https://api.example.com/health", "api.example.com:443")
+        .doesNotContain("www.example.com");
+    assertNoConsoleErrors("check page");
+  }
+
+  @Test
+  void theDocsPagesHaveNoConsoleErrorsAndNoSidewaysScrollOnAPhone() throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    List<Path> pages = new ArrayList<>();
+    pages.add(SITE.resolve("runbooks/502-bad-gateway.html"));
+    pages.add(SITE.resolve("runbooks/partial-failures.html"));
+    pages.add(SITE.resolve("runbooks").resolve(SearchPage.FILE_NAME));
+    pages.add(SITE.resolve(CheckPage.link(down502(API, NOW))));
+    try {
+      for (boolean onPhone : List.of(false, true)) {
+        if (onPhone) {
+          phone();
+        } else {
+          desktop();
+        }
+        for (Path page : pages) {
+          open(page);
+          String name = page.getFileName().toString();
+          assertThat(overflow()).as("horizontal overflow on %s, phone: %s", name, onPhone).isLessThanOrEqualTo(1);
+          assertThat(driver.findElements(By.cssSelector("nav.docs-nav a"))).as(name)
+              .hasSizeGreaterThan(RunbookLibrary.DEFAULT_FILES.size())
+              .allSatisfy(a -> assertThat(a.isDisplayed()).isTrue());
+          assertNoConsoleErrors(name + (onPhone ? ", phone" : ", desktop"));
+        }
+        open(pages.get(2));
+        driver.findElement(By.id("sh-search")).sendKeys("keep-alive");
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+            By.id("sh-search-status"), "keep-alive"));
+        assertThat(overflow()).as("overflow with results, phone: %s", onPhone).isLessThanOrEqualTo(1);
+        write(SCREENSHOTS.resolve(onPhone ? "search-mobile.png" : "search-desktop.png"), fullPage());
+        open(pages.get(0));
+        write(SCREENSHOTS.resolve(onPhone ? "runbook-mobile.png" : "runbook-desktop.png"), fullPage());
+        assertNoConsoleErrors("search and runbook screenshots");
+      }
+    } finally {
+      desktop();
+    }
+  }
+
   /**
    * The console and overflow checks above pass vacuously if the browser log stays empty or the
    * measure misses a page that is too wide: this page has both a CSP violation and overflow.

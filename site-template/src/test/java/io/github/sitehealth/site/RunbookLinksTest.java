@@ -78,11 +78,12 @@ class RunbookLinksTest {
   }
 
   @org.junit.jupiter.api.Test
-  void everyDefaultPageIsWritten() throws IOException {
+  void everyDefaultPageIsWrittenWithTheSearchPage() throws IOException {
     try (var files = Files.list(out.resolve("runbooks"))) {
-      assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrderElementsOf(
-              RunbookLibrary.DEFAULT_FILES.stream().map(f -> f.replace(".md", ".html")).toList());
+      List<String> expected = new java.util.ArrayList<>(
+          RunbookLibrary.DEFAULT_FILES.stream().map(f -> f.replace(".md", ".html")).toList());
+      expected.add(SearchPage.FILE_NAME);
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(expected);
     }
   }
 }

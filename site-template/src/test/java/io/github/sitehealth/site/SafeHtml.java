@@ -24,7 +24,15 @@ final class SafeHtml {
 
   static void assertSafe(Document doc, String where) {
     for (String tag : FORBIDDEN_TAGS) {
-      assertThat(doc.select(tag)).as("<%s> in %s", tag, where).isEmpty();
+      if (tag.equals("script")) {
+        assertOnlyHashedScripts(doc, where);
+      } else if (tag.equals("input")) {
+        // a search field, in no form: it submits nothing anywhere
+        assertThat(doc.select("input")).as("<input> in %s", where)
+            .allSatisfy(i -> assertThat(i.attr("type")).isEqualTo("search"));
+      } else {
+        assertThat(doc.select(tag)).as("<%s> in %s", tag, where).isEmpty();
+      }
     }
     assertThat(doc.select("style")).as("<style> in %s", where).hasSize(1);
     assertThat(doc.selectFirst("style").parent()).as("<style> in %s", where).isEqualTo(doc.head());
@@ -52,6 +60,22 @@ final class SafeHtml {
           throw new AssertionError(name + " attribute in " + where);
         }
       }
+    }
+  }
+
+  /**
+   * A script runs only when the page's policy allows exactly its text by its hash: inline, no
+   * {@code src}, no {@code 'unsafe-inline'}, and only the search page's own script.
+   */
+  private static void assertOnlyHashedScripts(Document doc, String where) {
+    for (Element script : doc.select("script")) {
+      String policy = doc.select("meta[http-equiv=Content-Security-Policy]").attr("content");
+      assertThat(script.hasAttr("src")).as("script src in %s", where).isFalse();
+      assertThat(script.data()).as("script in %s", where).isEqualTo(PageTemplate.SEARCH_SCRIPT);
+      assertThat(policy).as("CSP of %s", where)
+          .contains("script-src '" + PageTemplate.scriptHash(script.data()) + "'")
+          .doesNotContain("unsafe-inline'; script", "unsafe-eval");
+      assertThat(policy.substring(policy.indexOf("script-src"))).doesNotContain("unsafe-inline");
     }
   }
 

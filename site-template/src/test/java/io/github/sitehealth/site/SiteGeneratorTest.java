@@ -53,7 +53,8 @@ class SiteGeneratorTest {
         out.resolve("runbooks/503-service-unavailable.html"), out.resolve("runbooks/dns.html"),
         out.resolve("badges/overall.svg"), out.resolve("badges/home.svg"), out.resolve("badges/api.svg"),
         out.resolve("status.json"), out.resolve("feed.xml"));
-    assertThat(result.files()).hasSize(3 + RunbookLibrary.DEFAULT_FILES.size() + 3).allMatch(Files::isRegularFile);
+    assertThat(result.files()).contains(out.resolve("runbooks/search.html"));
+    assertThat(result.files()).hasSize(3 + RunbookLibrary.DEFAULT_FILES.size() + 1 + 3).allMatch(Files::isRegularFile);
     assertThat(result.warnings()).isEmpty();
     assertThat(results).exists();
 
@@ -107,6 +108,25 @@ class SiteGeneratorTest {
     assertThat(out.resolve("badges/home.svg")).exists();
     assertThat(out.resolve("runbooks/502-bad-gateway.html")).exists();
     assertThat(notOurs).hasContent("kept");
+  }
+
+  @Test
+  void aFailingCheckGetsItsPageOfCommandsUntilItRecovers() throws IOException {
+    Path out = dir.resolve("site-health");
+    var shop = PlaceholdersTest.shop("https://www.shop.test/", CheckStatus.DOWN);
+    Fixtures.writeResults(out, Fixtures.run(Fixtures.T0, Fixtures.up("home"), shop));
+    SiteResult result = generator.generate(SiteRequest.of(out, out));
+
+    Path page = out.resolve(CheckPage.link(shop));
+    assertThat(result.files()).contains(page);
+    assertThat(Fixtures.parse(page).select("main pre code").text()).contains("https://origin.shop.test:8443/health");
+    SafeHtml.assertSafe(Fixtures.parse(page), page.toString());
+    assertThat(Fixtures.parse(out.resolve("index.html")).select("a.for-this-check").attr("href"))
+        .isEqualTo(CheckPage.link(shop));
+
+    Fixtures.writeResults(out, Fixtures.run(Fixtures.T0.plusSeconds(60), Fixtures.up("home"), Fixtures.up("shop")));
+    generator.generate(SiteRequest.of(out, out));
+    assertThat(page).doesNotExist();
   }
 
   @Test

@@ -1,0 +1,302 @@
+package io.github.sitehealth.site;
+
+import io.github.sitehealth.core.result.AddressResult;
+import io.github.sitehealth.core.result.CheckResult;
+import io.github.sitehealth.core.result.CheckStatus;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * The placeholders a runbook may write in its commands, such as {@code curl -sI {{url}}}: the
+ * status page fills them with a failing check's own values; a runbook page, which belongs to no
+ * check, shows an example value marked as a placeholder.
+ */
+final class Placeholders {
+
+  /**
+   * One placeholder.
+   *
+   * @param name what goes between the braces
+   * @param meaning what it stands for, in words
+   * @param example what a runbook page shows in its place
+   */
+  record Placeholder(String name, String meaning, String example) {}
+
+  /** Every placeholder, in the order the README lists them. */
+  static final List<Placeholder> KNOWN = List.of(
+      new Placeholder("url", "the check's URL", "https://www.example.com/"),
+      new Placeholder("host", "the host name of the URL (of a DNS check: the record name;"
+          + " of a TCP check: its host)", "www.example.com"),
+      new Placeholder("port", "the port of the URL (443 or 80 when it names none), or of a TCP check",
+          "443"),
+      new Placeholder("address", "the IP address that failed, when the check probed its addresses",
+          "203.0.113.10"),
+      new Placeholder("origin", "the <origin> URL, when one is configured", "https://origin.example.com/"),
+      new Placeholder("origin-host", "the host name of the <origin> URL", "origin.example.com"),
+      new Placeholder("origin-port", "the port of the <origin> URL", "443"),
+      new Placeholder("name", "the check's name", "home"));
+
+  /** {@code {{name}}}: no spaces inside, so template syntax such as {@code {{ .Host }}} is left alone. */
+  static final Pattern PATTERN = Pattern.compile("\\{\\{([A-Za-z][A-Za-z0-9_-]*)\\}\\}");
+
+  private static final Pattern SCHEME_AND_AUTHORITY =
+      Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*");
+
+  private static final Map<String, Placeholder> BY_NAME = new LinkedHashMap<>();
+
+  static {
+    KNOWN.forEach(p -> BY_NAME.put(p.name(), p));
+  }
+
+  private Placeholders() {}
+
+  static Optional<Placeholder> known(String name) {
+    return Optional.ofNullable(BY_NAME.get(name));
+  }
+
+  /** Whether the text uses at least one known placeholder. */
+  static boolean uses(String text) {
+    Matcher m = PATTERN.matcher(text);
+    while (m.find()) {
+      if (BY_NAME.containsKey(m.group(1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A warning for each unknown placeholder in a Markdown file, naming the file, the line and the
+   * closest known placeholder.
+   *
+   * @param what how the warning names the file, e.g. {@code team runbook shop.md}
+   */
+  static List<String> unknown(String markdown, String what) {
+    List<String> warnings = new ArrayList<>();
+    List<String> lines = markdown.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher m = PATTERN.matcher(lines.get(i));
+      while (m.find()) {
+        String name = m.group(1);
+        if (BY_NAME.containsKey(name)) {
+          continue;
+        }
+        warnings.add(what + " line " + (i + 1) + ": {{" + name + "}} is no placeholder"
+            + closest(name).map(c -> " (did you mean {{" + c + "}}?)").orElse("")
+            + "; it is shown as written. The placeholders are " + names()
+            + " (see the README's Runbook placeholders)");
+      }
+    }
+    return warnings;
+  }
+
+  /** The known placeholder closest to a misspelt one, when it is close enough to be a typo. */
+  static Optional<String> closest(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : BY_NAME.keySet()) {
+      int d = RunbookLibrary.editDistance(lower, candidate);
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    boolean typo = bestDistance == 0
+        || bestDistance <= Math.max(2, name.length() / 3) && bestDistance < name.length();
+    return typo ? Optional.of(best) : Optional.empty();
+  }
+
+  private static String names() {
+    return String.join(", ", BY_NAME.keySet().stream().map(n -> "{{" + n + "}}").toList());
+  }
+
+  /**
+   * On a page that belongs to no check: each known placeholder in the text under the root becomes
+   * a {@code <var>} showing its example value, titled with its name and meaning. Unknown ones stay
+   * as written.
+   */
+  static void showExamples(Element root) {
+    for (TextNode text : textNodes(root)) {
+      if (!uses(text.getWholeText())) {
+        continue;
+      }
+      List<Node> parts = new ArrayList<>();
+      split(text.getWholeText(), (literal, placeholder) -> {
+        if (placeholder == null) {
+          parts.add(new TextNode(literal));
+        } else {
+          Element var = new Element("var").addClass("placeholder")
+              .attr("title", "{{" + placeholder.name() + "}}: " + placeholder.meaning()
+                  + "; the status page fills it in for each failing check")
+              .text(placeholder.example());
+          parts.add(var);
+        }
+      });
+      for (Node part : parts) {
+        text.before(part);
+      }
+      text.remove();
+    }
+  }
+
+  /**
+   * Writes a command with a check's values into the element, each filled value as a {@code
+   * <var>}; a placeholder without a value for this check stays visible by its name, marked as
+   * unknown. Everything goes in as text, so a value with markup in it stays text.
+   *
+   * @return the placeholders the check has no value for
+   */
+  static List<String> fill(Element into, String command, Map<String, String> values) {
+    List<String> missing = new ArrayList<>();
+    split(command, (literal, placeholder) -> {
+      if (placeholder == null) {
+        into.appendText(literal);
+      } else if (values.containsKey(placeholder.name())) {
+        into.appendElement("var").addClass("filled").text(values.get(placeholder.name()));
+      } else {
+        into.appendElement("var").addClass("placeholder").addClass("unknown")
+            .attr("title", placeholder.meaning() + ": not known for this check")
+            .text("{{" + placeholder.name() + "}}");
+        if (!missing.contains(placeholder.name())) {
+          missing.add(placeholder.name());
+        }
+      }
+    });
+    return missing;
+  }
+
+  /** A check's values by placeholder name; a value the check does not know is absent. */
+  static Map<String, String> values(CheckResult check) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("name", check.name());
+    String target = check.target();
+    switch (check.kind()) {
+      case "dns" -> {
+        String record = target.strip().split("\\s+", 2)[0];
+        values.put("host", record.endsWith(".") ? record.substring(0, record.length() - 1) : record);
+      }
+      case "tcp" -> uri("tcp://" + target).ifPresent(u -> {
+        putHost(values, "host", u);
+        if (u.getPort() > 0) {
+          values.put("port", Integer.toString(u.getPort()));
+        }
+      });
+      default -> {
+        values.put("url", target);
+        // only the scheme and authority: a path may hold what a URI refuses, such as "<"
+        Matcher m = SCHEME_AND_AUTHORITY.matcher(target);
+        if (m.find()) {
+          uri(m.group()).ifPresent(u -> {
+            putHost(values, "host", u);
+            port(u).ifPresent(p -> values.put("port", p));
+          });
+        }
+      }
+    }
+    address(check).ifPresent(a -> values.put("address", a));
+    origin(check).ifPresent(o -> {
+      values.put("origin", o.toString());
+      putHost(values, "origin-host", o);
+      port(o).ifPresent(p -> values.put("origin-port", p));
+    });
+    return values;
+  }
+
+  /** The first address that is DOWN, else DEGRADED, else the first address probed. */
+  private static Optional<String> address(CheckResult check) {
+    for (CheckStatus status : List.of(CheckStatus.DOWN, CheckStatus.DEGRADED, CheckStatus.UP)) {
+      Optional<String> first = check.addresses().stream().filter(a -> a.status() == status)
+          .map(AddressResult::address).findFirst();
+      if (first.isPresent()) {
+        return first;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The origin URL, from the evidence line the diagnosis writes about it. */
+  private static Optional<URI> origin(CheckResult check) {
+    return check.finding().stream().flatMap(f -> f.evidence().stream())
+        .filter(line -> line.startsWith("origin "))
+        .map(line -> line.substring("origin ".length()))
+        .map(rest -> rest.startsWith("GET ") ? rest.substring(4) : rest)
+        .map(rest -> rest.split(" ", 2)[0])
+        .filter(url -> SCHEME_AND_AUTHORITY.matcher(url).find())
+        .map(Placeholders::uri)
+        .flatMap(Optional::stream)
+        .filter(u -> "http".equals(u.getScheme()) || "https".equals(u.getScheme()))
+        .findFirst();
+  }
+
+  private static void putHost(Map<String, String> values, String key, URI uri) {
+    if (uri.getHost() != null) {
+      String host = uri.getHost();
+      values.put(key, host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host);
+    }
+  }
+
+  private static Optional<String> port(URI uri) {
+    if (uri.getPort() > 0) {
+      return Optional.of(Integer.toString(uri.getPort()));
+    }
+    return switch (String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT)) {
+      case "https" -> Optional.of("443");
+      case "http" -> Optional.of("80");
+      default -> Optional.empty();
+    };
+  }
+
+  private static Optional<URI> uri(String text) {
+    try {
+      URI uri = new URI(text);
+      return uri.getHost() == null ? Optional.empty() : Optional.of(uri);
+    } catch (Exception e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Literal text and known placeholders, in order; an unknown placeholder is literal text. */
+  private interface Parts {
+    void accept(String literal, Placeholder placeholder);
+  }
+
+  private static void split(String text, Parts parts) {
+    Matcher m = PATTERN.matcher(text);
+    int at = 0;
+    while (m.find()) {
+      Placeholder p = BY_NAME.get(m.group(1));
+      if (p == null) {
+        continue;
+      }
+      if (m.start() > at) {
+        parts.accept(text.substring(at, m.start()), null);
+      }
+      parts.accept(null, p);
+      at = m.end();
+    }
+    if (at < text.length()) {
+      parts.accept(text.substring(at), null);
+    }
+  }
+
+  private static List<TextNode> textNodes(Element root) {
+    List<TextNode> nodes = new ArrayList<>();
+    root.traverse((node, depth) -> {
+      if (node instanceof TextNode t) {
+        nodes.add(t);
+      }
+    });
+    return nodes;
+  }
+}
