@@ -51,10 +51,9 @@ final class HistoryCard {
       }
     }
     List<Uptime.Day> days = series.days();
-    LocalDate first = days.get(0).date();
     LocalDate last = days.get(days.size() - 1).date();
     Element svg = svg(box, "strip", STRIP_WIDTH, DayShape.HEIGHT)
-        .attr("aria-label", describe(check, series, first, last));
+        .attr("aria-label", describe(check, series, last));
     for (DayShape shape : DayShape.values()) {
       // A run of days of one kind is one stroke, its dash pattern (site.css) cutting it into a
       // bar per day: 90 days of one kind are a dozen bytes, not 90 elements.
@@ -105,12 +104,20 @@ final class HistoryCard {
     }
   }
 
-  static String describe(String check, Uptime.Series series, LocalDate first, LocalDate last) {
-    StringBuilder text = new StringBuilder(check).append(", days ").append(first).append(" to ")
-        .append(last).append(": ").append(series.count(CheckStatus.UP)).append(" up, ")
-        .append(series.count(CheckStatus.DEGRADED)).append(" degraded, ")
-        .append(series.count(CheckStatus.DOWN)).append(" down, ")
-        .append(series.daysWithoutData()).append(" no data");
+  /** E.g. "home, 90 days to 2025-03-20: 85 up, 1 down, 4 no data; last down 2025-03-17." */
+  static String describe(String check, Uptime.Series series, LocalDate last) {
+    List<String> parts = new java.util.ArrayList<>();
+    for (CheckStatus status : CheckStatus.values()) {
+      long n = series.count(status);
+      if (n > 0) {
+        parts.add(n + " " + status.name().toLowerCase(Locale.ROOT));
+      }
+    }
+    if (series.daysWithoutData() > 0) {
+      parts.add(series.daysWithoutData() + " no data");
+    }
+    StringBuilder text = new StringBuilder(check).append(", ").append(Uptime.DAYS)
+        .append(" days to ").append(last).append(": ").append(String.join(", ", parts));
     series.days().stream().filter(d -> d.status().equals(Optional.of(CheckStatus.DOWN)))
         .reduce((a, b) -> b).ifPresent(d -> text.append("; last down ").append(d.date()));
     return text.append('.').toString();
@@ -135,8 +142,8 @@ final class HistoryCard {
     String failures = failures(down, degraded);
     figures(figure, median, p95, down + degraded, n);
     Element svg = svg(figure, "chart", CHART_WIDTH, CHART_HEIGHT).attr("aria-label", check
-        + ", latency of " + runs + ": median " + median + " ms, p95 " + p95 + " ms, highest "
-        + series.max() + " ms; " + failures + ".");
+        + ", latency of " + runs + ": median " + median + " ms, p95 " + p95 + " ms"
+        + (down + degraded == 0 ? "" : "; " + failures) + ".");
     for (CheckStatus status : List.of(CheckStatus.DEGRADED, CheckStatus.DOWN)) {
       StringBuilder d = new StringBuilder();
       for (int i = 0; i < n; i++) {
@@ -152,7 +159,7 @@ final class HistoryCard {
     level(svg, "p95", y(p95, top));
     level(svg, "median", y(median, top));
     if (n == 1) {
-      svg.appendElement("circle").addClass("point").attr("cx", String.valueOf(x(0, 1)))
+      svg.appendElement("circle").attr("cx", String.valueOf(x(0, 1)))
           .attr("cy", String.valueOf(y(series.runs().get(0).latencyMs(), top))).attr("r", "3");
     } else {
       StringBuilder points = new StringBuilder();
@@ -160,7 +167,7 @@ final class HistoryCard {
         points.append(i == 0 ? "" : " ").append(x(i, n)).append(',')
             .append(y(series.runs().get(i).latencyMs(), top));
       }
-      svg.appendElement("polyline").addClass("line").attr("points", points.toString());
+      svg.appendElement("polyline").attr("points", points.toString());
     }
     Element caption = figure.appendElement("figcaption");
     caption.text(capitalize(runs) + (n == 1 ? "" : ", oldest first") + "; scale 0 to " + top + " ms.");
