@@ -188,7 +188,7 @@ final class HistoryCard {
     Element dl = figure.appendElement("dl").addClass("figures");
     pair(dl, "Median latency", median + " ms");
     pair(dl, "p95 latency", p95 + " ms");
-    pair(dl, "Failed runs", failed + " of " + runs);
+    pair(dl, "Runs not up", failed + " of " + runs);
   }
 
   private static void pair(Element dl, String term, String value) {

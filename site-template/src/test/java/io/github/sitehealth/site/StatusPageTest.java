@@ -242,7 +242,7 @@ class StatusPageTest {
     assertThat(chart.attr("aria-label")).isEqualTo("home, latency of the last 5 runs:"
         + " median 120 ms, p95 3000 ms; 1 run down, 1 degraded.");
     assertThat(figure.select("dl.figures dt").eachText())
-        .containsExactly("Median latency", "p95 latency", "Failed runs");
+        .containsExactly("Median latency", "p95 latency", "Runs not up");
     assertThat(figure.select("dl.figures dd").eachText()).containsExactly("120 ms", "3000 ms", "2 of 5");
     assertThat(figure.selectFirst("figcaption").text())
         .isEqualTo("The last 5 runs, oldest first; scale 0 to 5000 ms.");
