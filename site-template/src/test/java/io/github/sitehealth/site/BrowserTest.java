@@ -67,6 +67,8 @@ class BrowserTest {
 
   static final Duration WAIT = Duration.ofSeconds(5);
   static final Instant NOW = Instant.parse("2025-03-20T10:15:00Z");
+  /** Days of daily runs before the latest one, one of them missed. */
+  static final int HISTORY_DAYS = 20;
 
   /** The checks on the page, in order, and the runbook each DOWN check should link to. */
   static final String HOME = "Home page";
@@ -290,12 +292,12 @@ class BrowserTest {
           assertThat(drawn.getRect().getWidth()).as("width of %s of %s", drawn.getTagName(), name).isGreaterThan(100);
           assertThat(drawn.getRect().getHeight()).as("height of %s of %s", drawn.getTagName(), name).isGreaterThan(10);
         }
-        // 90 slots of 4 px: one week of data is 7 slots on the right, not a stretched bar.
+        // 90 slots of 4 px: three weeks of data are 20 slots on the right, not a stretched bar.
         assertThat(strip.getRect().getWidth()).as("strip of %s", name).isEqualTo(360);
         assertThat(card.findElements(By.cssSelector("svg.strip path.day-up, svg.strip path.day-degraded,"
             + " svg.strip path.day-down"))).allSatisfy(p -> assertThat(p.getRect().getX())
                 .as("days with data of %s, on the right", name)
-                .isGreaterThanOrEqualTo(strip.getRect().getX() + 83 * 4));
+                .isGreaterThanOrEqualTo(strip.getRect().getX() + (89 - HISTORY_DAYS) * 4));
         // The figures are right above their slots, not across the page.
         assertThat(Math.abs(windows.getRect().getX() - strip.getRect().getX())).as("figures of %s", name).isLessThan(5);
         assertThat(strip.getRect().getY() - (windows.getRect().getY() + windows.getRect().getHeight()))
@@ -303,14 +305,22 @@ class BrowserTest {
         assertThat(windows.findElements(By.tagName("dd"))).hasSize(4)
             .allSatisfy(dd -> assertThat(dd.getText()).matches("\\d+\\.\\d\\d%"));
         assertThat(card.findElement(By.cssSelector("figure.latency figcaption")).getText())
-            .startsWith("The last 7 runs, oldest first;");
+            .startsWith("The last 20 runs, oldest first;");
         WebElement figures = card.findElement(By.cssSelector("figure.latency dl.figures"));
         assertThat(figures.getText()).contains("Median latency", "p95 latency");
         assertThat(chart.getRect().getY() - (figures.getRect().getY() + figures.getRect().getHeight()))
             .as("gap between the latency figures and the chart of %s", name).isBetween(0, 20);
         assertThat(chart.getDomAttribute("aria-label")).contains("median", "p95");
       }
+      // The day missed 12 days ago is a "no data" slot among days with data: grey and short,
+      // nothing like a DOWN day.
+      WebElement none = cards.get(0).findElement(By.cssSelector("svg.strip path.day-none"));
+      assertThat(none.getDomAttribute("d")).contains("M" + (89 - 12) * 4 + " 22h4");
       WebElement api = cards.get(2);
+      WebElement down = api.findElement(By.cssSelector("svg.strip path.day-down"));
+      assertThat(strokeWidth(none)).isLessThan(strokeWidth(down) / 4);
+      assertThat(driver.executeScript("return getComputedStyle(arguments[0]).stroke;", none))
+          .isNotEqualTo(driver.executeScript("return getComputedStyle(arguments[0]).stroke;", down));
       assertThat(api.findElement(By.cssSelector("svg.chart path.run-down")).isDisplayed()).isTrue();
       // A DOWN day's bar is taller than an UP day's: the states differ in shape, not only colour.
       assertThat(strokeWidth(api.findElement(By.cssSelector("svg.strip path.day-down"))))
@@ -397,14 +407,20 @@ class BrowserTest {
     deleteTree(INPUT);
     Files.createDirectories(INPUT);
     HistoryStore history = new HistoryStore(INPUT.resolve(HistoryStore.FILE_NAME));
-    for (int daysAgo = 6; daysAgo >= 1; daysAgo--) {
+    // Three weeks of daily runs with one day missed (12 days ago), latencies that vary, a
+    // degraded day and a down day: enough for the day slots and the latency line to show shape.
+    for (int daysAgo = HISTORY_DAYS; daysAgo >= 1; daysAgo--) {
+      if (daysAgo == 12) {
+        continue;
+      }
       Instant at = NOW.minus(Duration.ofDays(daysAgo));
+      long ms = 120 + (daysAgo * 53L) % 250;
       history.append(new RunResult(at, 700, List.of(
-          up(HOME, at),
-          daysAgo == 3 ? degraded(CERT, at) : up(CERT, at),
-          daysAgo == 2 ? down502(API, at) : up(API, at),
-          up(DNS, at),
-          up(STORE, at))));
+          up(HOME, at, ms),
+          daysAgo == 3 ? degraded(CERT, at) : up(CERT, at, ms + 40),
+          daysAgo == 2 ? down502(API, at) : up(API, at, ms * 2),
+          up(DNS, at, 20 + daysAgo % 5),
+          up(STORE, at, ms))));
     }
     RunResult run = new RunResult(NOW, 1840, List.of(
         up(HOME, NOW), degraded(CERT, NOW), down502(API, NOW), dnsMismatch(DNS, NOW),
@@ -422,8 +438,12 @@ class BrowserTest {
   }
 
   static CheckResult up(String name, Instant at) {
+    return up(name, at, 142);
+  }
+
+  static CheckResult up(String name, Instant at, long ms) {
     return new CheckResult(name, "http", "https://shop.example.com/", CheckStatus.UP, "200 OK",
-        Optional.empty(), List.of(new Attempt(1, at, 142, Optional.of(200), "200 OK", true)), at, 143);
+        Optional.empty(), List.of(new Attempt(1, at, ms, Optional.of(200), "200 OK", true)), at, ms + 1);
   }
 
   static CheckResult degraded(String name, Instant at) {
