@@ -8,14 +8,14 @@ import java.util.Optional;
 import org.jsoup.nodes.Element;
 
 /**
- * One check's history on the status page: the uptime over 24 h, 7, 30 and 90 days beside a slot
- * per day for 90 days, and the response-time chart. Both drawings are inline SVG built through
+ * One check's history on the status page: the uptime over 24 h, 7, 30 and 90 days right above a
+ * slot per day for 90 days, and the latency chart. Both drawings are inline SVG built through
  * Jsoup's element API (no script, nothing fetched, so the page's Content-Security-Policy holds),
  * each with a text alternative that carries its figures.
  *
- * <p>Drawings are kept small, a few hundred bytes each: every day of one status is a segment of
- * one path, and the latency is one polyline of at most {@link Latency#MAX_RUNS} points, so the
- * index of a large run stays a few KiB a check.
+ * <p>Drawings are kept small, a few hundred bytes each: days of one status in a row are one
+ * stroke of one path, and the latency is one polyline of at most {@link Latency#MAX_RUNS}
+ * points, so a check's history is about a KiB of the index of a large run.
  */
 final class HistoryCard {
 

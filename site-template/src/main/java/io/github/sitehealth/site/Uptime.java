@@ -22,10 +22,10 @@ import java.util.Optional;
  * a run at exactly {@code end - length} is outside, the latest run is inside. Runs the check was
  * not part of do not count, so a check added three days ago has the same figure over 30 days as
  * over 7; a window with none of its runs has no figure ("no data"), never 0 % or 100 %. A
- * DEGRADED run counts as up, as Atlassian Statuspage counts "degraded performance" as no
- * downtime and Upptime counts a slow answer as up: the site answered correctly, and the
- * degradation shows as a status of its own in the day slots and the table. The figure is
- * rounded down to two decimals, so one failed run of 10,000 is not shown as 100.00 %.
+ * DEGRADED run counts as up, as Atlassian Statuspage's uptime counts only outages as downtime
+ * and "degraded performance" as up: the site answered correctly, and the degradation shows as
+ * a status of its own in the day slots, the latency chart and the table. The figure is rounded
+ * down to two decimals, so one failed run of 10,000 is not shown as 100.00 %.
  */
 final class Uptime {
 
@@ -94,7 +94,7 @@ final class Uptime {
       return windows.get(window);
     }
 
-    /** Days with runs, and of those, how many had the given worst status. */
+    /** How many of the days had the given status as their worst. */
     long count(CheckStatus status) {
       return days.stream().filter(d -> d.status().equals(Optional.of(status))).count();
     }
