@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -183,10 +182,10 @@ public final class StatusPage {
       scratch.flush(tbody);
     }
     out.write(page, rowsAt + rowsMark.length(), uptimeAt - rowsAt - rowsMark.length());
-    LocalDate lastDay = run.startedAt().atZone(ZoneOffset.UTC).toLocalDate();
     for (CheckResult check : listing.checks()) {
       Element list = scratch.container("ul");
-      uptime(list, check, history, lastDay);
+      HistoryCard.write(list, check.name(), Uptime.of(check.name(), history, run.startedAt()),
+          Latency.of(check.name(), history, run.startedAt()));
       scratch.flush(list);
     }
     out.write(page, uptimeAt + uptimeMark.length(), page.length() - uptimeAt - uptimeMark.length());
@@ -508,48 +507,13 @@ public final class StatusPage {
 
   private static void uptimeHint(Document doc, RunResult run, CheckHistory history) {
     boolean onlyLatest = history.newestFirst().stream().allMatch(e -> e.startedAt().equals(run.startedAt()));
-    PageTemplate.slot(doc, "uptime-hint").text(onlyLatest
-        ? "Only the latest run is recorded so far; a bar per day fills in as runs are added to the history."
-        : "One bar per day (UTC), oldest first, up to " + Uptime.MAX_DAYS + " days. Uptime counts the"
-            + " runs that were up or degraded.");
-  }
-
-  private static void uptime(Element list, CheckResult check, CheckHistory history, LocalDate lastDay) {
-    Uptime.Series series = Uptime.of(check.name(), history, lastDay);
-    Element item = list.appendElement("li");
-    Element head = item.appendElement("div").addClass("uptime-head");
-    head.appendElement("span").addClass("check-name").text(check.name());
-    head.appendElement("span").addClass("num").text(series.percent() + " up over "
-        + series.days().size() + " day" + (series.days().size() == 1 ? "" : "s")
-        + " (" + series.runs() + " run" + (series.runs() == 1 ? "" : "s") + ")");
-    Element box = item.appendElement("div").addClass("bars-box")
-        .attr("style", "width: " + series.days().size() * 0.75 + "rem");
-    Element bars = box.appendElement("ol").addClass("bars")
-        .attr("aria-label", check.name() + ", daily status, oldest first");
-    for (Uptime.Day day : series.days()) {
-      String text = describe(day);
-      Element bar = bars.appendElement("li").addClass("bar")
-          .addClass("bar-" + day.status().map(s -> s.name().toLowerCase(Locale.ROOT)).orElse("none"))
-          .attr("title", text);
-      bar.appendElement("span").addClass("visually-hidden").text(text);
-    }
-    Element axis = box.appendElement("div").addClass("bars-axis").attr("aria-hidden", "true");
-    axis.appendElement("span").text(series.days().get(0).date().toString());
-    axis.appendElement("span").text(lastDay.toString());
-  }
-
-  private static String describe(Uptime.Day day) {
-    String date = day.date().toString();
-    if (day.status().isEmpty()) {
-      return date + ": no data";
-    }
-    String runs = day.runs() + " run" + (day.runs() == 1 ? "" : "s");
-    return switch (day.status().get()) {
-      case UP -> date + ": up, " + runs;
-      case DEGRADED -> date + ": degraded, " + day.degraded() + " of " + runs + " degraded";
-      case DOWN -> date + ": down, " + day.down() + " of " + runs + " down"
-          + (day.degraded() > 0 ? ", " + day.degraded() + " degraded" : "");
-    };
+    PageTemplate.slot(doc, "uptime-hint").text((onlyLatest
+        ? "Only the latest run is recorded so far; the days and the latency chart fill in as runs"
+            + " are added to the history. "
+        : "")
+        + "Uptime is the share of a check's runs in the window, up to the latest run, that were up"
+        + " or degraded. One slot per day (UTC) for " + Uptime.DAYS + " days, oldest first; the"
+        + " latency chart shows the last " + Latency.MAX_RUNS + " runs at most.");
   }
 
   private static void incidents(Element slot, List<Incident> incidents, List<String> ids) {

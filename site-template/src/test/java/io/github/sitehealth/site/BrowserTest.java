@@ -67,6 +67,8 @@ class BrowserTest {
 
   static final Duration WAIT = Duration.ofSeconds(5);
   static final Instant NOW = Instant.parse("2025-03-20T10:15:00Z");
+  /** Days of daily runs before the latest one, one of them missed. */
+  static final int HISTORY_DAYS = 20;
 
   /** The checks on the page, in order, and the runbook each DOWN check should link to. */
   static final String HOME = "Home page";
@@ -349,6 +351,99 @@ class BrowserTest {
   }
 
   /**
+   * Each check's uptime figures, day slots and latency chart are drawn, at a fixed size: the
+   * 90 slots are as wide with a week of history as with 90 days, the figures sit just above
+   * their slots, and on a phone nothing is wider than the screen. In the dark colour scheme the
+   * drawings take the dark palette. Screenshots: {@code desktop.png}, {@code phone.png},
+   * {@code dark.png} and {@code uptime-desktop.png}.
+   */
+  @Test
+  void theUptimeAndLatencyChartsRenderOnADesktopAPhoneAndInTheDark() throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    try {
+      desktop();
+      open(index);
+      List<WebElement> cards = driver.findElements(By.cssSelector("ul.uptime > li.history"));
+      assertThat(cards).hasSize(5);
+      for (WebElement card : cards) {
+        String name = card.findElement(By.cssSelector(".check-name")).getText();
+        WebElement strip = card.findElement(By.cssSelector("svg.strip"));
+        WebElement chart = card.findElement(By.cssSelector("svg.chart"));
+        WebElement windows = card.findElement(By.cssSelector("dl.windows"));
+        for (WebElement drawn : List.of(strip, chart, windows)) {
+          assertThat(drawn.isDisplayed()).as("%s of %s is visible", drawn.getTagName(), name).isTrue();
+          assertThat(drawn.getRect().getWidth()).as("width of %s of %s", drawn.getTagName(), name).isGreaterThan(100);
+          assertThat(drawn.getRect().getHeight()).as("height of %s of %s", drawn.getTagName(), name).isGreaterThan(10);
+        }
+        // 90 slots of 4 px: three weeks of data are 20 slots on the right, not a stretched bar.
+        assertThat(strip.getRect().getWidth()).as("strip of %s", name).isEqualTo(360);
+        assertThat(card.findElements(By.cssSelector("svg.strip path.day-up, svg.strip path.day-degraded,"
+            + " svg.strip path.day-down"))).allSatisfy(p -> assertThat(p.getRect().getX())
+                .as("days with data of %s, on the right", name)
+                .isGreaterThanOrEqualTo(strip.getRect().getX() + (89 - HISTORY_DAYS) * 4));
+        // The figures are right above their slots, not across the page.
+        assertThat(Math.abs(windows.getRect().getX() - strip.getRect().getX())).as("figures of %s", name).isLessThan(5);
+        assertThat(strip.getRect().getY() - (windows.getRect().getY() + windows.getRect().getHeight()))
+            .as("gap between figures and slots of %s", name).isBetween(0, 20);
+        assertThat(windows.findElements(By.tagName("dd"))).hasSize(4)
+            .allSatisfy(dd -> assertThat(dd.getText()).matches("\\d+\\.\\d\\d%"));
+        assertThat(card.findElement(By.cssSelector("figure.latency figcaption")).getText())
+            .startsWith("The last 20 runs, oldest first;");
+        WebElement figures = card.findElement(By.cssSelector("figure.latency dl.figures"));
+        assertThat(figures.getText()).contains("Median latency", "p95 latency");
+        assertThat(chart.getRect().getY() - (figures.getRect().getY() + figures.getRect().getHeight()))
+            .as("gap between the latency figures and the chart of %s", name).isBetween(0, 20);
+        assertThat(chart.getDomAttribute("aria-label")).contains("median", "p95");
+      }
+      // The day missed 12 days ago is a "no data" slot among days with data: grey and short,
+      // nothing like a DOWN day.
+      WebElement none = cards.get(0).findElement(By.cssSelector("svg.strip path.day-none"));
+      assertThat(none.getDomAttribute("d")).contains("M" + (89 - 12) * 4 + " 22h4");
+      WebElement api = cards.get(2);
+      WebElement down = api.findElement(By.cssSelector("svg.strip path.day-down"));
+      assertThat(strokeWidth(none)).isLessThan(strokeWidth(down) / 4);
+      assertThat(driver.executeScript("return getComputedStyle(arguments[0]).stroke;", none))
+          .isNotEqualTo(driver.executeScript("return getComputedStyle(arguments[0]).stroke;", down));
+      assertThat(api.findElement(By.cssSelector("svg.chart path.run-down")).isDisplayed()).isTrue();
+      // A DOWN day's bar is taller than an UP day's: the states differ in shape, not only colour.
+      assertThat(strokeWidth(api.findElement(By.cssSelector("svg.strip path.day-down"))))
+          .isGreaterThan(strokeWidth(api.findElement(By.cssSelector("svg.strip path.day-up"))));
+      write(SCREENSHOTS.resolve("desktop.png"), fullPage());
+      write(SCREENSHOTS.resolve("uptime-desktop.png"),
+          driver.findElement(By.cssSelector("section[aria-labelledby=sh-uptime]")).getScreenshotAs(OutputType.BYTES));
+      assertThat(overflow()).as("horizontal overflow on a desktop").isLessThanOrEqualTo(1);
+      assertNoConsoleErrors("index.html, desktop");
+
+      phone();
+      open(index);
+      assertThat(overflow()).as("horizontal overflow on a 390 px wide phone").isLessThanOrEqualTo(1);
+      for (WebElement drawn : driver.findElements(By.cssSelector("svg.strip, svg.chart"))) {
+        assertThat(drawn.isDisplayed()).isTrue();
+        assertThat(drawn.getRect().getWidth()).isBetween(300, 390);
+      }
+      write(SCREENSHOTS.resolve("phone.png"), fullPage());
+      write(SCREENSHOTS.resolve("uptime-phone.png"),
+          driver.findElement(By.cssSelector("section[aria-labelledby=sh-uptime]")).getScreenshotAs(OutputType.BYTES));
+      assertNoConsoleErrors("index.html, phone");
+
+      desktop();
+      dark(true);
+      open(index);
+      assertThat(driver.executeScript("return getComputedStyle(document.body).backgroundColor;"))
+          .isEqualTo("rgb(13, 17, 23)");
+      assertThat(driver.executeScript("return getComputedStyle(arguments[0]).stroke;",
+          driver.findElement(By.cssSelector("svg.strip path.day-up")))).isEqualTo("rgb(63, 185, 80)");
+      write(SCREENSHOTS.resolve("dark.png"), fullPage());
+      write(SCREENSHOTS.resolve("uptime-dark.png"),
+          driver.findElement(By.cssSelector("section[aria-labelledby=sh-uptime]")).getScreenshotAs(OutputType.BYTES));
+      assertNoConsoleErrors("index.html, dark");
+    } finally {
+      dark(false);
+      desktop();
+    }
+  }
+
+  /**
    * The console and overflow checks above pass vacuously if the browser log stays empty or the
    * measure misses a page that is too wide: this page has both a CSP violation and overflow.
    */
@@ -395,14 +490,20 @@ class BrowserTest {
     deleteTree(INPUT);
     Files.createDirectories(INPUT);
     HistoryStore history = new HistoryStore(INPUT.resolve(HistoryStore.FILE_NAME));
-    for (int daysAgo = 6; daysAgo >= 1; daysAgo--) {
+    // Three weeks of daily runs with one day missed (12 days ago), latencies that vary, a
+    // degraded day and a down day: enough for the day slots and the latency line to show shape.
+    for (int daysAgo = HISTORY_DAYS; daysAgo >= 1; daysAgo--) {
+      if (daysAgo == 12) {
+        continue;
+      }
       Instant at = NOW.minus(Duration.ofDays(daysAgo));
+      long ms = 120 + (daysAgo * 53L) % 250;
       history.append(new RunResult(at, 700, List.of(
-          up(HOME, at),
-          daysAgo == 3 ? degraded(CERT, at) : up(CERT, at),
-          daysAgo == 2 ? down502(API, at) : up(API, at),
-          up(DNS, at),
-          up(STORE, at))));
+          up(HOME, at, ms),
+          daysAgo == 3 ? degraded(CERT, at) : up(CERT, at, ms + 40),
+          daysAgo == 2 ? down502(API, at) : up(API, at, ms * 2),
+          up(DNS, at, 20 + daysAgo % 5),
+          up(STORE, at, ms))));
     }
     RunResult run = new RunResult(NOW, 1840, List.of(
         up(HOME, NOW), degraded(CERT, NOW), down502(API, NOW), dnsMismatch(DNS, NOW),
@@ -420,8 +521,12 @@ class BrowserTest {
   }
 
   static CheckResult up(String name, Instant at) {
+    return up(name, at, 142);
+  }
+
+  static CheckResult up(String name, Instant at, long ms) {
     return new CheckResult(name, "http", "https://shop.example.com/", CheckStatus.UP, "200 OK",
-        Optional.empty(), List.of(new Attempt(1, at, 142, Optional.of(200), "200 OK", true)), at, 143);
+        Optional.empty(), List.of(new Attempt(1, at, ms, Optional.of(200), "200 OK", true)), at, ms + 1);
   }
 
   static CheckResult degraded(String name, Instant at) {
@@ -506,6 +611,16 @@ class BrowserTest {
   static void phone() {
     driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
         Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+  }
+
+  static double strokeWidth(WebElement path) {
+    String width = (String) driver.executeScript("return getComputedStyle(arguments[0]).strokeWidth;", path);
+    return Double.parseDouble(width.replace("px", ""));
+  }
+
+  static void dark(boolean on) {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+        List.of(Map.of("name", "prefers-color-scheme", "value", on ? "dark" : "light"))));
   }
 
   /** The whole page, not only the viewport. */

@@ -13,12 +13,21 @@ final class SafeHtml {
 
   private static final Set<String> FORBIDDEN_TAGS = Set.of(
       "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
-      "button", "textarea", "select", "base", "link", "svg", "math", "template", "noscript",
+      "button", "textarea", "select", "base", "link", "math", "template", "noscript",
       "video", "audio", "source", "marquee", "isindex", "x");
 
   private static final Set<String> URL_ATTRIBUTES = Set.of(
       "href", "src", "srcset", "action", "formaction", "xlink:href", "data", "poster",
       "background", "srcdoc", "lowsrc", "dynsrc", "ping", "cite");
+
+  /**
+   * The page's own drawings are inline SVG: only these classes, elements and attributes, so a
+   * payload's {@code <svg onload>} or {@code <a xlink:href>} inside one would still be caught.
+   */
+  private static final Set<String> SVG_CLASSES = Set.of("strip", "chart", "swatch", "swatch-wide");
+  private static final Set<String> SVG_TAGS = Set.of("svg", "path", "polyline", "circle");
+  private static final Set<String> SVG_ATTRIBUTES = Set.of(
+      "class", "viewbox", "role", "aria-label", "aria-hidden", "d", "points", "cx", "cy", "r");
 
   private SafeHtml() {}
 
@@ -32,6 +41,17 @@ final class SafeHtml {
             .allSatisfy(i -> assertThat(i.attr("type")).isEqualTo("search"));
       } else {
         assertThat(doc.select(tag)).as("<%s> in %s", tag, where).isEmpty();
+      }
+    }
+    for (Element svg : doc.select("svg")) {
+      assertThat(svg.classNames()).as("class of an <svg> in %s", where).hasSize(1)
+          .isSubsetOf(SVG_CLASSES);
+      for (Element el : svg.getAllElements()) {
+        assertThat(el.tagName()).as("element in an <svg> in %s", where).isIn(SVG_TAGS);
+        for (Attribute attr : el.attributes()) {
+          assertThat(attr.getKey().toLowerCase(Locale.ROOT))
+              .as("attribute of <%s> in an <svg> in %s", el.tagName(), where).isIn(SVG_ATTRIBUTES);
+        }
       }
     }
     assertThat(doc.select("style")).as("<style> in %s", where).hasSize(1);
@@ -52,10 +72,7 @@ final class SafeHtml {
               .doesNotStartWith("data:")
               .doesNotStartWith("vbscript:");
         }
-        if (name.equals("style")) {
-          assertThat(el.hasClass("bars-box")).as("style attribute on <%s> in %s", el.tagName(), where).isTrue();
-          assertThat(attr.getValue()).matches("width: [0-9.]+rem");
-        }
+        assertThat(name).as("style attribute on <%s> in %s", el.tagName(), where).isNotEqualTo("style");
         if (name.equals("srcset") || name.equals("srcdoc")) {
           throw new AssertionError(name + " attribute in " + where);
         }

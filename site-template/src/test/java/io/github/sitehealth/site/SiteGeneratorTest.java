@@ -178,7 +178,10 @@ class SiteGeneratorTest {
     assertThat(result.files()).contains(out.resolve("runbooks/payments.html"));
     Document index = Fixtures.parse(out.resolve("index.html"));
     assertThat(index.select("h1").text()).isEqualTo("Shop status");
-    assertThat(index.select("li.bar").eachAttr("class")).containsExactly("bar bar-down", "bar bar-none", "bar bar-up");
+    // two days ago down, yesterday nothing, today up, in the last three of the 90 day slots
+    assertThat(index.select("svg.strip path.day-down").attr("d")).isEqualTo("M348 14h4");
+    assertThat(index.select("svg.strip path.day-up").attr("d")).isEqualTo("M356 14h4");
+    assertThat(index.select("svg.strip path.day-none").attr("d")).isEqualTo("M0 22h348M352 22h4");
     assertThat(index.select("article.incident h3").text()).isEqualTo("Slow API");
     assertThat(index.select("ul.runbook-index").text()).contains("Payments (team)");
   }
@@ -190,7 +193,8 @@ class SiteGeneratorTest {
     new HistoryStore(history).append(run);
     Path out = dir.resolve("out");
     generator.generate(SiteRequest.of(Fixtures.writeResults(dir, run), out).withHistoryFile(history));
-    assertThat(Fixtures.parse(out.resolve("index.html")).select(".uptime-head").text()).contains("(1 run)");
+    assertThat(Fixtures.parse(out.resolve("index.html")).select("svg.chart").attr("aria-label"))
+        .contains("latency of the latest run:");
   }
 
   @Test

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,5 +36,8 @@ class StatusPageMemoryTest {
     assertThat(ended).as("ended within 5 minutes").isTrue();
     assertThat(child.exitValue()).as(output).isZero();
     assertThat(output).contains("20000 checks x 1 runs", "21 pages");
+    Matcher index = Pattern.compile("index.html (\\d+) KiB").matcher(output);
+    assertThat(index.find()).as(output).isTrue();
+    assertThat(Long.parseLong(index.group(1))).as("index.html KiB").isLessThanOrEqualTo(3 * 1024);
   }
 }

@@ -107,8 +107,8 @@ class StatusPageTest {
     assertThat(rows.get(1).select(".since time").attr("datetime")).isEqualTo(t1.toString());
     // "c" was missing from the run before the latest: its streak is the latest run alone.
     assertThat(rows.get(2).select(".since")).isEmpty();
-    assertThat(doc.select("ul.uptime .uptime-head .num").eachText()).containsExactly(
-        "100.00% up over 1 day (3 runs)", "66.66% up over 1 day (3 runs)", "100.00% up over 1 day (2 runs)");
+    assertThat(doc.select("ul.uptime dl.windows")).extracting(dl -> dl.select("dd").get(0).text())
+        .containsExactly("100.00%", "66.66%", "100.00%");
   }
 
   @Test
@@ -163,7 +163,7 @@ class StatusPageTest {
   }
 
   @Test
-  void uptimeBarsShowTheHistoryThatExists() {
+  void eachCheckHasItsUptimeOverFourWindowsBeside90DaySlots() {
     List<HistoryEntry> history = new ArrayList<>();
     Instant start = Fixtures.T0.minus(Duration.ofDays(4));
     // day -4: two runs up; day -3: one down, one up; day -2: nothing; day -1: degraded; today: up
@@ -176,20 +176,34 @@ class StatusPageTest {
     history.add(HistoryEntry.of(run));
 
     Document doc = render(run, history, List.of());
-    List<Element> bars = doc.select("ul.uptime > li").get(0).select("li.bar");
-    assertThat(bars).extracting(e -> e.className())
-        .containsExactly("bar bar-up", "bar bar-down", "bar bar-none", "bar bar-degraded", "bar bar-up");
-    assertThat(bars.get(1).attr("title")).isEqualTo("2025-03-17: down, 1 of 2 runs down");
-    assertThat(bars.get(1).selectFirst(".visually-hidden").text()).isEqualTo("2025-03-17: down, 1 of 2 runs down");
-    assertThat(bars.get(2).attr("title")).isEqualTo("2025-03-18: no data");
-    assertThat(doc.select("ul.uptime .uptime-head").text()).contains("83.33% up over 5 days (6 runs)");
-    assertThat(doc.select("ul.uptime .bars-axis span").eachText()).containsExactly("2025-03-16", "2025-03-20");
+    Element card = doc.selectFirst("ul.uptime > li.history");
+
+    assertThat(card.selectFirst(".check-name").text()).isEqualTo("home");
+    assertThat(card.select("dl.windows dt").eachText()).containsExactly("24 h", "7 d", "30 d", "90 d");
+    // 24 h: the degraded run and today's (degraded counts as up); 7 d and beyond: 5 of 6
+    assertThat(card.select("dl.windows dd").eachText())
+        .containsExactly("100.00%", "83.33%", "83.33%", "83.33%");
+    Element strip = card.selectFirst("svg.strip");
+    assertThat(strip.attr("role")).isEqualTo("img");
+    assertThat(strip.attr("aria-label")).isEqualTo("home, 90 days to 2025-03-20: 2 up, 1 degraded,"
+        + " 1 down, 86 no data; last down 2025-03-17.");
+    // Fixed slots: 90 of them, each day at its own place whatever the data.
+    assertThat(segments(strip, "day-up")).containsExactly(85, 89);
+    assertThat(segments(strip, "day-down")).containsExactly(86);
+    assertThat(segments(strip, "day-degraded")).containsExactly(88);
+    assertThat(segments(strip, "day-none")).hasSize(86).contains(87).doesNotContain(85, 86, 88, 89);
+    // days of one kind in a row are one stroke
+    assertThat(strip.selectFirst("path.day-none").attr("d")).isEqualTo("M0 22h340M348 22h4");
   }
 
   @Test
-  void withOnlyTheLatestRunTheHintSaysSo() {
+  void withOnlyTheLatestRunTheHintSaysSoAndTheDaysAreStill90Slots() {
     Document doc = render(Fixtures.run(Fixtures.T0, Fixtures.up("home")));
-    assertThat(doc.select("ul.uptime li.bar")).hasSize(1);
+    Element strip = doc.selectFirst("ul.uptime svg.strip");
+    assertThat(segments(strip, "day-up")).containsExactly(89);
+    assertThat(segments(strip, "day-none")).hasSize(89);
+    assertThat(strip.attr("viewBox").isEmpty() ? strip.attr("viewbox") : strip.attr("viewBox"))
+        .isEqualTo("0 0 360 28");
     assertThat(doc.select("p.hint").first().text()).contains("Only the latest run");
   }
 
@@ -199,7 +213,82 @@ class StatusPageTest {
     List<HistoryEntry> history = List.of(entry(Fixtures.T0.minus(Duration.ofDays(200)), CheckStatus.DOWN),
         entry(Fixtures.T0.minus(Duration.ofDays(89)), CheckStatus.UP), HistoryEntry.of(run));
     Document doc = render(run, history, List.of());
-    assertThat(doc.select("ul.uptime li.bar")).hasSize(90).noneMatch(e -> e.hasClass("bar-down"));
+    Element strip = doc.selectFirst("ul.uptime svg.strip");
+    assertThat(strip.select("path.day-down")).isEmpty();
+    assertThat(segments(strip, "day-up")).containsExactly(0, 89);
+    assertThat(doc.select("ul.uptime dl.windows dd").eachText()).containsOnly("100.00%");
+    assertThat(doc.select("svg.chart").attr("aria-label")).contains("the last 2 runs");
+  }
+
+  @Test
+  void theLatencyChartDrawsEachRunMarksFailuresAndGivesMedianAndP95() {
+    List<HistoryEntry> history = new ArrayList<>();
+    long[] latencies = {100, 120, 3000, 110, 400};
+    CheckStatus[] statuses = {CheckStatus.UP, CheckStatus.UP, CheckStatus.DOWN, CheckStatus.UP, CheckStatus.DEGRADED};
+    for (int i = 0; i < 4; i++) {
+      history.add(new HistoryEntry(Fixtures.T0.minus(Duration.ofHours(4 - i)), 10, List.of(
+          new HistoryEntry.CheckSample("home", statuses[i], latencies[i], Optional.empty(), Optional.empty()))));
+    }
+    RunResult run = Fixtures.run(Fixtures.T0,
+        Fixtures.withStatus(Fixtures.up("home"), Fixtures.T0, CheckStatus.DEGRADED));
+    history.add(new HistoryEntry(Fixtures.T0, 10, List.of(
+        new HistoryEntry.CheckSample("home", CheckStatus.DEGRADED, 400, Optional.empty(), Optional.empty()))));
+
+    Document doc = render(run, history, List.of());
+    Element figure = doc.selectFirst("ul.uptime figure.latency");
+    Element chart = figure.selectFirst("svg.chart");
+
+    assertThat(chart.attr("role")).isEqualTo("img");
+    assertThat(chart.attr("aria-label")).isEqualTo("home, latency of the last 5 runs:"
+        + " median 120 ms, p95 3000 ms; 1 run down, 1 degraded.");
+    assertThat(figure.select("dl.figures dt").eachText())
+        .containsExactly("Median latency", "p95 latency", "Runs not up");
+    assertThat(figure.select("dl.figures dd").eachText()).containsExactly("120 ms", "3000 ms", "2 of 5");
+    assertThat(figure.selectFirst("figcaption").text())
+        .isEqualTo("The last 5 runs, oldest first; scale 0 to 5000 ms.");
+    String[] points = chart.selectFirst("polyline").attr("points").split(" ");
+    assertThat(points).hasSize(5);
+    assertThat(points[0]).isEqualTo(HistoryCard.x(0, 5) + "," + HistoryCard.y(100, 5000));
+    assertThat(points[2]).isEqualTo(HistoryCard.x(2, 5) + "," + HistoryCard.y(3000, 5000));
+    assertThat(chart.selectFirst("path.run-down").attr("d")).isEqualTo("M" + HistoryCard.x(2, 5) + " 0V64");
+    assertThat(chart.selectFirst("path.run-degraded").attr("d")).isEqualTo("M" + HistoryCard.x(4, 5) + " 0V64");
+    assertThat(chart.selectFirst("path.median").attr("d")).isEqualTo("M0 " + HistoryCard.y(120, 5000) + "H360");
+    assertThat(chart.selectFirst("path.p95").attr("d")).isEqualTo("M0 " + HistoryCard.y(3000, 5000) + "H360");
+    // The row says "Latency" for the latest run as the console does; the chart says it alike.
+    assertThat(doc.selectFirst("table.checks td[data-label=Latency]").text()).isEqualTo("120 ms");
+  }
+
+  @Test
+  void aSingleRunIsAPointAndACheckWithoutHistorySaysSo() {
+    RunResult run = Fixtures.run(Fixtures.T0, Fixtures.up("home"));
+
+    Document one = render(run);
+    Element chart = one.selectFirst("svg.chart");
+    assertThat(chart.select("polyline")).isEmpty();
+    assertThat(chart.selectFirst("circle").attr("cx")).isEqualTo("180");
+    assertThat(one.select("figure.latency dl.figures dd").eachText()).containsExactly("120 ms", "120 ms", "0 of 1");
+    assertThat(one.selectFirst("figure.latency figcaption").text()).isEqualTo(
+        "The latest run; scale 0 to 200 ms.");
+
+    Document none = render(run, List.of(), List.of());
+    assertThat(none.select("svg.chart")).isEmpty();
+    assertThat(none.selectFirst("figure.latency figcaption").text()).isEqualTo("Latency: no runs recorded yet.");
+    assertThat(none.select("ul.uptime dl.windows dd").eachText()).containsOnly("no data");
+    assertThat(segments(none.selectFirst("svg.strip"), "day-none")).hasSize(90);
+  }
+
+  @Test
+  void aCheckNameWithMarkupStaysTextInTheChartsAndTheirLabels() {
+    String name = "<b>bold</b><script>alert(1)</script>\"'&amp;";
+    RunResult run = Fixtures.run(Fixtures.T0, Fixtures.up(name));
+
+    Document doc = render(run);
+
+    assertThat(doc.select("b, script")).isEmpty();
+    Element card = doc.selectFirst("ul.uptime > li.history");
+    assertThat(card.selectFirst(".check-name").text()).isEqualTo(name);
+    assertThat(card.selectFirst("svg.strip").attr("aria-label")).startsWith(name + ", 90 days to ");
+    assertThat(card.selectFirst("svg.chart").attr("aria-label")).startsWith(name + ", latency of");
   }
 
   @Test
@@ -330,6 +419,23 @@ class StatusPageTest {
     assertThat(doc.select("table.checks > tbody > tr")).hasSize(2);
     assertThat(doc.select(".has-partial, .check-partial, table.addresses, p.sampling, ul.samples"))
         .isEmpty();
+  }
+
+  /** The days (0 the oldest, 89 the latest) drawn in one kind, from its path's "M x y h w" strokes. */
+  private static List<Integer> segments(Element strip, String css) {
+    Element path = strip.selectFirst("path." + css);
+    if (path == null) {
+      return List.of();
+    }
+    List<Integer> days = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("M(\\d+) \\d+h(\\d+)").matcher(path.attr("d"));
+    while (m.find()) {
+      int from = Integer.parseInt(m.group(1)) / HistoryCard.SLOT;
+      for (int d = 0; d < Integer.parseInt(m.group(2)) / HistoryCard.SLOT; d++) {
+        days.add(from + d);
+      }
+    }
+    return days;
   }
 
   private static HistoryEntry entry(Instant at, CheckStatus status) {
