@@ -176,13 +176,25 @@ public final class StatusPage {
     int uptimeAt = page.indexOf(uptimeMark);
     out.write(page, 0, rowsAt);
     Streamed scratch = new Streamed(doc, out);
-    for (CheckResult check : listing.checks()) {
-      Element tbody = scratch.container("tbody");
-      row(tbody, check, since(check, history));
-      scratch.flush(tbody);
+    List<CheckGroups.Group> groups = CheckGroups.of(listing.checks());
+    List<CheckResult> ordered = listing.checks();
+    if (groups.isEmpty()) {
+      rows(scratch, listing.checks(), history);
+    } else {
+      // Each group is a <tbody> of its own after the template's (left empty), whose heading row
+      // folds it; the template's closing tag then closes an empty one again.
+      ordered = new ArrayList<>(listing.checks().size());
+      out.write("</tbody>");
+      for (CheckGroups.Group group : groups) {
+        scratch.open(groupBody(scratch.container("table"), group));
+        rows(scratch, group.checks(), history);
+        out.write("</tbody>");
+        ordered.addAll(group.checks());
+      }
+      out.write("<tbody>");
     }
     out.write(page, rowsAt + rowsMark.length(), uptimeAt - rowsAt - rowsMark.length());
-    for (CheckResult check : listing.checks()) {
+    for (CheckResult check : ordered) {
       Element list = scratch.container("ul");
       HistoryCard.write(list, check.name(), Uptime.of(check.name(), history, run.startedAt()),
           Latency.of(check.name(), history, run.startedAt()));
@@ -190,6 +202,37 @@ public final class StatusPage {
     }
     out.write(page, uptimeAt + uptimeMark.length(), page.length() - uptimeAt - uptimeMark.length());
     out.flush();
+  }
+
+  private void rows(Streamed scratch, List<CheckResult> checks, CheckHistory history)
+      throws IOException {
+    for (CheckResult check : checks) {
+      Element tbody = scratch.container("tbody");
+      row(tbody, check, since(check, history));
+      scratch.flush(tbody);
+    }
+  }
+
+  /**
+   * A group's {@code <tbody>} with its heading row: the name, its worst status and its counts in
+   * a {@code <details>} that is open unless every check is UP; closing it hides the group's rows
+   * (CSS {@code :has}, no script).
+   */
+  private static Element groupBody(Element table, CheckGroups.Group group) {
+    Element tbody = table.appendElement("tbody").addClass("group")
+        .addClass("group-" + group.worst().name().toLowerCase(Locale.ROOT));
+    Element th = tbody.appendElement("tr").addClass("group-head").appendElement("th")
+        .attr("colspan", "6").attr("scope", "rowgroup");
+    Element details = th.appendElement("details");
+    if (group.worst() != CheckStatus.UP) {
+      details.attr("open", true);
+    }
+    Element summary = details.appendElement("summary");
+    summary.appendElement("span").addClass("group-name").text(group.name());
+    summary.appendText(" ");
+    status(summary, group.worst());
+    summary.appendElement("span").addClass("group-counts").text(group.summary());
+    return tbody;
   }
 
   /** Builds one check's elements in a detached container and writes them as the page does. */
@@ -206,6 +249,13 @@ public final class StatusPage {
     Element container(String tag) {
       scratch.body().empty();
       return scratch.body().appendElement(tag);
+    }
+
+    /** Writes the element's start tag and content, leaving it open for what is streamed next. */
+    void open(Element element) throws IOException {
+      String html = element.outerHtml();
+      out.write(html, 0, html.lastIndexOf("</"));
+      element.remove();
     }
 
     void flush(Element container) throws IOException {

@@ -78,7 +78,8 @@ class BrowserTest {
   static final String STORE = "Storefront addresses";
 
   /** A row per check; a check's addresses and samples have a row of their own under it. */
-  static final By CHECK_ROWS = By.cssSelector("table.checks > tbody > tr:not(.check-partial)");
+  static final By CHECK_ROWS =
+      By.cssSelector("table.checks > tbody > tr:not(.check-partial):not(.group-head)");
   static final String API_RUNBOOK = Runbooks.link("HTTP_502", Hop.ORIGIN);
   static final String DNS_RUNBOOK = Runbooks.link("DNS_MISMATCH", Hop.DNS);
 
@@ -448,6 +449,48 @@ class BrowserTest {
    * measure misses a page that is too wide: this page has both a CSP violation and overflow.
    */
   @Test
+  void groupsFoldAndUnfoldWithoutAScriptOnADesktopAndAPhone() throws IOException {
+    Path dir = Path.of("target", "browser-groups");
+    deleteTree(dir);
+    Path results = Fixtures.writeResults(Files.createDirectories(dir.resolve("input")), new RunResult(NOW, 900,
+        List.of(up(HOME, NOW, 120).withGroup(Optional.of("Storefront")),
+            down502(API, NOW).withGroup(Optional.of("Checkout")),
+            up(CERT, NOW, 90).withGroup(Optional.of("Storefront")),
+            up(DNS, NOW, 20))));
+    Path site = dir.resolve("site");
+    new SiteGenerator(Clock.fixed(NOW.plusSeconds(90), ZoneOffset.UTC))
+        .generate(SiteRequest.of(results, site).withTitle("Grouped status"));
+    try {
+      for (boolean onPhone : List.of(false, true)) {
+        if (onPhone) {
+          phone();
+        }
+        open(site.resolve(SiteGenerator.INDEX));
+        List<WebElement> heads = driver.findElements(By.cssSelector("tbody.group > tr.group-head summary"));
+        assertThat(heads).extracting(WebElement::getText).satisfiesExactly(
+            t -> assertThat(t).contains("Storefront", "Up", "2 checks: 2 up"),
+            t -> assertThat(t).contains("Checkout", "Down", "1 check: 1 down"),
+            t -> assertThat(t).contains(CheckGroups.UNGROUPED, "1 check: 1 up"));
+        // the all-UP group starts folded, the failing one open
+        assertThat(row(HOME).isDisplayed()).isFalse();
+        assertThat(row(API).isDisplayed()).isTrue();
+        heads.get(0).click();
+        assertThat(row(HOME).isDisplayed()).as("unfolded").isTrue();
+        assertThat(row(CERT).isDisplayed()).isTrue();
+        heads.get(1).click();
+        assertThat(row(API).isDisplayed()).as("folded").isFalse();
+        assertThat(overflow()).as("sideways scroll, phone: %s", onPhone).isLessThanOrEqualTo(0);
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(onPhone ? "groups-phone.png" : "groups-desktop.png"),
+            driver.getScreenshotAs(OutputType.BYTES));
+        assertNoConsoleErrors("grouped index.html");
+      }
+    } finally {
+      desktop();
+    }
+  }
+
+  @Test
   void aCspViolationAndAWidePageWouldBeCaught() throws IOException {
     Path probe = write(INPUT.resolve("probe.html"), ("<!DOCTYPE html><html lang=en><head><meta charset=utf-8>"
         + "<meta name=viewport content='width=device-width, initial-scale=1'>"
@@ -578,7 +621,9 @@ class BrowserTest {
 
   static WebElement row(String checkName) {
     return driver.findElements(CHECK_ROWS).stream()
-        .filter(tr -> tr.findElement(By.cssSelector(".check-name")).getText().equals(checkName))
+        // textContent, not getText: a row folded away in its group has no visible text
+        .filter(tr -> checkName.equals(
+            tr.findElement(By.cssSelector(".check-name")).getDomProperty("textContent")))
         .findFirst().orElseThrow(() -> new AssertionError("no row for " + checkName));
   }
 

@@ -57,6 +57,45 @@ class StatusPageTest {
   }
 
   @Test
+  void groupsAreFoldableComponentsUnderTheirWorstStatusUngroupedChecksLast() {
+    CheckResult home = Fixtures.up("home").withGroup(Optional.of("Storefront <b>"));
+    CheckResult api = Fixtures.failing("api", CheckStatus.DOWN, "HTTP_502", Hop.ORIGIN)
+        .withGroup(Optional.of("API"));
+    CheckResult cart = Fixtures.up("cart").withGroup(Optional.of("Storefront <b>"));
+    CheckResult dns = Fixtures.up("dns");
+    CheckResult auth = Fixtures.up("auth").withGroup(Optional.of("API"));
+
+    Document doc = render(Fixtures.run(Fixtures.T0, home, api, dns, cart, auth));
+
+    assertThat(doc.select("table.checks > tbody.group")).hasSize(3);
+    assertThat(doc.select("tbody.group .group-name")).extracting(Element::text)
+        .containsExactly("Storefront <b>", "API", CheckGroups.UNGROUPED);
+    assertThat(doc.select("tbody.group b")).isEmpty();
+    assertThat(doc.select("tbody.group")).extracting(g -> g.select("> tr > th .check-name").eachText())
+        .containsExactly(List.of("home", "cart"), List.of("api", "auth"), List.of("dns"));
+    Element apiGroup = doc.select("tbody.group").get(1);
+    assertThat(apiGroup.hasClass("group-down")).isTrue();
+    assertThat(apiGroup.selectFirst("details").hasAttr("open")).isTrue();
+    assertThat(apiGroup.selectFirst("summary").text())
+        .contains("API", "Down", "2 checks: 1 down, 1 up");
+    assertThat(doc.select("tbody.group").get(0).selectFirst("details").hasAttr("open")).isFalse();
+    assertThat(doc.select("tbody.group").get(0).selectFirst("summary .status").text()).contains("Up");
+    // the history cards follow the same order as the rows
+    assertThat(doc.select(".uptime .check-name")).extracting(Element::text)
+        .containsExactly("home", "cart", "api", "auth", "dns");
+  }
+
+  @Test
+  void withoutGroupsTheRowsStayInOneBodyInConfigurationOrder() {
+    Document doc = render(Fixtures.run(Fixtures.T0, Fixtures.up("b"), Fixtures.up("a")));
+
+    assertThat(doc.select("tbody.group")).isEmpty();
+    assertThat(doc.select("table.checks > tbody")).hasSize(1);
+    assertThat(doc.select("table.checks .check-name")).extracting(Element::text)
+        .containsExactly("b", "a");
+  }
+
+  @Test
   void aDegradedCheckDegradesTheBanner() {
     Document doc = render(Fixtures.run(Fixtures.T0, Fixtures.up("home"),
         Fixtures.failing("cert", CheckStatus.DEGRADED, "TLS_EXPIRING", Hop.TLS)));
