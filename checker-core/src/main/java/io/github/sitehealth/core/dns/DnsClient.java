@@ -1,6 +1,7 @@
 package io.github.sitehealth.core.dns;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
@@ -38,6 +39,9 @@ public final class DnsClient implements AutoCloseable {
   /** Parses answers off dnsjava's selector thread; never blocks. */
   private final ExecutorService executor;
 
+  /** Every UDP query of this client on one socket ({@link SharedUdpClient}). */
+  private final SharedUdpClient udp;
+
   /**
    * dnsjava's shared network thread is a daemon; its shutdown hook, though, runs after Maven has
    * closed the plugin's class loader and fails there with NoClassDefFoundError. Unless the user
@@ -58,6 +62,12 @@ public final class DnsClient implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    try {
+      this.udp = new SharedUdpClient();
+    } catch (IOException e) {
+      executor.shutdownNow();
+      throw new UncheckedIOException("cannot open a UDP socket for DNS queries", e);
+    }
   }
 
   /**
@@ -143,6 +153,7 @@ public final class DnsClient implements AutoCloseable {
         query.getHeader().unsetFlag(Flags.RD);
       }
       SimpleResolver resolver = new SimpleResolver(q.server());
+      resolver.setIoClientFactory(udp);
       resolver.setTimeout(timeout);
       return resolver.sendAsync(query, executor).toCompletableFuture();
     } catch (RuntimeException e) {
@@ -220,5 +231,10 @@ public final class DnsClient implements AutoCloseable {
   @Override
   public void close() {
     executor.shutdownNow();
+    try {
+      udp.close();
+    } catch (IOException e) {
+      // closing a datagram socket has nothing to flush: nothing is lost
+    }
   }
 }
