@@ -2,6 +2,7 @@ package io.github.sitehealth.core.http;
 
 import io.github.sitehealth.core.net.UrlHost;
 import io.github.sitehealth.core.spec.Secrets;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -332,6 +333,10 @@ public final class HttpProbe implements AutoCloseable {
       error = message.toLowerCase(Locale.ROOT).contains("timed out")
           ? ProbeError.CONNECT_TIMEOUT
           : ProbeError.CONNECT_REFUSED;
+    } else if (hasCause(cause, SSLException.class) && hungUpDuringHandshake(cause)) {
+      error = ProbeError.CONNECTION_RESET;
+      message = "the server closed the connection during the TLS handshake ("
+          + innermostMessage(cause) + ")";
     } else if (hasCause(cause, SSLException.class)) {
       error = tlsError(cause);
       message = tlsDetail(cause);
@@ -387,6 +392,27 @@ public final class HttpProbe implements AutoCloseable {
       return ProbeError.TLS_UNTRUSTED;
     }
     return ProbeError.TLS;
+  }
+
+  /**
+   * Whether a failed TLS handshake is the server hanging up before it answered, rather than a
+   * TLS problem it reported: the end of the stream (the JDK's "Remote host terminated the
+   * handshake" over an {@link EOFException}) or a reset. Which of the two the client sees is timing
+   * alone: a server that closes at once sends a FIN, and a reset when the ClientHello reaches the
+   * closed socket (RFC 9293 §3.10.7.1); the client reads the end of the stream if it reads before
+   * the reset arrives, the reset if after. Both are one failure, a connection closed by the server
+   * (retried as such), never a certificate or protocol verdict. A fatal alert (RFC 8446 §6.2) is
+   * the server's answer and stays a TLS failure.
+   */
+  public static boolean hungUpDuringHandshake(Throwable cause) {
+    String messages = allMessages(cause);
+    if (messages.contains("Received fatal alert")) {
+      return false;
+    }
+    return hasCause(cause, EOFException.class)
+        || messages.contains("Remote host terminated the handshake")
+        || messages.contains("peer shut down incorrectly")
+        || isReset(cause);
   }
 
   /**

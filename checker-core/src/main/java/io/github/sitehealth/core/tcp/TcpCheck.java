@@ -342,6 +342,17 @@ public final class TcpCheck implements Check<TcpCheckSpec> {
               + " the port may not speak TLS (a service that waits for the client to speak"
               + " first), or a middlebox holds the handshake.");
     }
+    if (HttpProbe.hungUpDuringHandshake(e)) {
+      String detail = HttpProbe.tlsDetail(e);
+      evidence.add("TLS handshake -> the server closed the connection after " + ms + " ms: "
+          + detail);
+      return new Failed(FindingCode.CONNECTION_RESET, Hop.NETWORK,
+          "the server closed the connection during the TLS handshake (" + detail + ")",
+          "The server at " + spec.target() + " closed the connection during the TLS handshake,"
+              + " before any TLS answer (" + detail + "): the port may not speak TLS (a plain"
+              + " service that hangs up on bytes it does not understand), the server may be at"
+              + " its connection limit or restarting, or a firewall resets the connection.");
+    }
     if (hasCause(e, SSLException.class)) {
       ProbeError error = HttpProbe.tlsError(e);
       String detail = HttpProbe.tlsDetail(e);

@@ -296,18 +296,34 @@ class TcpCheckTest {
   }
 
   /**
-   * A plain service that speaks first, or hangs up, is no TLS server: the handshake fails at once
-   * (the JDK reads a record that is not TLS, or the end of the stream), never a timeout.
+   * A plain service that speaks first is no TLS server: the JDK reads a record that is not TLS
+   * and the handshake fails at once, never a timeout; what the port speaks is its configuration,
+   * so it is not retried.
    */
   @Test
-  void tlsToAPlainServiceThatSpeaksFirstOrHangsUpFailsAtOnce() {
-    for (int port : new int[] {ssh, closesAtOnce}) {
-      CheckResult result = run(trustingTestCa, local(port).tls(true).retries(2));
+  void tlsToAPlainServiceThatSpeaksFirstFailsAtOnce() {
+    CheckResult result = run(trustingTestCa, local(ssh).tls(true).retries(2));
 
-      Finding f = down(result, FindingCode.TLS_INVALID, Hop.TLS);
-      assertThat(f.summary()).startsWith("The TLS handshake with 127.0.0.1:" + port + " failed (");
-      assertThat(result.attempts()).hasSize(1);
-    }
+    Finding f = down(result, FindingCode.TLS_INVALID, Hop.TLS);
+    assertThat(f.summary()).startsWith("The TLS handshake with 127.0.0.1:" + ssh + " failed (");
+    assertThat(result.attempts()).hasSize(1);
+  }
+
+  /**
+   * A service that hangs up at once sends a FIN, then a reset when the ClientHello reaches its
+   * closed socket (RFC 9293 §3.10.7.1): the client reads the end of the stream or the reset, by
+   * timing alone. Either way it is one finding, the server closing the connection during the
+   * handshake, retried like any closed connection, and never a timeout.
+   */
+  @Test
+  void tlsToAServiceThatHangsUpIsAConnectionClosedDuringTheHandshakeWhicheverWayItArrives() {
+    CheckResult result = run(trustingTestCa, local(closesAtOnce).tls(true).retries(2));
+
+    Finding f = down(result, FindingCode.CONNECTION_RESET, Hop.NETWORK);
+    assertThat(f.summary()).startsWith("The server at 127.0.0.1:" + closesAtOnce
+        + " closed the connection during the TLS handshake, before any TLS answer (");
+    assertThat(result.attempts()).hasSize(3).allSatisfy(attempt -> assertThat(attempt.outcome())
+        .startsWith("the server closed the connection during the TLS handshake ("));
   }
 
   @Test
