@@ -72,7 +72,7 @@ final class CheckPage {
     from.appendText(", with this check's values filled in:");
     Map<String, String> values = Placeholders.values(check);
     Set<String> missing = new LinkedHashSet<>();
-    for (String command : commands(library, check)) {
+    for (Runbook.Command command : commands(library, check)) {
       missing.addAll(Placeholders.fill(content.appendElement("pre").appendElement("code"), command, values));
     }
     if (!missing.isEmpty()) {
@@ -90,7 +90,7 @@ final class CheckPage {
     return page + library.sectionOf(link).map(s -> ": " + s.title()).orElse("");
   }
 
-  private static List<String> commands(RunbookLibrary library, CheckResult check) {
+  private static List<Runbook.Command> commands(RunbookLibrary library, CheckResult check) {
     Optional<Finding> finding = check.finding();
     if (finding.isEmpty()) {
       return List.of();

@@ -38,7 +38,7 @@ final class MarkdownRenderer {
    *     text before the first heading under the id "")
    */
   record Rendered(FrontMatter frontMatter, String html, List<Runbook.Section> sections,
-      List<String> warnings, Map<String, List<String>> commands) {}
+      List<String> warnings, Map<String, List<Runbook.Command>> commands) {}
 
   private final Parser parser;
   private final HtmlRenderer renderer;
@@ -93,21 +93,24 @@ final class MarkdownRenderer {
       }
       sections.add(new Runbook.Section(id, h.tagName().charAt(1) - '0', h.text()));
     }
-    Map<String, List<String>> commands = commands(clean);
+    Map<String, List<Runbook.Command>> commands = commands(clean);
     Placeholders.showExamples(clean.body());
     return new Rendered(FrontMatter.of(frontMatter.getData()), clean.body().html(), sections,
         warnings, commands);
   }
 
   /** The code blocks that use a placeholder, by the id of the heading they are under. */
-  private static Map<String, List<String>> commands(Document clean) {
-    Map<String, List<String>> commands = new LinkedHashMap<>();
+  private static Map<String, List<Runbook.Command>> commands(Document clean) {
+    Map<String, List<Runbook.Command>> commands = new LinkedHashMap<>();
     String section = "";
     for (Element e : clean.body().select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id], pre > code")) {
       if (!e.tagName().equals("code")) {
         section = e.id();
       } else if (Placeholders.uses(e.wholeText())) {
-        commands.computeIfAbsent(section, k -> new ArrayList<>()).add(e.wholeText());
+        String language = e.classNames().stream().filter(c -> c.startsWith("language-"))
+            .map(c -> c.substring("language-".length())).findFirst().orElse("");
+        commands.computeIfAbsent(section, k -> new ArrayList<>())
+            .add(new Runbook.Command(language, e.wholeText()));
       }
     }
     commands.replaceAll((k, v) -> List.copyOf(v));

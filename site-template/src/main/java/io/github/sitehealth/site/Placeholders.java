@@ -3,6 +3,9 @@ package io.github.sitehealth.site;
 import io.github.sitehealth.core.result.AddressResult;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;
+import io.github.sitehealth.core.result.Finding;
+import io.github.sitehealth.core.dns.DnsCheck;
+import io.github.sitehealth.core.spec.ServerAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +47,12 @@ final class Placeholders {
       new Placeholder("origin", "the <origin> URL, when one is configured", "https://origin.example.com/"),
       new Placeholder("origin-host", "the host name of the <origin> URL", "origin.example.com"),
       new Placeholder("origin-port", "the port of the <origin> URL", "443"),
-      new Placeholder("name", "the check's name", "home"));
+      new Placeholder("name", "the check's name", "home"),
+      new Placeholder("resolver", "the IP address of the DNS resolver a DNS check asked (its"
+          + " <resolver>, or the build machine's first resolver)", "192.0.2.53"),
+      new Placeholder("resolver-port", "the port of that resolver", "53"),
+      new Placeholder("type", "the record type a DNS check asks for", "A"),
+      new Placeholder("target", "the name a DNS check's CNAME chain ends at", "old-app.provider.example"));
 
   /** {@code {{name}}}: no spaces inside, so template syntax such as {@code {{ .Host }}} is left alone. */
   static final Pattern PATTERN = Pattern.compile("\\{\\{([A-Za-z][A-Za-z0-9_-]*)\\}\\}");
@@ -153,17 +161,25 @@ final class Placeholders {
   /**
    * Writes a command with a check's values into the element, each filled value as a {@code
    * <var>}; a placeholder without a value for this check stays visible by its name, marked as
-   * unknown. Everything goes in as text, so a value with markup in it stays text.
+   * unknown. In a shell command each value is quoted for its place ({@link ShellWords}), so a URL
+   * with {@code &}, {@code '} or {@code $(...)} in it runs nothing when the command is pasted.
+   * Everything goes in as text, so a value with markup in it stays text.
    *
    * @return the placeholders the check has no value for
    */
-  static List<String> fill(Element into, String command, Map<String, String> values) {
+  static List<String> fill(Element into, Runbook.Command command, Map<String, String> values) {
     List<String> missing = new ArrayList<>();
-    split(command, (literal, placeholder) -> {
+    ShellWords shell = command.shell() ? new ShellWords() : null;
+    split(command.text(), (literal, placeholder) -> {
       if (placeholder == null) {
         into.appendText(literal);
+        if (shell != null) {
+          shell.advance(literal);
+        }
       } else if (values.containsKey(placeholder.name())) {
-        into.appendElement("var").addClass("filled").text(values.get(placeholder.name()));
+        String value = values.get(placeholder.name());
+        into.appendElement("var").addClass("filled")
+            .text(shell == null ? value : ShellWords.quote(value, shell.context()));
       } else {
         into.appendElement("var").addClass("placeholder").addClass("unknown")
             .attr("title", placeholder.meaning() + ": not known for this check")
@@ -183,8 +199,12 @@ final class Placeholders {
     String target = check.target();
     switch (check.kind()) {
       case "dns" -> {
-        String record = target.strip().split("\\s+", 2)[0];
-        values.put("host", record.endsWith(".") ? record.substring(0, record.length() - 1) : record);
+        String[] words = target.strip().split("\\s+");
+        values.put("host", withoutRootDot(words[0]));
+        if (words.length > 1) {
+          values.put("type", words[1]);
+        }
+        dnsValues(check, values);
       }
       case "tcp" -> uri("tcp://" + target).ifPresent(u -> {
         putHost(values, "host", u);
@@ -211,6 +231,30 @@ final class Placeholders {
       port(o).ifPresent(p -> values.put("origin-port", p));
     });
     return values;
+  }
+
+  /**
+   * The resolver a DNS check asked and the name its CNAME chain ends at, from the evidence lines
+   * the check writes ({@link DnsCheck#EVIDENCE_RESOLVER}, {@link DnsCheck#EVIDENCE_CHAIN}).
+   */
+  private static void dnsValues(CheckResult check, Map<String, String> values) {
+    List<String> evidence = check.finding().map(Finding::evidence).orElse(List.of());
+    evidence.stream().filter(line -> line.startsWith(DnsCheck.EVIDENCE_RESOLVER)).findFirst()
+        .map(line -> line.substring(DnsCheck.EVIDENCE_RESOLVER.length()))
+        .map(list -> list.split(",")[0].replace(" (system)", "").strip())
+        .flatMap(ServerAddress::parse)
+        .ifPresent(a -> {
+          values.put("resolver", a.ip());
+          values.put("resolver-port", Integer.toString(a.port()));
+        });
+    evidence.stream().filter(line -> line.startsWith(DnsCheck.EVIDENCE_CHAIN))
+        .reduce((first, second) -> second)
+        .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+        .ifPresent(name -> values.put("target", withoutRootDot(name)));
+  }
+
+  private static String withoutRootDot(String name) {
+    return name.endsWith(".") && name.length() > 1 ? name.substring(0, name.length() - 1) : name;
   }
 
   /** The first address that is DOWN, else DEGRADED, else the first address probed. */

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param html the rendered and sanitized content, without the page around it
  * @param commands by section id, the code blocks that use placeholders, as written; the status
  *     page fills them with a failing check's values
+ *     (quoted for the shell when the block is one)
  */
 public record Runbook(
     String fileName,
@@ -26,7 +27,7 @@ public record Runbook(
     List<String> codes,
     List<Section> sections,
     String html,
-    Map<String, List<String>> commands) {
+    Map<String, List<Command>> commands) {
 
   /** Where a runbook comes from. */
   public enum Source {
@@ -42,6 +43,28 @@ public record Runbook(
    * @param title the heading's text
    */
   public record Section(String id, int level, String title) {}
+
+  /**
+   * A code block that uses placeholders.
+   *
+   * @param language the fenced block's info string ({@code bash}, {@code nginx}, ...), empty
+   *     when it names none
+   * @param text the block as written
+   */
+  public record Command(String language, String text) {
+
+    /**
+     * Whether the block is shell: {@code bash}, {@code sh}, {@code shell}, {@code zsh}, {@code
+     * console}, or no language at all (a runbook's unlabelled block with a placeholder in it is a
+     * command to run, and quoting a value that needs none changes nothing).
+     */
+    public boolean shell() {
+      return switch (language) {
+        case "", "bash", "sh", "shell", "zsh", "console" -> true;
+        default -> false;
+      };
+    }
+  }
 
   public Runbook {
     codes = List.copyOf(codes);
@@ -59,8 +82,8 @@ public record Runbook(
    * The commands of a section and the sections under it (up to the next heading of its level or
    * higher), in page order; with an empty id, the whole page's.
    */
-  public List<String> commands(String sectionId) {
-    List<String> out = new ArrayList<>(commands.getOrDefault("", List.of()).stream()
+  public List<Command> commands(String sectionId) {
+    List<Command> out = new ArrayList<>(commands.getOrDefault("", List.of()).stream()
         .filter(c -> sectionId.isEmpty()).toList());
     int level = 0;
     boolean inside = sectionId.isEmpty();

@@ -2,6 +2,7 @@ package io.github.sitehealth.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sitehealth.core.dns.DnsCheck;
 import io.github.sitehealth.core.history.HistoryEntry;
 import io.github.sitehealth.core.result.Attempt;
 import io.github.sitehealth.core.result.CheckResult;
@@ -62,7 +63,41 @@ class PlaceholdersTest {
         .doesNotContainKey("url");
     CheckResult dns = new CheckResult("www", "dns", "www.example.org. CNAME", CheckStatus.DOWN, "NXDOMAIN",
         Optional.empty(), List.of(), Fixtures.T0, 1);
-    assertThat(Placeholders.values(dns)).containsEntry("host", "www.example.org").doesNotContainKey("port");
+    assertThat(Placeholders.values(dns)).containsEntry("host", "www.example.org")
+        .containsEntry("type", "CNAME").doesNotContainKey("port");
+  }
+
+  /** The evidence lines as DnsCheck writes them. */
+  private static CheckResult dangling(String resolverLine) {
+    Finding finding = new Finding("DNS_DANGLING_CNAME", Hop.DNS, "The CNAME points at nothing.",
+        "runbooks/dns.html#dangling-cname",
+        List.of(DnsCheck.EVIDENCE_RESOLVER + resolverLine,
+            "query www.shop.test. A -> NOERROR",
+            DnsCheck.EVIDENCE_CHAIN + "www.shop.test. 300 CNAME shop.cdn.test.",
+            DnsCheck.EVIDENCE_CHAIN + "shop.cdn.test. 300 CNAME gone-123.provider.test."));
+    return new CheckResult("www-dns", "dns", "www.shop.test. A", CheckStatus.DOWN, "NXDOMAIN",
+        Optional.of(finding), List.of(), Fixtures.T0, 3);
+  }
+
+  @Test
+  void aDnsChecksValuesAreItsNameTypeResolverAndTheEndOfItsChain() {
+    assertThat(Placeholders.values(dangling("127.0.0.1:5353"))).containsAllEntriesOf(Map.of(
+        "host", "www.shop.test", "type", "A", "resolver", "127.0.0.1", "resolver-port", "5353",
+        "target", "gone-123.provider.test"));
+    // the build machine's resolvers: the first one, which is asked first
+    assertThat(Placeholders.values(dangling("[::1]:53, 127.0.0.53:53 (system)")))
+        .containsEntry("resolver", "::1").containsEntry("resolver-port", "53");
+  }
+
+  @Test
+  void aDnsChecksPageAsksItsOwnResolverForItsOwnNameAndType() {
+    Document doc = checkPage(library, dangling("127.0.0.1:5353"));
+
+    String commands = String.join("\n", doc.select("main pre code").eachText());
+    assertThat(commands)
+        .contains("dig @127.0.0.1 -p 5353 +noall +answer www.shop.test A")
+        .contains("dig @127.0.0.1 -p 5353 gone-123.provider.test")
+        .doesNotContain("example", "{{");
   }
 
   private Document checkPage(RunbookLibrary lib, CheckResult check) {
@@ -114,7 +149,8 @@ class PlaceholdersTest {
     Document doc = checkPage(library, shop(url, CheckStatus.DOWN));
 
     assertThat(doc.select("script")).isEmpty();
-    assertThat(doc.select("main var").eachText()).contains(url);
+    // one shell word in single quotes, as text
+    assertThat(doc.select("main var").eachText()).contains("'" + url + "'");
     assertThat(doc.selectFirst("main").html()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     SafeHtml.assertSafe(doc, "check page with markup in a URL");
   }
@@ -213,9 +249,12 @@ class PlaceholdersTest {
         ```
         """, "t.md");
     Runbook runbook = new Runbook("t.md", Runbook.Source.TEAM, "T", "", List.of(), r.sections(), r.html(), r.commands());
-    assertThat(runbook.commands("a")).containsExactly("a {{url}}\n", "a1 {{host}}\n");
-    assertThat(runbook.commands("a1")).containsExactly("a1 {{host}}\n");
-    assertThat(runbook.commands("b")).containsExactly("b {{port}}\n");
+    assertThat(runbook.commands("a")).extracting(Runbook.Command::text)
+        .containsExactly("a {{url}}\n", "a1 {{host}}\n");
+    assertThat(runbook.commands("a1")).extracting(Runbook.Command::text)
+        .containsExactly("a1 {{host}}\n");
+    assertThat(runbook.commands("b")).extracting(Runbook.Command::text)
+        .containsExactly("b {{port}}\n");
     assertThat(runbook.commands("")).hasSize(4);
   }
 

@@ -25,6 +25,18 @@ import org.xbill.DNS.TextParseException;
  */
 public final class DnsCheck implements Check<DnsRecordSpec> {
 
+  /**
+   * How the evidence line naming the resolver asked begins: {@code resolver 127.0.0.1:5353}, or
+   * the build machine's resolvers, {@code resolver 127.0.0.53:53, [::1]:53 (system)}.
+   */
+  public static final String EVIDENCE_RESOLVER = "resolver ";
+
+  /**
+   * How each evidence line of the CNAME chain begins, one record a line in zone-file form: {@code
+   * chain www.example.com. 300 CNAME cdn.example.net.}.
+   */
+  public static final String EVIDENCE_CHAIN = "chain ";
+
   private final Optional<ServerAddress> runResolver;
   private final List<InetSocketAddress> systemResolvers;
   private final ChainFollower follower;
@@ -111,10 +123,10 @@ public final class DnsCheck implements Check<DnsRecordSpec> {
   private static List<String> evidence(DnsDiagnosis.Case c, Budget budget) {
     List<String> lines = new ArrayList<>();
     Resolution r = c.resolution();
-    lines.add("resolver " + c.resolver());
+    lines.add(EVIDENCE_RESOLVER + c.resolver());
     r.queries().forEach(q -> lines.add("query " + q.describe()));
     for (CNAMERecord cname : r.chain()) {
-      lines.add("chain " + RecordText.line(cname));
+      lines.add(EVIDENCE_CHAIN + RecordText.line(cname));
     }
     for (Record record : r.records()) {
       lines.add("answer " + RecordText.line(record));
