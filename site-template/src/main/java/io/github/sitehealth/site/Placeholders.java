@@ -47,6 +47,12 @@ final class Placeholders {
       new Placeholder("origin", "the <origin> URL, when one is configured", "https://origin.example.com/"),
       new Placeholder("origin-host", "the host name of the <origin> URL", "origin.example.com"),
       new Placeholder("origin-port", "the port of the <origin> URL", "443"),
+      new Placeholder("host-port", "{{host}}:{{port}}, an IPv6 address in brackets, as openssl"
+          + " s_client -connect takes it", "www.example.com:443"),
+      new Placeholder("address-port", "{{address}}:{{port}}, an IPv6 address in brackets",
+          "203.0.113.10:443"),
+      new Placeholder("origin-host-port", "{{origin-host}}:{{origin-port}}, an IPv6 address in"
+          + " brackets", "origin.example.com:443"),
       new Placeholder("name", "the check's name", "home"),
       new Placeholder("resolver", "the IP address of the DNS resolver a DNS check asked (its"
           + " <resolver>, or the build machine's first resolver)", "192.0.2.53"),
@@ -230,7 +236,17 @@ final class Placeholders {
       putHost(values, "origin-host", o);
       port(o).ifPresent(p -> values.put("origin-port", p));
     });
+    hostPort(values, "host-port", values.get("host"), values.get("port"));
+    hostPort(values, "address-port", values.get("address"), values.get("port"));
+    hostPort(values, "origin-host-port", values.get("origin-host"), values.get("origin-port"));
     return values;
+  }
+
+  /** {@code host:port}, {@code [2001:db8::1]:443}: when both are known. */
+  private static void hostPort(Map<String, String> values, String key, String host, String port) {
+    if (host != null && port != null) {
+      values.put(key, (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port);
+    }
   }
 
   /**

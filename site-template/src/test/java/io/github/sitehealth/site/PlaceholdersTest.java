@@ -53,14 +53,15 @@ class PlaceholdersTest {
         .containsExactlyInAnyOrderEntriesOf(Map.of(
             "name", "shop", "url", "https://www.shop.test/cart?x=1", "host", "www.shop.test",
             "port", "443", "origin", "https://origin.shop.test:8443/health",
-            "origin-host", "origin.shop.test", "origin-port", "8443"));
+            "origin-host", "origin.shop.test", "origin-port", "8443",
+            "host-port", "www.shop.test:443", "origin-host-port", "origin.shop.test:8443"));
     // The address that failed, not the first one
     assertThat(Placeholders.values(Fixtures.someAddressesFail("www"))).containsEntry("address", "127.0.0.3")
         .doesNotContainKey("origin");
     CheckResult ssh = new CheckResult("ssh", "tcp", "[2001:db8::1]:22", CheckStatus.DOWN, "refused",
         Optional.empty(), List.of(), Fixtures.T0, 1);
     assertThat(Placeholders.values(ssh)).containsEntry("host", "2001:db8::1").containsEntry("port", "22")
-        .doesNotContainKey("url");
+        .containsEntry("host-port", "[2001:db8::1]:22").doesNotContainKey("url");
     CheckResult dns = new CheckResult("www", "dns", "www.example.org. CNAME", CheckStatus.DOWN, "NXDOMAIN",
         Optional.empty(), List.of(), Fixtures.T0, 1);
     assertThat(Placeholders.values(dns)).containsEntry("host", "www.example.org")
