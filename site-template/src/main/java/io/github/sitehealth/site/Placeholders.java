@@ -4,6 +4,7 @@ import io.github.sitehealth.core.result.AddressResult;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
+import io.github.sitehealth.core.diagnose.Diagnosis;
 import io.github.sitehealth.core.dns.DnsCheck;
 import io.github.sitehealth.core.spec.ServerAddress;
 import java.net.URI;
@@ -285,11 +286,11 @@ final class Placeholders {
     return Optional.empty();
   }
 
-  /** The origin URL, from the evidence line the diagnosis writes about it. */
+  /** The origin URL, from the evidence line the diagnosis writes about it ({@link Diagnosis#EVIDENCE_ORIGIN}). */
   private static Optional<URI> origin(CheckResult check) {
     return check.finding().stream().flatMap(f -> f.evidence().stream())
-        .filter(line -> line.startsWith("origin "))
-        .map(line -> line.substring("origin ".length()))
+        .filter(line -> line.startsWith(Diagnosis.EVIDENCE_ORIGIN))
+        .map(line -> line.substring(Diagnosis.EVIDENCE_ORIGIN.length()))
         .map(rest -> rest.startsWith("GET ") ? rest.substring(4) : rest)
         .map(rest -> rest.split(" ", 2)[0])
         .filter(url -> SCHEME_AND_AUTHORITY.matcher(url).find())

@@ -26,6 +26,13 @@ import java.util.function.Predicate;
 public final class Diagnosis {
 
   /**
+   * How the evidence lines about the origin begin: {@code origin GET URL -> ANSWER in N ms} when
+   * it was asked, {@code origin URL not probed} when it was not, {@code origin not probed (no
+   * <origin> configured)} without one.
+   */
+  public static final String EVIDENCE_ORIGIN = "origin ";
+
+  /**
    * What the diagnosis looks at.
    *
    * @param url the public URL
@@ -389,13 +396,13 @@ public final class Diagnosis {
     if (c.origin().isPresent()) {
       ProbeOutcome origin = c.origin().get();
       String seen = c.originFailure().map(Failure::detail).orElse(origin.describe());
-      evidence.add("origin GET " + c.originUrl().map(URI::toString).orElse("?") + " -> " + seen
+      evidence.add(EVIDENCE_ORIGIN + "GET " + c.originUrl().map(URI::toString).orElse("?") + " -> " + seen
           + " in " + origin.durationMs() + " ms");
-      redirectEvidence(origin).forEach(line -> evidence.add("origin " + line));
+      redirectEvidence(origin).forEach(line -> evidence.add(EVIDENCE_ORIGIN + line));
     } else if (c.originUrl().isPresent()) {
-      evidence.add("origin " + c.originUrl().get() + " not probed");
+      evidence.add(EVIDENCE_ORIGIN + c.originUrl().get() + " not probed");
     } else {
-      evidence.add("origin not probed (no <origin> configured)");
+      evidence.add(EVIDENCE_ORIGIN + "not probed (no <origin> configured)");
     }
     return evidence;
   }
