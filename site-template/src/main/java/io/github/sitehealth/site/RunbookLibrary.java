@@ -85,6 +85,9 @@ public final class RunbookLibrary {
     for (String file : DEFAULT_FILES) {
       sources.add(new Source(file, readDefault(file), Runbook.Source.DEFAULT));
     }
+    // The default library as the build rendered it, when it was built from these very files.
+    Optional<List<Runbook>> prebuilt = PrebuiltLibrary.read(
+        sources.stream().map(Source::markdown).toList());
     for (Path path : teamFiles(teamDirectory, warnings)) {
       try {
         sources.add(new Source(path.getFileName().toString(),
@@ -93,27 +96,31 @@ public final class RunbookLibrary {
         warnings.add("team runbook " + path + " is not UTF-8 text; skipped");
       }
     }
+    int ready = prebuilt.map(List::size).orElse(0);
+    List<Runbook> runbooks = new ArrayList<>(prebuilt.orElse(List.of()));
     // Pages render independently: on every core, each thread with its own renderer. The
     // results keep the sources' order, so pages and warnings come out as if rendered in turn.
-    List<MarkdownRenderer.Rendered> rendered;
     try {
-      rendered = sources.parallelStream()
+      List<MarkdownRenderer.Rendered> rendered = sources.subList(ready, sources.size())
+          .parallelStream()
           .map(s -> RENDERER.get().render(s.markdown(), s.file()))
           .toList();
+      for (int i = 0; i < rendered.size(); i++) {
+        Source source = sources.get(ready + i);
+        runbooks.add(toRunbook(rendered.get(i), source.file(), source.kind(), warnings));
+        warnings.addAll(Placeholders.unknown(source.markdown(),
+            (source.kind() == Runbook.Source.TEAM ? "team" : "default") + " runbook "
+                + source.file()));
+      }
     } catch (MarkdownRenderer.BrokenFrontMatter e) {
       throw new IOException("team runbook " + e.getMessage(), e);
     }
-
     Map<String, Runbook> byPage = new LinkedHashMap<>();
     Map<String, String> codes = new TreeMap<>();
     Map<String, String> teamCodes = new TreeMap<>();
-    for (int i = 0; i < sources.size(); i++) {
-      Source source = sources.get(i);
-      Runbook runbook = toRunbook(rendered.get(i), source.file(), source.kind(), warnings);
-      warnings.addAll(Placeholders.unknown(source.markdown(),
-          (source.kind() == Runbook.Source.TEAM ? "team" : "default") + " runbook " + source.file()));
+    for (Runbook runbook : runbooks) {
       byPage.put(runbook.pageName(), runbook);
-      if (source.kind() == Runbook.Source.DEFAULT) {
+      if (runbook.source() == Runbook.Source.DEFAULT) {
         runbook.codes().forEach(code -> codes.putIfAbsent(code, runbook.pageName()));
         continue;
       }
@@ -261,6 +268,37 @@ public final class RunbookLibrary {
     String path = link.startsWith(Runbooks.DIRECTORY) ? link.substring(Runbooks.DIRECTORY.length()) : link;
     int hash = path.indexOf('#');
     return hash < 0 ? path : path.substring(0, hash);
+  }
+
+  /**
+   * The default library rendered from its Markdown, for the build to keep ({@link
+   * PrebuiltLibrary}).
+   *
+   * @throws IOException when a default page is missing from the jar
+   * @throws IllegalStateException when rendering a default page gives a warning
+   */
+  static List<Runbook> renderDefaults() throws IOException {
+    List<Runbook> runbooks = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    MarkdownRenderer renderer = new MarkdownRenderer();
+    for (String file : DEFAULT_FILES) {
+      String markdown = readDefault(file);
+      runbooks.add(toRunbook(renderer.render(markdown, file), file, Runbook.Source.DEFAULT, warnings));
+      warnings.addAll(Placeholders.unknown(markdown, "default runbook " + file));
+    }
+    if (!warnings.isEmpty()) {
+      throw new IllegalStateException("the default runbooks give warnings: " + warnings);
+    }
+    return runbooks;
+  }
+
+  /** The default pages' Markdown, in library order. */
+  static List<String> defaultMarkdown() throws IOException {
+    List<String> markdown = new ArrayList<>();
+    for (String file : DEFAULT_FILES) {
+      markdown.add(readDefault(file));
+    }
+    return markdown;
   }
 
   /** One page's Markdown, before rendering. */
