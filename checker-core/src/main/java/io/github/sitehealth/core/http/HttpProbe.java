@@ -13,7 +13,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateExpiredException;
-import java.security.cert.TrustAnchor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.RedirectException;
@@ -81,8 +79,7 @@ public final class HttpProbe implements AutoCloseable {
   private static final String RESPONSES_READ = "site-health.responses-read";
 
   private final ProbeSettings settings;
-  private final SSLContext sslContext;
-  private final Set<TrustAnchor> anchors;
+  private final LazyTls tls;
   private final CloseableHttpAsyncClient client;
   private final Map<String, CloseableHttpAsyncClient> pinned = new ConcurrentHashMap<>();
 
@@ -99,10 +96,14 @@ public final class HttpProbe implements AutoCloseable {
 
   public HttpProbe(ProbeSettings settings) {
     this.settings = settings;
-    this.sslContext = TlsTrust.sslContext(settings.trustCertificates());
-    this.anchors = TlsTrust.anchors(settings.trustCertificates());
+    this.tls = new LazyTls(settings.trustCertificates());
     this.client =
         newClient(settings.resolver(), settings.maxConnections(), settings.maxPerHost());
+  }
+
+  /** Whether a TLS connection has set up the probe's SSL context ({@link LazyTls}). */
+  boolean tlsSetUp() {
+    return tls.setUp();
   }
 
   /**
@@ -141,7 +142,7 @@ public final class HttpProbe implements AutoCloseable {
                 PoolingAsyncClientConnectionManagerBuilder.create()
                     .setDnsResolver(
                         new GuardedDnsResolver(resolver, settings.allowMetadataTargets()))
-                    .setTlsStrategy(new NamedTlsStrategy(sslContext))
+                    .setTlsStrategy(tls)
                     .setMaxConnTotal(maxConnections)
                     .setMaxConnPerRoute(maxPerHost)
                     .setDefaultTlsConfig(
@@ -488,7 +489,7 @@ public final class HttpProbe implements AutoCloseable {
   private HttpSnapshot complete(HttpSnapshot snapshot, URI requested, HttpClientContext context) {
     return snapshot
         .withUri(finalUri(requested, context))
-        .withTls(TlsPeer.of(context.getSSLSession(), anchors));
+        .withTls(TlsPeer.of(context.getSSLSession(), tls.anchors()));
   }
 
   private static URI finalUri(URI requested, HttpClientContext context) {

@@ -65,6 +65,15 @@ class HttpProbeTest {
   }
 
   @Test
+  void plainHttpSetsUpNoTls() {
+    try (HttpProbe fresh = new HttpProbe(4, 4, CAP)) {
+      assertThat(fresh.fetch(server.uri("/headers"), Map.of(), BUDGET).error()).isEmpty();
+
+      assertThat(fresh.tlsSetUp()).as("the JDK's trust store read for plain HTTP").isFalse();
+    }
+  }
+
+  @Test
   void anErrorStatusIsAResponseNotAnError() {
     ProbeOutcome outcome = fetch("/status/502");
 

@@ -107,6 +107,19 @@ class TlsEndpointsTest {
   }
 
   @Test
+  void theFirstTlsConnectionSetsUpTheContextThatLaterOnesShare() {
+    try (HttpProbe fresh = new HttpProbe(ProbeSettings.of(4, 4, HttpProbe.DEFAULT_BODY_CAP)
+        .withTrust(SpecParser.parse(RunConfig.builder()
+            .trustCertificates(certs.caCertificate.toString()).build()).trustCertificates()))) {
+      assertThat(fresh.tlsSetUp()).isFalse();
+
+      assertThat(check(fresh, endpoint(valid)).status()).isEqualTo(CheckStatus.UP);
+      assertThat(fresh.tlsSetUp()).isTrue();
+      assertThat(check(fresh, endpoint(valid)).status()).isEqualTo(CheckStatus.UP);
+    }
+  }
+
+  @Test
   void theSameCertificateWithTheJdkTrustAloneIsUntrusted() {
     Finding f = tlsInvalid(check(jdkTrustOnly, endpoint(valid)));
 
