@@ -78,8 +78,8 @@ abstract class AbstractGateMojo extends AbstractPagesMojo {
           .append(run)
           .forEach(w -> getLog().warn("site-health: " + w));
     } catch (IOException e) {
-      throw new MojoExecutionException(
-          "site-health: cannot append to the history " + historyFile() + ": " + e.getMessage(), e);
+      // The store's message names the history by its full path already.
+      throw new MojoExecutionException("site-health: " + e.getMessage(), e);
     }
   }
 

@@ -5,13 +5,16 @@ import io.github.sitehealth.core.result.RunResult;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.security.NoSuchAlgorithmException;
 import java.security.MessageDigest;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,11 +39,12 @@ import java.util.Optional;
  * own run's, and count lines only when the size says so; a file that then turns out to start with
  * a line of the first form is rewritten in the compact one at once.
  *
- * <p>A line that cannot be read is reported as a warning naming the file and the line, by {@link
- * #read()} and by the append that compacts the file, and is kept byte for byte through appends and
- * compactions alike: the history never loses data it does not understand. A process killed while
- * appending leaves at worst its own line cut short, which was never acknowledged; it is reported and
- * kept like any unreadable line, and the next append starts on a new line.
+ * <p>A line that cannot be read is reported as a warning naming the file, by its full path, and the
+ * line, by {@link #read()} and by the append that compacts the file, and is kept byte for byte
+ * through appends and compactions alike: the history never loses data it does not understand. A
+ * process killed while appending leaves at worst its own line cut short, which was never
+ * acknowledged; it is reported and kept like any unreadable line, and the next append starts on a
+ * new line. Every failure's message names the file by its full path too.
  */
 public final class HistoryStore {
 
@@ -120,10 +124,15 @@ public final class HistoryStore {
    * while an append is under way: it then reads again once it can have the lock (or, where the lock
    * file cannot be written, reports the last line as it found it).
    *
-   * @throws IOException when the file cannot be read
+   * @throws IOException when the file cannot be read; its message names the file
    */
   public History read() throws IOException {
-    byte[] content = settledContent();
+    byte[] content;
+    try {
+      content = settledContent();
+    } catch (IOException e) {
+      throw naming("read", e);
+    }
     List<HistoryEntry> entries = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     HistoryCodec.Names names = new HistoryCodec.Names();
@@ -137,7 +146,8 @@ public final class HistoryStore {
    *
    * @return a warning per unreadable line that this append came across, each of which is kept: a
    *     last line cut short that it had to end, and, when it compacted the file, every one
-   * @throws IOException when the file cannot be written or the lock not had in time
+   * @throws IOException when the file cannot be written or the lock not had in time; its message
+   *     names the file
    */
   public List<String> append(RunResult run) throws IOException {
     return append(HistoryEntry.of(run));
@@ -151,6 +161,14 @@ public final class HistoryStore {
    */
   public List<String> append(HistoryEntry entry) throws IOException {
     byte[] record = codec.encode(entry);
+    try {
+      return appendLocked(record);
+    } catch (IOException e) {
+      throw naming("append to", e);
+    }
+  }
+
+  private List<String> appendLocked(byte[] record) throws IOException {
     try (FileChannel lock = lock()) {
       List<String> warnings = new ArrayList<>();
       long size;
@@ -343,7 +361,7 @@ public final class HistoryStore {
     try {
       return Optional.of(codec.decode(content, start, end - start, names));
     } catch (HistoryCodec.BadLine e) {
-      warnings.add(file.getFileName() + " line " + number + " is not a run record ("
+      warnings.add(file.toAbsolutePath() + " line " + number + " is not a run record ("
           + e.getMessage() + "); it is kept as it is");
       return Optional.empty();
     }
@@ -359,11 +377,30 @@ public final class HistoryStore {
     return true;
   }
 
+  /**
+   * The failure, its message naming the history by its full path, so that a user with several
+   * projects knows which file; an interruption as it was, for its type.
+   */
+  private IOException naming(String doing, IOException e) {
+    if (e instanceof InterruptedIOException || e instanceof ClosedByInterruptException) {
+      return e;
+    }
+    String why = e.getMessage();
+    if (e instanceof FileSystemException f && f.getReason() == null) {
+      // Its message is then the file alone ("/tmp/x.lock"): say what happened to it.
+      why = (f instanceof AccessDeniedException ? "permission denied"
+          : f instanceof NoSuchFileException ? "no such file or directory"
+          : f.getClass().getSimpleName()) + ": " + f.getMessage();
+    }
+    return new IOException(
+        "cannot " + doing + " the history " + file.toAbsolutePath() + ": " + why, e);
+  }
+
   private static byte lastByte(FileChannel channel, long size) throws IOException {
     ByteBuffer last = ByteBuffer.allocate(1);
     while (last.hasRemaining()) {
       if (channel.read(last, size - 1) < 0) {
-        throw new IOException("the history file shrank while locked");
+        throw new IOException("it shrank while locked");
       }
     }
     return last.get(0);
@@ -394,7 +431,7 @@ public final class HistoryStore {
         }
         if (System.nanoTime() > deadline) {
           throw new IOException("timed out after " + lockTimeout.toSeconds()
-              + " s waiting for the lock on " + lockFile + ": another build is writing the history");
+              + " s waiting for the lock " + lockFile + ": another build is writing it");
         }
         Thread.sleep(pauseMs);
         pauseMs = Math.min(pauseMs * 2, 50);
@@ -402,7 +439,8 @@ public final class HistoryStore {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       channel.close();
-      throw new InterruptedIOException("interrupted waiting for the lock on " + lockFile);
+      throw new InterruptedIOException(
+          "interrupted waiting for the lock on the history " + file.toAbsolutePath());
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;

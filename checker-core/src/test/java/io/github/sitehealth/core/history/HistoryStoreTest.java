@@ -267,8 +267,8 @@ class HistoryStoreTest {
     History h = store.read();
     assertThat(h.entries()).hasSize(5);
     assertThat(h.warnings()).hasSize(2);
-    assertThat(h.warnings().get(0)).startsWith("history.jsonl line 5 is not a run record").endsWith("it is kept as it is");
-    assertThat(h.warnings().get(1)).startsWith("history.jsonl line 7 is not a run record").contains("not JSON");
+    assertThat(h.warnings().get(0)).startsWith(file + " line 5 is not a run record").endsWith("it is kept as it is");
+    assertThat(h.warnings().get(1)).startsWith(file + " line 7 is not a run record").contains("not JSON");
 
     // The next append names the line it ends, and starts its own on a new line.
     assertThat(store.append(run(6, CheckStatus.UP))).singleElement().asString().contains("line 7");
@@ -291,6 +291,28 @@ class HistoryStoreTest {
     assertThat(after.warnings().get(0)).contains("line 1");
     assertThat(after.warnings().get(1)).contains("line 2");
     assertThat(starts(after)).hasSizeBetween(10, 11).last().isEqualTo(T0.plusSeconds(60L * 29));
+  }
+
+  @Test
+  void warningsAndErrorsNameTheHistoryByItsFullPath() throws IOException {
+    Path relative = Path.of("").toAbsolutePath().relativize(dir.resolve("history.jsonl"));
+    Files.writeString(relative, "damaged\n");
+    HistoryStore store = new HistoryStore(relative, 10, Duration.ofMillis(100));
+    Path full = relative.toAbsolutePath();
+    assertThat(store.read().warnings()).singleElement().asString()
+        .startsWith(full + " line 1 is not a run record");
+
+    try (var channel = java.nio.channels.FileChannel.open(store.lockFile(),
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        var held = channel.lock()) {
+      assertThatThrownBy(() -> store.append(run(0, CheckStatus.UP)))
+          .hasMessageContaining(full.toString())
+          .hasMessageContaining("waiting for the lock");
+    }
+    Path directory = Files.createDirectories(dir.resolve("a-directory.jsonl"));
+    assertThatThrownBy(() -> new HistoryStore(directory).read())
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(directory.toString());
   }
 
   @Test
