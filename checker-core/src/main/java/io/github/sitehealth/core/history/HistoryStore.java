@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The run history: a file with one JSON line per run, oldest first (see {@link HistoryCodec} for
@@ -45,6 +46,15 @@ import java.util.Optional;
  * process killed while appending leaves at worst its own line cut short, which was never
  * acknowledged; it is reported and kept like any unreadable line, and the next append starts on a
  * new line. Every failure's message names the file by its full path too.
+ *
+ * <p>A warning numbers the line as it is in the file when the warning is returned, blank lines
+ * counted as an editor counts them: after a compaction, in the file it wrote. So the append that
+ * compacts and the {@link #read()} after it (the status page's) say the same words of one line,
+ * and the number is right wherever the line has moved since an earlier run's warning. Only the
+ * runs that compactions drop move a line: it stays after the runs that were before it and before
+ * the runs that were after it. A line of nothing but spaces, tabs or a carriage return is not
+ * damage: it holds no part of a run (an append cut short leaves at least the start of its record),
+ * so it is not reported, and a compaction drops it.
  */
 public final class HistoryStore {
 
@@ -52,8 +62,11 @@ public final class HistoryStore {
   public static final int DEFAULT_RETENTION = 500;
   static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
-  /** One line of the file: the bytes as they were, and the entry when they could be read. */
-  private record Line(byte[] bytes, Optional<HistoryEntry> entry) {}
+  /**
+   * One line of the file that is not blank: its number there, its bytes as they were, and the
+   * entry when they could be read, or else (and only then) why not.
+   */
+  private record Line(int number, byte[] bytes, Optional<HistoryEntry> entry, String problem) {}
 
   private final Path file;
   private final int retention;
@@ -137,7 +150,8 @@ public final class HistoryStore {
     List<String> warnings = new ArrayList<>();
     HistoryCodec.Names names = new HistoryCodec.Names();
     forEachLine(content, (number, start, end) ->
-        decode(number, content, start, end, names, warnings).ifPresent(entries::add));
+        decode(content, start, end, names, why -> warnings.add(warning(number, why)))
+            .ifPresent(entries::add));
     return new History(entries, warnings);
   }
 
@@ -145,7 +159,8 @@ public final class HistoryStore {
    * Appends the run.
    *
    * @return a warning per unreadable line that this append came across, each of which is kept: a
-   *     last line cut short that it had to end, and, when it compacted the file, every one
+   *     last line cut short that it had to end, and, when it compacted the file, every one; each
+   *     numbered as the line is in the file this append leaves
    * @throws IOException when the file cannot be written or the lock not had in time; its message
    *     names the file
    */
@@ -206,12 +221,15 @@ public final class HistoryStore {
     }
   }
 
-  /** The warning for the last line of the file, when it cannot be read. */
+  /** The warning for the last line of the file, when it cannot be read; a blank one is none. */
   private List<String> lastLineWarning() throws IOException {
     byte[] content = readContent();
     int start = content.length;
     while (start > 0 && content[start - 1] != '\n') {
       start--;
+    }
+    if (isBlank(content, start, content.length)) {
+      return List.of();
     }
     int number = 1;
     for (int i = 0; i < start; i++) {
@@ -220,17 +238,20 @@ public final class HistoryStore {
       }
     }
     List<String> warnings = new ArrayList<>();
-    decode(number, content, start, content.length, new HistoryCodec.Names(), warnings);
+    int line = number;
+    decode(content, start, content.length, new HistoryCodec.Names(),
+        why -> warnings.add(warning(line, why)));
     return warnings;
   }
 
   /**
    * When the file holds more than {@link #compactionThreshold()} lines, or starts with a line of
    * the first form, rewrites it atomically with the newest {@code retention} runs, all in the
-   * compact form, and every unreadable line as it was, in their order. The caller holds the lock.
+   * compact form, and every unreadable line as it was, in their order; blank lines are dropped.
+   * The caller holds the lock.
    *
-   * @return the warnings for the unreadable lines once every line was read; empty when the lines
-   *     were only counted
+   * @return the warnings for the unreadable lines, numbered in the file as it leaves it, once every
+   *     line was read; empty when the lines were only counted
    */
   private Optional<List<String>> compactIfDue() throws IOException {
     byte[] content = readContent();
@@ -245,8 +266,7 @@ public final class HistoryStore {
     if (count[0] <= compactionThreshold() && !firstForm[0]) {
       return Optional.empty();
     }
-    List<String> warnings = new ArrayList<>();
-    List<Line> lines = new ArrayList<>(lines(content, warnings));
+    List<Line> lines = lines(content);
     long readable = lines.stream().filter(l -> l.entry().isPresent()).count();
     boolean reencode = lines.stream()
         .anyMatch(l -> l.entry().isPresent() && !HistoryCodec.isCurrent(l.bytes()));
@@ -265,8 +285,18 @@ public final class HistoryStore {
           out.write('\n');
         }
       });
+      // Numbered as written: without the runs dropped and the blank lines.
+      List<String> warnings = new ArrayList<>();
+      for (int i = 0; i < lines.size(); i++) {
+        String problem = lines.get(i).problem();
+        if (problem != null) {
+          warnings.add(warning(i + 1, problem));
+        }
+      }
+      return Optional.of(warnings);
     }
-    return Optional.of(warnings);
+    return Optional.of(lines.stream()
+        .filter(l -> l.problem() != null).map(l -> warning(l.number(), l.problem())).toList());
   }
 
   /**
@@ -315,12 +345,14 @@ public final class HistoryStore {
     }
   }
 
-  private List<Line> lines(byte[] content, List<String> warnings) {
+  private List<Line> lines(byte[] content) {
     List<Line> lines = new ArrayList<>();
     HistoryCodec.Names names = new HistoryCodec.Names();
-    forEachLine(content, (number, start, end) -> lines.add(new Line(
-        Arrays.copyOfRange(content, start, end),
-        decode(number, content, start, end, names, warnings))));
+    forEachLine(content, (number, start, end) -> {
+      String[] problem = {null};
+      Optional<HistoryEntry> entry = decode(content, start, end, names, why -> problem[0] = why);
+      lines.add(new Line(number, Arrays.copyOfRange(content, start, end), entry, problem[0]));
+    });
     return lines;
   }
 
@@ -351,20 +383,25 @@ public final class HistoryStore {
   }
 
   /**
-   * The entry on the line, or empty with a warning naming the file and the line.
+   * The entry on the line, or empty when it cannot be read, why told to {@code problem}.
    *
    * @param names one per reading of the file, so that 500 runs of 2,000 checks hold 2,000 names,
    *     not a million
    */
-  private Optional<HistoryEntry> decode(int number, byte[] content, int start, int end,
-      HistoryCodec.Names names, List<String> warnings) {
+  private Optional<HistoryEntry> decode(byte[] content, int start, int end,
+      HistoryCodec.Names names, Consumer<String> problem) {
     try {
       return Optional.of(codec.decode(content, start, end - start, names));
     } catch (HistoryCodec.BadLine e) {
-      warnings.add(file.toAbsolutePath() + " line " + number + " is not a run record ("
-          + e.getMessage() + "); it is kept as it is");
+      problem.accept(e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /** The warning for an unreadable line, naming the file by its full path and the line. */
+  private String warning(int number, String problem) {
+    return file.toAbsolutePath() + " line " + number + " is not a run record (" + problem
+        + "); it is kept as it is";
   }
 
   private static boolean isBlank(byte[] content, int start, int end) {
