@@ -7,7 +7,6 @@ import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.security.NoSuchAlgorithmException;
@@ -105,7 +104,11 @@ public final class HistoryStore {
    * history file and the SHA-256 of its real path, so that every path to one history (relative,
    * absolute, through a symbolic link) takes the same lock. It is not beside the history because
    * the history's directory is often the one published (a status page on a web server or branch),
-   * and a lock file does not belong there. It is small, empty and left in place.
+   * and a lock file does not belong there. It exists while a build holds or waits for the lock:
+   * the holder removes it as it lets go, in a way that keeps the builds waiting for it in line
+   * (see {@link HistoryLock}), so lock files do not pile up. One is left where a build was killed
+   * while holding the lock, until the next build on that history; and on file systems without
+   * file keys (Windows), where they are left in place, one per history.
    *
    * @throws IOException when the history's directory or the lock directory cannot be created
    */
@@ -184,7 +187,7 @@ public final class HistoryStore {
   }
 
   private List<String> appendLocked(byte[] record) throws IOException {
-    try (FileChannel lock = lock()) {
+    try (HistoryLock lock = lock()) {
       List<String> warnings = new ArrayList<>();
       long size;
       try (FileChannel out = FileChannel.open(file,
@@ -326,7 +329,7 @@ public final class HistoryStore {
   private byte[] settledContent() throws IOException {
     byte[] content = readContent();
     if (content.length > 0 && content[content.length - 1] != '\n') {
-      try (FileChannel lock = lock()) {
+      try (HistoryLock lock = lock()) {
         return readContent();
       } catch (InterruptedIOException e) {
         throw e;
@@ -444,43 +447,12 @@ public final class HistoryStore {
   }
 
   /**
-   * Locks the {@link #lockFile()} and returns its channel; closing the channel
-   * releases the lock. The history file itself is replaced by compactions, so it cannot carry
-   * the lock. Threads of this JVM see {@link OverlappingFileLockException} instead of blocking,
-   * hence the polling.
+   * Locks the {@link #lockFile()}; closing the lock releases it. The history file itself is
+   * replaced by compactions, so it cannot carry the lock.
    *
    * @throws IOException when the lock file cannot be opened or the lock not had in time
    */
-  private FileChannel lock() throws IOException {
-    Path lockFile = lockFile();
-    FileChannel channel =
-        FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    long deadline = System.nanoTime() + lockTimeout.toNanos();
-    long pauseMs = 2;
-    try {
-      while (true) {
-        try {
-          if (channel.tryLock() != null) {
-            return channel;
-          }
-        } catch (OverlappingFileLockException e) {
-          // another thread of this JVM holds it; wait like for another process
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IOException("timed out after " + lockTimeout.toSeconds()
-              + " s waiting for the lock " + lockFile + ": another build is writing it");
-        }
-        Thread.sleep(pauseMs);
-        pauseMs = Math.min(pauseMs * 2, 50);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      channel.close();
-      throw new InterruptedIOException(
-          "interrupted waiting for the lock on the history " + file.toAbsolutePath());
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
-    }
+  private HistoryLock lock() throws IOException {
+    return HistoryLock.acquire(lockFile(), file, lockTimeout);
   }
 }
