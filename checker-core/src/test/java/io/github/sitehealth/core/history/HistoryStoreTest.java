@@ -420,6 +420,8 @@ class HistoryStoreTest {
           .hasMessageContaining(full.toString())
           .hasMessageContaining("waiting for the lock");
     }
+    // Its holder here is not a store, which would have removed it.
+    Files.delete(store.lockFile());
     Path directory = Files.createDirectories(dir.resolve("a-directory.jsonl"));
     assertThatThrownBy(() -> new HistoryStore(directory).read())
         .isInstanceOf(IOException.class)
@@ -673,6 +675,7 @@ class HistoryStoreTest {
           .hasMessageContaining("waiting for the lock");
     }
     assertThat(Files.exists(file)).isFalse();
+    Files.delete(lockFile);
   }
 
   private static byte[] concat(byte[]... parts) {
