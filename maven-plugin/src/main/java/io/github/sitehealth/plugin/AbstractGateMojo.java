@@ -5,6 +5,8 @@ import io.github.sitehealth.core.report.TextReport;
 import io.github.sitehealth.core.result.RunResult;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -67,19 +69,20 @@ abstract class AbstractGateMojo extends AbstractPagesMojo {
    * Appends the run to the history file, when there is one; an unreadable line of it is a
    * warning, and kept.
    *
+   * @return the warnings logged, for {@link #conclude} not to log them again
    * @throws MojoExecutionException when the history cannot be written
    */
-  protected void record(RunResult run) throws MojoExecutionException {
+  protected List<String> record(RunResult run) throws MojoExecutionException {
     if (historyFile() == null) {
-      return;
+      return List.of();
     }
     try {
-      new HistoryStore(historyFile().toPath(), historyRetention)
-          .append(run)
-          .forEach(w -> getLog().warn("site-health: " + w));
+      List<String> warnings = new HistoryStore(historyFile().toPath(), historyRetention).append(run);
+      warnings.forEach(w -> getLog().warn("site-health: " + w));
+      return warnings;
     } catch (IOException e) {
-      throw new MojoExecutionException(
-          "site-health: cannot append to the history " + historyFile() + ": " + e.getMessage(), e);
+      // The store's message names the history by its full path already.
+      throw new MojoExecutionException("site-health: " + e.getMessage(), e);
     }
   }
 
@@ -89,12 +92,14 @@ abstract class AbstractGateMojo extends AbstractPagesMojo {
    * false.
    *
    * @param run the run as written to the output directory, secrets masked
+   * @param logged the warnings {@link #record} logged: the page reads the history the append left,
+   *     and each of its lines is reported once
    * @throws MojoFailureException when a check is DOWN and {@code failOnError} is true
    */
-  protected void conclude(RunResult run) throws MojoFailureException {
+  protected void conclude(RunResult run, List<String> logged) throws MojoFailureException {
     if (pages) {
       try {
-        writePages();
+        writePages(Set.copyOf(logged));
       } catch (IOException e) {
         // The gate's verdict matters more than the page: report, and go on to it.
         getLog().error("site-health: cannot write the status page: " + e.getMessage());

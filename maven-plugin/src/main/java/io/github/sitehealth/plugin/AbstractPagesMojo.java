@@ -4,6 +4,7 @@ import java.io.File;
 import io.github.sitehealth.site.RunbookLibrary;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** A goal that writes the status page: the inputs it reads besides {@code results.json}. */
@@ -55,7 +56,16 @@ abstract class AbstractPagesMojo extends AbstractSiteHealthMojo {
 
   /** Writes the status page, the runbooks and the badges from the output directory's results. */
   protected void writePages() throws IOException {
+    writePages(Set.of());
+  }
+
+  /**
+   * As {@link #writePages()}, without logging again a warning this goal has logged already.
+   *
+   * @param logged warnings logged before, word for word
+   */
+  protected void writePages(Set<String> logged) throws IOException {
     new SiteInputs(outputDirectory(), historyFile, runbooksDirectory, incidentsDirectory, title)
-        .generate(outputDirectory().toPath(), getLog());
+        .generate(outputDirectory().toPath(), getLog(), logged);
   }
 }

@@ -66,9 +66,9 @@ public class MergeMojo extends AbstractGateMojo {
       throw new MojoExecutionException(
           "site-health: cannot write the results to " + outputDirectory() + ": " + e.getMessage(), e);
     }
-    record(run);
+    List<String> logged = record(run);
     getLog().info(run.summaryLine());
-    conclude(run);
+    conclude(run, logged);
   }
 
   /** The input directories; none may be the output directory, which the merge overwrites. */

@@ -7,6 +7,7 @@ import io.github.sitehealth.site.SiteResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Set;
 import org.apache.maven.plugin.logging.Log;
 
 /** What the {@code site} and {@code report} goals hand the site generator, and how they log it. */
@@ -19,6 +20,11 @@ record SiteInputs(
   }
 
   SiteResult generate(Path outputDirectory, Log log) throws IOException {
+    return generate(outputDirectory, log, Set.of());
+  }
+
+  /** @param logged warnings already logged, word for word, which are not logged again */
+  SiteResult generate(Path outputDirectory, Log log, Set<String> logged) throws IOException {
     SiteRequest request =
         SiteRequest.of(resultsDirectory.toPath(), outputDirectory)
             .withHistoryFile(historyFile == null ? null : historyFile.toPath())
@@ -26,7 +32,8 @@ record SiteInputs(
             .withIncidents(incidentsDirectory == null ? null : incidentsDirectory.toPath())
             .withTitle(title);
     SiteResult result = new SiteGenerator().generate(request);
-    result.warnings().forEach(w -> log.warn("site-health: " + w));
+    result.warnings().stream().filter(w -> !logged.contains(w))
+        .forEach(w -> log.warn("site-health: " + w));
     log.info("site-health: status page " + outputDirectory.resolve(SiteGenerator.INDEX).toUri()
         + " (" + result.files().size() + " files)");
     return result;

@@ -255,13 +255,13 @@ public class VerifyMojo extends AbstractGateMojo {
       throw new MojoExecutionException(
           "site-health: cannot write the results to " + outputDirectory() + ": " + e.getMessage(), e);
     }
-    record(run);
+    List<String> logged = record(run);
     getLog().info(run.summaryLine());
     if (run.durationMs() >= CheckRunner.PROGRESS_INTERVAL.toMillis() && run.checks().size() > 1) {
       getLog().info("site-health: slowest: " + String.join(", ", run.slowest(SLOWEST).stream()
           .map(c -> c.name() + " " + c.durationMs() + " ms").toList()));
     }
-    conclude(run);
+    conclude(run, logged);
   }
 
   /** {@code site-health: shard 2/3: 14 of 40 checks}; an empty share is worth a warning. */

@@ -4,6 +4,8 @@ import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValue
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sitehealth.core.history.HistoryEntry;
+import io.github.sitehealth.core.history.HistoryStore;
 import io.github.sitehealth.core.report.ResultsJson;
 import io.github.sitehealth.core.result.Attempt;
 import io.github.sitehealth.core.result.CheckResult;
@@ -15,13 +17,16 @@ import io.github.sitehealth.core.result.Shard;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,6 +91,40 @@ class MergeMojoTest {
     assertThat(dir.resolve("merged/index.html")).isRegularFile();
     assertThat(dir.resolve("merged/TEST-site-health.xml")).isRegularFile();
     assertThat(Files.readAllLines(dir.resolve("merged/history.jsonl"))).hasSize(1);
+  }
+
+  /**
+   * The append compacts the history and the status page reads it after: the damaged line is one
+   * warning, numbered as it is in the file the build leaves, named by the file's full path.
+   */
+  @Test
+  @InjectMojo(goal = "merge", pom = MERGE_POM)
+  void aDamagedHistoryLineIsReportedOnceByItsLineInTheFileLeft(MergeMojo mojo) throws Exception {
+    configure(mojo, 1, input("eu", "eu-west", "1/1", check("shop", CheckStatus.UP)));
+    setVariableValueToObject(mojo, "historyRetention", 2);
+    Path history = dir.resolve("merged/history.jsonl");
+    HistoryStore store = new HistoryStore(history, 1_000);
+    for (int i = 1; i <= 3; i++) {
+      store.append(new HistoryEntry(T0.minusSeconds(3600L * (4 - i)), 100, List.of(
+          new HistoryEntry.CheckSample("shop", CheckStatus.UP, 10, Optional.empty(), Optional.empty()))));
+      if (i == 2) {
+        Files.writeString(history, "damaged\n", StandardOpenOption.APPEND);
+      }
+    }
+    List<String> warnings = new ArrayList<>();
+    mojo.setLog(new SystemStreamLog() {
+      @Override
+      public void warn(CharSequence content) {
+        warnings.add(content.toString());
+      }
+    });
+
+    mojo.execute();
+
+    // Runs 1 and 2 are dropped: the damaged line, line 3 before, is line 1 now.
+    assertThat(Files.readAllLines(history)).hasSize(3).first().isEqualTo("damaged");
+    assertThat(warnings).filteredOn(w -> w.contains("is not a run record")).singleElement()
+        .asString().startsWith("site-health: " + history.toAbsolutePath() + " line 1 is not a run record");
   }
 
   @Test

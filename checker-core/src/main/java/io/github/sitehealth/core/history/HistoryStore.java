@@ -5,13 +5,15 @@ import io.github.sitehealth.core.result.RunResult;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.security.NoSuchAlgorithmException;
 import java.security.MessageDigest;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The run history: a file with one JSON line per run, oldest first (see {@link HistoryCodec} for
@@ -36,11 +39,21 @@ import java.util.Optional;
  * own run's, and count lines only when the size says so; a file that then turns out to start with
  * a line of the first form is rewritten in the compact one at once.
  *
- * <p>A line that cannot be read is reported as a warning naming the file and the line, by {@link
- * #read()} and by the append that compacts the file, and is kept byte for byte through appends and
- * compactions alike: the history never loses data it does not understand. A process killed while
- * appending leaves at worst its own line cut short, which was never acknowledged; it is reported and
- * kept like any unreadable line, and the next append starts on a new line.
+ * <p>A line that cannot be read is reported as a warning naming the file, by its full path, and the
+ * line, by {@link #read()} and by the append that compacts the file, and is kept byte for byte
+ * through appends and compactions alike: the history never loses data it does not understand. A
+ * process killed while appending leaves at worst its own line cut short, which was never
+ * acknowledged; it is reported and kept like any unreadable line, and the next append starts on a
+ * new line. Every failure's message names the file by its full path too.
+ *
+ * <p>A warning numbers the line as it is in the file when the warning is returned, blank lines
+ * counted as an editor counts them: after a compaction, in the file it wrote. So the append that
+ * compacts and the {@link #read()} after it (the status page's) say the same words of one line,
+ * and the number is right wherever the line has moved since an earlier run's warning. Only the
+ * runs that compactions drop move a line: it stays after the runs that were before it and before
+ * the runs that were after it. A line of nothing but spaces, tabs or a carriage return is not
+ * damage: it holds no part of a run (an append cut short leaves at least the start of its record),
+ * so it is not reported, and a compaction drops it.
  */
 public final class HistoryStore {
 
@@ -48,8 +61,11 @@ public final class HistoryStore {
   public static final int DEFAULT_RETENTION = 500;
   static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
-  /** One line of the file: the bytes as they were, and the entry when they could be read. */
-  private record Line(byte[] bytes, Optional<HistoryEntry> entry) {}
+  /**
+   * One line of the file that is not blank: its number there, its bytes as they were, and the
+   * entry when they could be read, or else (and only then) why not.
+   */
+  private record Line(int number, byte[] bytes, Optional<HistoryEntry> entry, String problem) {}
 
   private final Path file;
   private final int retention;
@@ -88,7 +104,11 @@ public final class HistoryStore {
    * history file and the SHA-256 of its real path, so that every path to one history (relative,
    * absolute, through a symbolic link) takes the same lock. It is not beside the history because
    * the history's directory is often the one published (a status page on a web server or branch),
-   * and a lock file does not belong there. It is small, empty and left in place.
+   * and a lock file does not belong there. It exists while a build holds or waits for the lock:
+   * the holder removes it as it lets go, in a way that keeps the builds waiting for it in line
+   * (see {@link HistoryLock}), so lock files do not pile up. One is left where a build was killed
+   * while holding the lock, until the next build on that history; and on file systems without
+   * file keys (Windows), where they are left in place, one per history.
    *
    * @throws IOException when the history's directory or the lock directory cannot be created
    */
@@ -120,15 +140,21 @@ public final class HistoryStore {
    * while an append is under way: it then reads again once it can have the lock (or, where the lock
    * file cannot be written, reports the last line as it found it).
    *
-   * @throws IOException when the file cannot be read
+   * @throws IOException when the file cannot be read; its message names the file
    */
   public History read() throws IOException {
-    byte[] content = settledContent();
+    byte[] content;
+    try {
+      content = settledContent();
+    } catch (IOException e) {
+      throw naming("read", e);
+    }
     List<HistoryEntry> entries = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     HistoryCodec.Names names = new HistoryCodec.Names();
     forEachLine(content, (number, start, end) ->
-        decode(number, content, start, end, names, warnings).ifPresent(entries::add));
+        decode(content, start, end, names, why -> warnings.add(warning(number, why)))
+            .ifPresent(entries::add));
     return new History(entries, warnings);
   }
 
@@ -136,8 +162,10 @@ public final class HistoryStore {
    * Appends the run.
    *
    * @return a warning per unreadable line that this append came across, each of which is kept: a
-   *     last line cut short that it had to end, and, when it compacted the file, every one
-   * @throws IOException when the file cannot be written or the lock not had in time
+   *     last line cut short that it had to end, and, when it compacted the file, every one; each
+   *     numbered as the line is in the file this append leaves
+   * @throws IOException when the file cannot be written or the lock not had in time; its message
+   *     names the file
    */
   public List<String> append(RunResult run) throws IOException {
     return append(HistoryEntry.of(run));
@@ -151,7 +179,15 @@ public final class HistoryStore {
    */
   public List<String> append(HistoryEntry entry) throws IOException {
     byte[] record = codec.encode(entry);
-    try (FileChannel lock = lock()) {
+    try {
+      return appendLocked(record);
+    } catch (IOException e) {
+      throw naming("append to", e);
+    }
+  }
+
+  private List<String> appendLocked(byte[] record) throws IOException {
+    try (HistoryLock lock = lock()) {
       List<String> warnings = new ArrayList<>();
       long size;
       try (FileChannel out = FileChannel.open(file,
@@ -188,12 +224,15 @@ public final class HistoryStore {
     }
   }
 
-  /** The warning for the last line of the file, when it cannot be read. */
+  /** The warning for the last line of the file, when it cannot be read; a blank one is none. */
   private List<String> lastLineWarning() throws IOException {
     byte[] content = readContent();
     int start = content.length;
     while (start > 0 && content[start - 1] != '\n') {
       start--;
+    }
+    if (isBlank(content, start, content.length)) {
+      return List.of();
     }
     int number = 1;
     for (int i = 0; i < start; i++) {
@@ -202,17 +241,20 @@ public final class HistoryStore {
       }
     }
     List<String> warnings = new ArrayList<>();
-    decode(number, content, start, content.length, new HistoryCodec.Names(), warnings);
+    int line = number;
+    decode(content, start, content.length, new HistoryCodec.Names(),
+        why -> warnings.add(warning(line, why)));
     return warnings;
   }
 
   /**
    * When the file holds more than {@link #compactionThreshold()} lines, or starts with a line of
    * the first form, rewrites it atomically with the newest {@code retention} runs, all in the
-   * compact form, and every unreadable line as it was, in their order. The caller holds the lock.
+   * compact form, and every unreadable line as it was, in their order; blank lines are dropped.
+   * The caller holds the lock.
    *
-   * @return the warnings for the unreadable lines once every line was read; empty when the lines
-   *     were only counted
+   * @return the warnings for the unreadable lines, numbered in the file as it leaves it, once every
+   *     line was read; empty when the lines were only counted
    */
   private Optional<List<String>> compactIfDue() throws IOException {
     byte[] content = readContent();
@@ -227,8 +269,7 @@ public final class HistoryStore {
     if (count[0] <= compactionThreshold() && !firstForm[0]) {
       return Optional.empty();
     }
-    List<String> warnings = new ArrayList<>();
-    List<Line> lines = new ArrayList<>(lines(content, warnings));
+    List<Line> lines = lines(content);
     long readable = lines.stream().filter(l -> l.entry().isPresent()).count();
     boolean reencode = lines.stream()
         .anyMatch(l -> l.entry().isPresent() && !HistoryCodec.isCurrent(l.bytes()));
@@ -247,8 +288,18 @@ public final class HistoryStore {
           out.write('\n');
         }
       });
+      // Numbered as written: without the runs dropped and the blank lines.
+      List<String> warnings = new ArrayList<>();
+      for (int i = 0; i < lines.size(); i++) {
+        String problem = lines.get(i).problem();
+        if (problem != null) {
+          warnings.add(warning(i + 1, problem));
+        }
+      }
+      return Optional.of(warnings);
     }
-    return Optional.of(warnings);
+    return Optional.of(lines.stream()
+        .filter(l -> l.problem() != null).map(l -> warning(l.number(), l.problem())).toList());
   }
 
   /**
@@ -278,7 +329,7 @@ public final class HistoryStore {
   private byte[] settledContent() throws IOException {
     byte[] content = readContent();
     if (content.length > 0 && content[content.length - 1] != '\n') {
-      try (FileChannel lock = lock()) {
+      try (HistoryLock lock = lock()) {
         return readContent();
       } catch (InterruptedIOException e) {
         throw e;
@@ -297,12 +348,14 @@ public final class HistoryStore {
     }
   }
 
-  private List<Line> lines(byte[] content, List<String> warnings) {
+  private List<Line> lines(byte[] content) {
     List<Line> lines = new ArrayList<>();
     HistoryCodec.Names names = new HistoryCodec.Names();
-    forEachLine(content, (number, start, end) -> lines.add(new Line(
-        Arrays.copyOfRange(content, start, end),
-        decode(number, content, start, end, names, warnings))));
+    forEachLine(content, (number, start, end) -> {
+      String[] problem = {null};
+      Optional<HistoryEntry> entry = decode(content, start, end, names, why -> problem[0] = why);
+      lines.add(new Line(number, Arrays.copyOfRange(content, start, end), entry, problem[0]));
+    });
     return lines;
   }
 
@@ -333,20 +386,25 @@ public final class HistoryStore {
   }
 
   /**
-   * The entry on the line, or empty with a warning naming the file and the line.
+   * The entry on the line, or empty when it cannot be read, why told to {@code problem}.
    *
    * @param names one per reading of the file, so that 500 runs of 2,000 checks hold 2,000 names,
    *     not a million
    */
-  private Optional<HistoryEntry> decode(int number, byte[] content, int start, int end,
-      HistoryCodec.Names names, List<String> warnings) {
+  private Optional<HistoryEntry> decode(byte[] content, int start, int end,
+      HistoryCodec.Names names, Consumer<String> problem) {
     try {
       return Optional.of(codec.decode(content, start, end - start, names));
     } catch (HistoryCodec.BadLine e) {
-      warnings.add(file.getFileName() + " line " + number + " is not a run record ("
-          + e.getMessage() + "); it is kept as it is");
+      problem.accept(e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /** The warning for an unreadable line, naming the file by its full path and the line. */
+  private String warning(int number, String problem) {
+    return file.toAbsolutePath() + " line " + number + " is not a run record (" + problem
+        + "); it is kept as it is";
   }
 
   private static boolean isBlank(byte[] content, int start, int end) {
@@ -359,53 +417,42 @@ public final class HistoryStore {
     return true;
   }
 
+  /**
+   * The failure, its message naming the history by its full path, so that a user with several
+   * projects knows which file; an interruption as it was, for its type.
+   */
+  private IOException naming(String doing, IOException e) {
+    if (e instanceof InterruptedIOException || e instanceof ClosedByInterruptException) {
+      return e;
+    }
+    String why = e.getMessage();
+    if (e instanceof FileSystemException f && f.getReason() == null) {
+      // Its message is then the file alone ("/tmp/x.lock"): say what happened to it.
+      why = (f instanceof AccessDeniedException ? "permission denied"
+          : f instanceof NoSuchFileException ? "no such file or directory"
+          : f.getClass().getSimpleName()) + ": " + f.getMessage();
+    }
+    return new IOException(
+        "cannot " + doing + " the history " + file.toAbsolutePath() + ": " + why, e);
+  }
+
   private static byte lastByte(FileChannel channel, long size) throws IOException {
     ByteBuffer last = ByteBuffer.allocate(1);
     while (last.hasRemaining()) {
       if (channel.read(last, size - 1) < 0) {
-        throw new IOException("the history file shrank while locked");
+        throw new IOException("it shrank while locked");
       }
     }
     return last.get(0);
   }
 
   /**
-   * Locks the {@link #lockFile()} and returns its channel; closing the channel
-   * releases the lock. The history file itself is replaced by compactions, so it cannot carry
-   * the lock. Threads of this JVM see {@link OverlappingFileLockException} instead of blocking,
-   * hence the polling.
+   * Locks the {@link #lockFile()}; closing the lock releases it. The history file itself is
+   * replaced by compactions, so it cannot carry the lock.
    *
    * @throws IOException when the lock file cannot be opened or the lock not had in time
    */
-  private FileChannel lock() throws IOException {
-    Path lockFile = lockFile();
-    FileChannel channel =
-        FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    long deadline = System.nanoTime() + lockTimeout.toNanos();
-    long pauseMs = 2;
-    try {
-      while (true) {
-        try {
-          if (channel.tryLock() != null) {
-            return channel;
-          }
-        } catch (OverlappingFileLockException e) {
-          // another thread of this JVM holds it; wait like for another process
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IOException("timed out after " + lockTimeout.toSeconds()
-              + " s waiting for the lock on " + lockFile + ": another build is writing the history");
-        }
-        Thread.sleep(pauseMs);
-        pauseMs = Math.min(pauseMs * 2, 50);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      channel.close();
-      throw new InterruptedIOException("interrupted waiting for the lock on " + lockFile);
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
-    }
+  private HistoryLock lock() throws IOException {
+    return HistoryLock.acquire(lockFile(), file, lockTimeout);
   }
 }

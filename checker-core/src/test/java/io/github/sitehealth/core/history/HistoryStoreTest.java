@@ -267,8 +267,8 @@ class HistoryStoreTest {
     History h = store.read();
     assertThat(h.entries()).hasSize(5);
     assertThat(h.warnings()).hasSize(2);
-    assertThat(h.warnings().get(0)).startsWith("history.jsonl line 5 is not a run record").endsWith("it is kept as it is");
-    assertThat(h.warnings().get(1)).startsWith("history.jsonl line 7 is not a run record").contains("not JSON");
+    assertThat(h.warnings().get(0)).startsWith(file + " line 5 is not a run record").endsWith("it is kept as it is");
+    assertThat(h.warnings().get(1)).startsWith(file + " line 7 is not a run record").contains("not JSON");
 
     // The next append names the line it ends, and starts its own on a new line.
     assertThat(store.append(run(6, CheckStatus.UP))).singleElement().asString().contains("line 7");
@@ -291,6 +291,141 @@ class HistoryStoreTest {
     assertThat(after.warnings().get(0)).contains("line 1");
     assertThat(after.warnings().get(1)).contains("line 2");
     assertThat(starts(after)).hasSizeBetween(10, 11).last().isEqualTo(T0.plusSeconds(60L * 29));
+  }
+
+  @Test
+  void aCompactionNamesEachDamagedLineByItsNumberInTheFileItLeaves() throws IOException {
+    Path file = dir.resolve("history.jsonl");
+    Files.writeString(file, String.join("\n",
+        record(0), record(1), "damaged one", record(2), record(3), "damaged two", record(4), ""));
+    HistoryStore store = new HistoryStore(file, 4);
+    assertThat(store.read().warnings()).hasSize(2);
+
+    // Six runs, past the 4 of the threshold: runs 0 and 1 go.
+    List<String> warnings = store.append(run(5, CheckStatus.UP));
+
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines).hasSize(6);
+    assertThat(lines.get(0)).isEqualTo("damaged one");
+    assertThat(lines.get(3)).isEqualTo("damaged two");
+    assertThat(warnings).hasSize(2);
+    assertThat(warnings.get(0)).startsWith(file + " line 1 is not a run record");
+    assertThat(warnings.get(1)).startsWith(file + " line 4 is not a run record");
+    // What the status page reads next says the same, word for word, so it can be shown once.
+    assertThat(store.read().warnings()).isEqualTo(warnings);
+  }
+
+  /** Run i's line as the store writes it. */
+  private static String record(int i) throws IOException {
+    return new String(new HistoryCodec().encode(HistoryEntry.of(run(i, CheckStatus.UP))), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aDamagedLineStaysBetweenTheRunsAroundIt() throws Exception {
+    Path file = dir.resolve("history.jsonl");
+    HistoryStore store = new HistoryStore(file, 5);
+    for (int i = 0; i < 4; i++) {
+      store.append(run(i, CheckStatus.UP));
+    }
+    Files.write(file, "damaged\n".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+    for (int i = 4; i < 7; i++) {
+      store.append(run(i, CheckStatus.UP));
+    }
+
+    // Runs 0 and 1 are dropped; the damaged line is still after run 3 and before run 4.
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines).hasSize(6);
+    assertThat(lines.get(2)).isEqualTo("damaged");
+    assertThat(starts(store.read())).containsExactly(T0.plusSeconds(120), T0.plusSeconds(180),
+        T0.plusSeconds(240), T0.plusSeconds(300), T0.plusSeconds(360));
+    assertThat(new HistoryCodec().decode(lines.get(1).getBytes(StandardCharsets.UTF_8)).startedAt())
+        .isEqualTo(T0.plusSeconds(180));
+  }
+
+  @Test
+  void everyReportOfADamagedLineNamesTheLineItIsOnWhenReported() throws IOException {
+    Path file = dir.resolve("history.jsonl");
+    HistoryStore store = new HistoryStore(file, 6);
+    for (int i = 0; i < 40; i++) {
+      if (i == 2 || i == 9) {
+        Files.write(file, ("damaged at " + i + "\n").getBytes(StandardCharsets.UTF_8),
+            java.nio.file.StandardOpenOption.APPEND);
+      }
+      List<String> appended = store.append(run(i, CheckStatus.UP));
+      assertThat(appended).allSatisfy(w -> assertPointsAtADamagedLine(file, w));
+      List<String> read = store.read().warnings();
+      assertThat(read).hasSize(i < 9 ? (i < 2 ? 0 : 1) : 2)
+          .allSatisfy(w -> assertPointsAtADamagedLine(file, w));
+      if (!appended.isEmpty()) {
+        assertThat(appended).isEqualTo(read);
+      }
+    }
+  }
+
+  /** The warning names the file and a line of it that is, now, one of the damaged ones. */
+  private static void assertPointsAtADamagedLine(Path file, String warning) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile(java.util.regex.Pattern.quote(file.toString()) + " line (\\d+) is not a run record.*")
+        .matcher(warning);
+    assertThat(m.matches()).as(warning).isTrue();
+    try {
+      assertThat(Files.readAllLines(file).get(Integer.parseInt(m.group(1)) - 1))
+          .as(warning).startsWith("damaged at ");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Blank lines hold no part of a run (an append that is cut short leaves at least the start of
+   * its record), so they are not damage: never reported, counted in the line numbers as an editor
+   * counts them, and dropped by a compaction.
+   */
+  @Test
+  void blankLinesAreNotReportedAndACompactionDropsThem() throws IOException {
+    Path file = dir.resolve("history.jsonl");
+    HistoryStore store = new HistoryStore(file, 3);
+    store.append(run(0, CheckStatus.UP));
+    Files.write(file, "\n \t\r\ndamaged\n\n   ".getBytes(StandardCharsets.UTF_8),
+        java.nio.file.StandardOpenOption.APPEND);
+
+    assertThat(store.read().warnings()).singleElement().asString().startsWith(file + " line 4 ");
+    // The last line is blank and without a line break: the append ends it, and says nothing.
+    assertThat(store.append(run(1, CheckStatus.UP))).isEmpty();
+    assertThat(store.append(run(2, CheckStatus.UP))).singleElement().asString().startsWith(file + " line 4 ");
+    assertThat(store.read().warnings()).singleElement().asString().startsWith(file + " line 4 ");
+
+    // Four runs, past the threshold of 3: the compaction drops run 0 and the blank lines.
+    assertThat(store.append(run(3, CheckStatus.UP))).singleElement().asString().startsWith(file + " line 1 ");
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(0)).isEqualTo("damaged");
+    assertThat(lines.subList(1, 4)).allSatisfy(l -> assertThat(l).startsWith("{\"v\":2,"));
+    assertThat(store.read().warnings()).singleElement().asString().startsWith(file + " line 1 ");
+  }
+
+  @Test
+  void warningsAndErrorsNameTheHistoryByItsFullPath() throws IOException {
+    Path relative = Path.of("").toAbsolutePath().relativize(dir.resolve("history.jsonl"));
+    Files.writeString(relative, "damaged\n");
+    HistoryStore store = new HistoryStore(relative, 10, Duration.ofMillis(100));
+    Path full = relative.toAbsolutePath();
+    assertThat(store.read().warnings()).singleElement().asString()
+        .startsWith(full + " line 1 is not a run record");
+
+    try (var channel = java.nio.channels.FileChannel.open(store.lockFile(),
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        var held = channel.lock()) {
+      assertThatThrownBy(() -> store.append(run(0, CheckStatus.UP)))
+          .hasMessageContaining(full.toString())
+          .hasMessageContaining("waiting for the lock");
+    }
+    // Its holder here is not a store, which would have removed it.
+    Files.delete(store.lockFile());
+    Path directory = Files.createDirectories(dir.resolve("a-directory.jsonl"));
+    assertThatThrownBy(() -> new HistoryStore(directory).read())
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(directory.toString());
   }
 
   @Test
@@ -322,7 +457,8 @@ class HistoryStoreTest {
     Path file = formerHistory();
     Files.write(file, "not a run\n".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
     HistoryStore store = new HistoryStore(file, 3);
-    assertThat(store.append(run(0, CheckStatus.UP))).singleElement().asString().contains("line 5");
+    // Line 5 before; line 3 of the file the compaction leaves, which is what the user opens.
+    assertThat(store.append(run(0, CheckStatus.UP))).singleElement().asString().contains("line 3 ");
 
     List<String> lines = Files.readAllLines(file);
     assertThat(lines).hasSize(4);
@@ -539,6 +675,7 @@ class HistoryStoreTest {
           .hasMessageContaining("waiting for the lock");
     }
     assertThat(Files.exists(file)).isFalse();
+    Files.delete(lockFile);
   }
 
   private static byte[] concat(byte[]... parts) {
