@@ -395,10 +395,14 @@ public final class HttpProbe implements AutoCloseable {
     return ProbeError.TLS;
   }
 
+  /** HttpClient's words for a TLS handshake ended by the end of the stream (SSLIOSession). */
+  private static final String HANDSHAKE_ENDED = "TLS handshake failed";
+
   /**
    * Whether a failed TLS handshake is the server hanging up before it answered, rather than a
    * TLS problem it reported: the end of the stream (the JDK's "Remote host terminated the
-   * handshake" over an {@link EOFException}) or a reset. Which of the two the client sees is timing
+   * handshake" over an {@link EOFException}, HttpClient's "TLS handshake failed" from its
+   * non-blocking session) or a reset. Which of the two the client sees is timing
    * alone: a server that closes at once sends a FIN, and a reset when the ClientHello reaches the
    * closed socket (RFC 9293 §3.10.7.1); the client reads the end of the stream if it reads before
    * the reset arrives, the reset if after. Both are one failure, a connection closed by the server
@@ -412,6 +416,8 @@ public final class HttpProbe implements AutoCloseable {
     }
     return hasCause(cause, EOFException.class)
         || messages.contains("Remote host terminated the handshake")
+        // HttpClient's SSLIOSession, on the end of the stream before the handshake completed
+        || messages.lines().anyMatch(HANDSHAKE_ENDED::equals)
         || messages.contains("peer shut down incorrectly")
         || isReset(cause);
   }
