@@ -144,6 +144,8 @@ public final class SpecParser {
   /**
    * Validates a check's {@code <group>} and records it under the check's name: blank is none;
    * otherwise 1 to {@value #MAX_GROUP_LENGTH} characters without control characters, trimmed.
+   * Characters are counted as a reader counts them, in code points: an emoji or a CJK extension
+   * ideograph is one, not the two UTF-16 units a Java string holds it in.
    */
   private void group(
       String element, String check, String value, String source, Map<String, String> groups) {
@@ -152,9 +154,10 @@ public final class SpecParser {
     }
     int before = problems.size();
     String group = value.strip();
-    if (group.length() > MAX_GROUP_LENGTH) {
-      problem(element, value, "is longer than " + MAX_GROUP_LENGTH + " characters (check \""
-          + check.trim() + "\")");
+    int length = group.codePointCount(0, group.length());
+    if (length > MAX_GROUP_LENGTH) {
+      problem(element, value, "is longer than " + MAX_GROUP_LENGTH + " characters (it has "
+          + length + ") (check \"" + check.trim() + "\")");
     } else if (group.codePoints().anyMatch(Character::isISOControl)) {
       problem(element, value, "contains a control character such as a line break or a tab (check \""
           + check.trim() + "\")");

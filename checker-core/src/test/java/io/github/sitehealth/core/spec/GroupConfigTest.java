@@ -63,6 +63,46 @@ class GroupConfigTest {
     assertThat(e.getMessage()).contains("<endpoint><group>").contains("is longer than 64 characters");
   }
 
+  /** An emoji, or an ideograph beyond the BMP, is one character, though Java holds it in two. */
+  @ParameterizedTest
+  @ValueSource(strings = {"\uD83D\uDE80", "\uD840\uDC00"})
+  void charactersAreCountedAsCodePointsNotUtf16Units(String character) {
+    String longest = character.repeat(64);
+    assertThat(longest).hasSize(128);
+    assertThat(parse(longest).group("home")).contains(longest);
+
+    InvalidConfigException e = catchThrowableOfType(
+        InvalidConfigException.class, () -> parse(character.repeat(65)));
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.element()).isEqualTo("<endpoint><group>");
+      assertThat(p.reason()).isEqualTo("is longer than 64 characters (it has 65) (check \"home\")");
+    });
+  }
+
+  @Test
+  void aChecksFileCountsCodePointsToo() throws IOException {
+    Path json = dir.resolve("checks.json");
+    Files.writeString(json, "{\"tcpChecks\": [{\"name\": \"ssh\", \"address\": \"bastion.example.com:22\","
+        + " \"group\": \"" + "\\ud83d\\ude80".repeat(64) + "\"}]}");
+    Path yaml = dir.resolve("checks.yaml");
+    Files.writeString(yaml, String.join("\n",
+        "tcpChecks:",
+        "  - name: ssh",
+        "    address: bastion.example.com:22",
+        "    group: " + "\uD840\uDC00".repeat(65),
+        ""));
+
+    assertThat(SpecParser.parse(RunConfig.builder().checksFile(json.toString()).build())
+        .group("ssh")).contains("\uD83D\uDE80".repeat(64));
+    InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class,
+        () -> SpecParser.parse(RunConfig.builder().checksFile(yaml.toString()).build()));
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.element()).isEqualTo("<tcpCheck><group>");
+      assertThat(p.reason()).startsWith("is longer than 64 characters (it has 65)")
+          .endsWith("(checks.yaml line 2)");
+    });
+  }
+
   @Test
   void aChecksFileTakesGroupsAndNamesTheLineOfABadOne() throws IOException {
     Path file = dir.resolve("checks.yaml");
