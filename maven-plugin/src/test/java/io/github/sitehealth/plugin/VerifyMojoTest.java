@@ -220,6 +220,23 @@ class VerifyMojoTest {
   }
 
   /**
+   * Maven hands an empty or all-space element over as null, as if it were not written: only a
+   * blank {@code <group>} that keeps its space ({@code xml:space="preserve"}) reaches the plugin,
+   * and it is named like any other bad value.
+   */
+  @Test
+  @InjectMojo(goal = "verify", pom = "src/test/resources/unit/blank-group/pom.xml")
+  void aBlankGroupThatReachesThePluginIsNamed(VerifyMojo mojo) throws Exception {
+    setVariableValueToObject(mojo, "outputDirectory", out.toFile());
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessage("Invalid site-health configuration: <endpoint><group> \" \" is blank: give it"
+            + " a value, or leave <group> out (check \"preserved\")");
+    assertThat(out).isEmptyDirectory();
+  }
+
+  /**
    * Offline mode (-o) is about artifact repositories: the checks download nothing and still run,
    * so an offline CI job cannot ship behind a gate that never ran.
    */

@@ -9,6 +9,27 @@ import java.util.List;
 public record ConfigProblem(String element, String value, String reason) {
 
   /**
+   * An element written with nothing in it, e.g. {@code group: " "} in a checks file: a mistake to
+   * point out, not a way to leave the element out.
+   *
+   * @param where the check it belongs to, e.g. {@code  (endpoint "home")}
+   */
+  static ConfigProblem blank(String element, String value, String where) {
+    String last = element.substring(element.lastIndexOf('<'));
+    return new ConfigProblem(element, value, "is blank: give it a value, or leave " + last
+        + " out" + where);
+  }
+
+  /**
+   * Whether the text shows nothing: only white space, including the no-break spaces, and
+   * invisible format characters such as a zero-width space.
+   */
+  static boolean isBlank(String text) {
+    return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+        || Character.getType(c) == Character.FORMAT);
+  }
+
+  /**
    * Says where the problems recorded from {@code from} on came from, e.g. {@code (checks.yaml
    * line 12)}, when {@code source} is not null: the entries of a {@code <checksFile>}.
    */

@@ -142,25 +142,30 @@ public final class SpecParser {
   }
 
   /**
-   * Validates a check's {@code <group>} and records it under the check's name: blank is none;
-   * otherwise 1 to {@value #MAX_GROUP_LENGTH} characters without control characters, trimmed.
-   * Characters are counted as a reader counts them, in code points: an emoji or a CJK extension
-   * ideograph is one, not the two UTF-16 units a Java string holds it in.
+   * Validates a check's {@code <group>} and records it under the check's name, trimmed: 1 to
+   * {@value #MAX_GROUP_LENGTH} characters without control characters. Characters are counted as a
+   * reader counts them, in code points: an emoji or a CJK extension ideograph is one, not the two
+   * UTF-16 units a Java string holds it in. A blank group is a problem, not "no group"; Maven
+   * hands an empty or all-space element over as null, as if it were not written, so only a
+   * checks file's, or a pom's {@code xml:space="preserve"} one, arrives blank.
    */
   private void group(
       String element, String check, String value, String source, Map<String, String> groups) {
-    if (value == null || value.isBlank() || check == null) {
+    if (value == null || check == null) {
       return;
     }
     int before = problems.size();
     String group = value.strip();
     int length = group.codePointCount(0, group.length());
-    if (length > MAX_GROUP_LENGTH) {
+    String where = " (check \"" + check.trim() + "\")";
+    if (ConfigProblem.isBlank(group)) {
+      problems.add(ConfigProblem.blank(element, value, where));
+    } else if (length > MAX_GROUP_LENGTH) {
       problem(element, value, "is longer than " + MAX_GROUP_LENGTH + " characters (it has "
-          + length + ") (check \"" + check.trim() + "\")");
+          + length + ")" + where);
     } else if (group.codePoints().anyMatch(Character::isISOControl)) {
-      problem(element, value, "contains a control character such as a line break or a tab (check \""
-          + check.trim() + "\")");
+      problem(element, value, "contains a control character such as a line break or a tab"
+          + where);
     } else {
       groups.put(check.trim(), group);
     }
@@ -344,7 +349,9 @@ public final class SpecParser {
     }
 
     InetAddress originAddress = null;
-    if (c.originAddress() != null && !c.originAddress().isBlank()) {
+    if (c.originAddress() != null && c.originAddress().isBlank()) {
+      problems.add(ConfigProblem.blank("<endpoint><originAddress>", c.originAddress(), where));
+    } else if (c.originAddress() != null) {
       originAddress = ipLiteral("<endpoint><originAddress>", c.originAddress().trim(), where);
       if (originAddress != null && !allowMetadataTargets
           && MetadataAddresses.isForbidden(originAddress)) {
@@ -370,7 +377,9 @@ public final class SpecParser {
     Pattern rejectBody = bodyRegex("<endpoint><rejectBody>", c.rejectBody(), where);
 
     AddressMode addresses = AddressMode.FIRST;
-    if (c.addresses() != null && !c.addresses().isBlank()) {
+    if (c.addresses() != null && c.addresses().isBlank()) {
+      problems.add(ConfigProblem.blank("<endpoint><addresses>", c.addresses(), where));
+    } else if (c.addresses() != null) {
       Optional<AddressMode> mode = AddressMode.parse(c.addresses());
       if (mode.isPresent()) {
         addresses = mode.get();
@@ -478,6 +487,8 @@ public final class SpecParser {
     if (text == null || text.isBlank()) {
       if (required) {
         problem(element, String.valueOf(text), "is missing" + where);
+      } else if (text != null) {
+        problems.add(ConfigProblem.blank(element, text, where));
       }
       return null;
     }

@@ -39,7 +39,42 @@ class GroupConfigTest {
     assertThat(spec.group("api")).isEmpty();
     assertThat(spec.group(spec.dnsRecords().get(0).checkName())).contains("DNS");
     assertThat(spec.group("smtp")).contains("Mail \u00e9 <b>");
-    assertThat(parse("  ").group("home")).isEmpty();
+    assertThat(parse(null).group("home")).isEmpty();
+  }
+
+  /** A blank group would be a component without a name: it is a mistake, not "no group". */
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "\t ", "\u00a0", "\u200b"})
+  void aBlankGroupIsNamed(String value) {
+    InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class, () -> parse(value));
+
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.element()).isEqualTo("<endpoint><group>");
+      assertThat(p.value()).isEqualTo(value);
+      assertThat(p.reason())
+          .isEqualTo("is blank: give it a value, or leave <group> out (check \"home\")");
+    });
+  }
+
+  @Test
+  void aChecksFileNamesABlankGroupOfEveryKindWithItsLine() throws IOException {
+    Path file = dir.resolve("checks.json");
+    Files.writeString(file, String.join("\n",
+        "{\"endpoints\": [{\"name\": \"home\", \"url\": \"https://www.example.com/\", \"group\": \"\"}],",
+        " \"dnsRecords\": [{\"name\": \"www.example.com\", \"group\": \" \"}],",
+        " \"tcpChecks\": [{\"name\": \"ssh\", \"address\": \"bastion.example.com:22\", \"group\": \"\"}]}",
+        ""));
+
+    InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class,
+        () -> SpecParser.parse(RunConfig.builder().checksFile(file.toString()).build()));
+
+    assertThat(e.problems()).extracting(ConfigProblem::message).containsExactly(
+        "<endpoint><group> \"\" is blank: give it a value, or leave <group> out (check \"home\")"
+            + " (checks.json line 1)",
+        "<dnsRecord><group> \" \" is blank: give it a value, or leave <group> out"
+            + " (check \"www.example.com. A\") (checks.json line 2)",
+        "<tcpCheck><group> \"\" is blank: give it a value, or leave <group> out (check \"ssh\")"
+            + " (checks.json line 3)");
   }
 
   @ParameterizedTest
