@@ -3,6 +3,7 @@ package io.github.sitehealth.core.spec;
 import io.github.sitehealth.core.check.CheckSpec;
 import io.github.sitehealth.core.net.MetadataAddresses;
 import io.github.sitehealth.core.net.UrlHost;
+import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.Shard;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -143,9 +144,10 @@ public final class SpecParser {
 
   /**
    * Validates a check's {@code <group>} and records it under the check's name, trimmed: 1 to
-   * {@value #MAX_GROUP_LENGTH} characters without control characters. Characters are counted as a
-   * reader counts them, in code points: an emoji or a CJK extension ideograph is one, not the two
-   * UTF-16 units a Java string holds it in. A blank group is a problem, not "no group"; Maven
+   * {@value #MAX_GROUP_LENGTH} characters without control characters, and not a name that reads
+   * as the page's heading of the checks without a group. Characters are counted as a reader
+   * counts them, in code points: an emoji or a CJK extension ideograph is one, not the two UTF-16
+   * units a Java string holds it in. A blank group is a problem, not "no group"; Maven
    * hands an empty or all-space element over as null, as if it were not written, so only a
    * checks file's, or a pom's {@code xml:space="preserve"} one, arrives blank.
    */
@@ -166,10 +168,21 @@ public final class SpecParser {
     } else if (group.codePoints().anyMatch(Character::isISOControl)) {
       problem(element, value, "contains a control character such as a line break or a tab"
           + where);
+    } else if (readsAsUngrouped(group)) {
+      problem(element, value, "is the heading the status page gives the checks without a group:"
+          + " leave <group> out to list the check there, or choose another name" + where);
     } else {
       groups.put(check.trim(), group);
     }
     ConfigProblem.attribute(problems, before, source);
+  }
+
+  /**
+   * Whether a group would read on the page as its heading of the checks without one: the page
+   * collapses runs of spaces, and a reader does not tell "Other Checks" from "Other checks".
+   */
+  private static boolean readsAsUngrouped(String group) {
+    return group.replaceAll("(?U)\\s+", " ").equalsIgnoreCase(CheckResult.UNGROUPED);
   }
 
   /** The {@code <vantage>}: a name like a check's; blank is none. */

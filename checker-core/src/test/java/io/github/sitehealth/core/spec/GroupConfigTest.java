@@ -56,6 +56,25 @@ class GroupConfigTest {
     });
   }
 
+  /**
+   * The page lists the checks without a group under "Other checks": a group of that name would
+   * be a second component that looks the same, so it is refused, whatever its case or spacing.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"Other checks", " other checks ", "OTHER  Checks", "Other\u00a0checks"})
+  void aGroupThatReadsAsTheHeadingOfChecksWithoutOneIsNamed(String value) {
+    InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class, () -> parse(value));
+
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.element()).isEqualTo("<endpoint><group>");
+      assertThat(p.value()).isEqualTo(value);
+      assertThat(p.reason()).isEqualTo("is the heading the status page gives the checks without"
+          + " a group: leave <group> out to list the check there, or choose another name"
+          + " (check \"home\")");
+    });
+    assertThat(parse("Other checks (EU)").group("home")).contains("Other checks (EU)");
+  }
+
   @Test
   void aChecksFileNamesABlankGroupOfEveryKindWithItsLine() throws IOException {
     Path file = dir.resolve("checks.json");
