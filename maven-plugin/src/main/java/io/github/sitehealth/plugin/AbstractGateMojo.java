@@ -3,6 +3,7 @@ package io.github.sitehealth.plugin;
 import io.github.sitehealth.core.history.HistoryStore;
 import io.github.sitehealth.core.report.TextReport;
 import io.github.sitehealth.core.result.RunResult;
+import io.github.sitehealth.core.spec.ConfigProblem;
 import java.io.IOException;
 import java.io.PrintStream;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -58,8 +59,8 @@ abstract class AbstractGateMojo extends AbstractPagesMojo {
   protected void checkHistoryRetention() throws MojoExecutionException {
     if (historyRetention < 1) {
       throw new MojoExecutionException(
-          "Invalid site-health configuration: <historyRetention> \"" + historyRetention
-              + "\" must be at least 1");
+          "Invalid site-health configuration: <historyRetention> "
+              + ConfigProblem.quote(String.valueOf(historyRetention)) + " must be at least 1");
     }
   }
 

@@ -6,6 +6,7 @@ import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.run.CheckListener;
 import io.github.sitehealth.core.run.CheckRunner;
 import io.github.sitehealth.core.run.Verifier;
+import io.github.sitehealth.core.spec.ConfigProblem;
 import io.github.sitehealth.core.spec.DnsRecordConfig;
 import io.github.sitehealth.core.spec.EndpointConfig;
 import io.github.sitehealth.core.spec.InvalidConfigException;
@@ -234,8 +235,8 @@ public class VerifyMojo extends AbstractGateMojo {
     }
     if (spec.size() == 0) {
       getLog().warn(checksFile != null
-          ? "site-health: no checks in the pom, and the <checksFile> " + checksFile
-              + " holds none: nothing to check"
+          ? "site-health: no checks in the pom, and the <checksFile> "
+              + ConfigProblem.quote(checksFile.toString()) + " holds none: nothing to check"
           : "site-health: no <endpoints>, <dnsRecords>, <tcpChecks> or <checksFile> configured,"
               + " nothing to check");
       return;

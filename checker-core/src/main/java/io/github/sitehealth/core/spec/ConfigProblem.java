@@ -43,8 +43,45 @@ public record ConfigProblem(String element, String value, String reason) {
     }
   }
 
-  /** The message shown to the user, e.g. {@code <endpoint><url> "htp:/nope" is not ...}. */
+  /**
+   * The message shown to the user, e.g. {@code <endpoint><url> "htp:/nope" is not ...}, with the
+   * control characters of the value, and of any value the element or the reason quotes, escaped.
+   */
   public String message() {
-    return element + " \"" + value + "\" " + reason;
+    return escapeControls(element + " " + quote(value) + " " + reason);
+  }
+
+  /**
+   * A value as every message shows it: in double quotes, its control characters escaped as by
+   * {@link #escapeControls}.
+   */
+  public static String quote(String value) {
+    return "\"" + escapeControls(String.valueOf(value)) + "\"";
+  }
+
+  /**
+   * The text with each control character written as an escape: {@code \n}, {@code \r}, {@code
+   * \t}, or a backslash, {@code u} and four hex digits (a bell is {@code \}{@code u0007}), as are
+   * the Unicode line and paragraph separators. A value echoed in a message can then neither
+   * split the build log's {@code [ERROR]} line nor hide in it. Nothing else is changed, so a
+   * Windows path keeps its single backslashes.
+   */
+  public static String escapeControls(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      switch (c) {
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+            out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+          } else {
+            out.appendCodePoint(c);
+          }
+        }
+      }
+    });
+    return out.toString();
   }
 }

@@ -518,7 +518,8 @@ public final class SpecParser {
       problem(element, trimmed, "is not an absolute http(s) URL: it " + e.getMessage() + where);
       return null;
     } catch (URISyntaxException e) {
-      // reported below with the same message as any other malformed URL
+      problem(element, trimmed, MalformedUrl.reason(trimmed, e) + where);
+      return null;
     }
     problem(element, trimmed, "is not an absolute http(s) URL" + where);
     return null;
