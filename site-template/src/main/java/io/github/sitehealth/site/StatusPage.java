@@ -457,8 +457,10 @@ public final class StatusPage {
     if (!check.attempts().isEmpty()) {
       Element attempts = details.appendElement("ol").attr("aria-label", "Attempts");
       for (Attempt a : check.attempts()) {
-        attempts.appendElement("li").text(
-            a.outcome() + " in " + a.durationMs() + " ms" + (a.passed() ? " (passed)" : " (failed)"));
+        // A sampled check's one attempt sums its samples up, their median time in its words.
+        String took = check.sampling().isPresent() ? "" : " in " + a.durationMs() + " ms";
+        attempts.appendElement("li")
+            .text(a.outcome() + took + (a.passed() ? " (passed)" : " (failed)"));
       }
     }
   }
