@@ -271,6 +271,16 @@ class StatusPageTest {
     assertThat(doc.select("p.hint").first().text()).contains("Only the latest run");
   }
 
+  /** A reader who works 5 of 7 out as 71.43 % learns why the page says 71.42 %. */
+  @Test
+  void theHintSaysUptimeIsRoundedDown() {
+    Document doc = render(Fixtures.run(Fixtures.T0, Fixtures.up("home")));
+
+    assertThat(doc.select("p.hint").first().text()).contains("that were up or degraded, rounded"
+        + " down to two decimals: 5 of 7 runs is 71.42%, and one failed run in 10,000 is 99.99%,"
+        + " never 100.00%.");
+  }
+
   @Test
   void historyOlderThan90DaysIsLeftOut() {
     RunResult run = Fixtures.run(Fixtures.T0, Fixtures.up("home"));
