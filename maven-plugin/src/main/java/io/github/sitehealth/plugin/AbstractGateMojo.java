@@ -85,14 +85,18 @@ abstract class AbstractGateMojo extends AbstractPagesMojo {
   }
 
   /**
-   * Writes the status page (unless {@code pages} is false) and the GitHub Actions outputs (when
-   * enabled), then fails the build when a check is DOWN, or warns when {@code failOnError} is
-   * false.
+   * Says the run's summary line, writes the status page (unless {@code pages} is false) and the
+   * GitHub Actions outputs (when enabled), then fails the build when a check is DOWN, or warns
+   * when {@code failOnError} is false. The summary line is said once: the failure report of a run
+   * with a DOWN check ends with it, so such a run does not log it before.
    *
    * @param run the run as written to the output directory, secrets masked
    * @throws MojoFailureException when a check is DOWN and {@code failOnError} is true
    */
   protected void conclude(RunResult run) throws MojoFailureException {
+    if (run.down().isEmpty()) {
+      getLog().info(run.summaryLine());
+    }
     if (pages) {
       try {
         writePages();

@@ -68,7 +68,6 @@ public class MergeMojo extends AbstractGateMojo {
           "site-health: cannot write the results to " + outputDirectory() + ": " + e.getMessage(), e);
     }
     record(run);
-    getLog().info(run.summaryLine());
     conclude(run);
   }
 

@@ -257,7 +257,6 @@ public class VerifyMojo extends AbstractGateMojo {
           "site-health: cannot write the results to " + outputDirectory() + ": " + e.getMessage(), e);
     }
     record(run);
-    getLog().info(run.summaryLine());
     if (run.durationMs() >= CheckRunner.PROGRESS_INTERVAL.toMillis() && run.checks().size() > 1) {
       getLog().info("site-health: slowest: " + String.join(", ", run.slowest(SLOWEST).stream()
           .map(c -> c.name() + " " + c.durationMs() + " ms").toList()));

@@ -7,10 +7,12 @@ import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValue
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sitehealth.plugin.testing.FixtureHttpServer;
+import io.github.sitehealth.plugin.testing.RecordingLog;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,6 +144,41 @@ class VerifyMojoTest {
     assertThat(results.at("/checks/0/status").asText()).isEqualTo("DOWN");
     assertThat(results.at("/checks/0/finding/code").asText()).isEqualTo("HTTP_502");
     assertThat(results.at("/checks/0/attempts").size()).isEqualTo(2);
+  }
+
+  /**
+   * The summary line is said once: at the end of the log of a run with no check DOWN, at the end
+   * of the failure report (the build's error, or the warning of failOnError=false) otherwise.
+   */
+  @Test
+  @InjectMojo(goal = "verify", pom = VERIFY_POM)
+  void theSummaryLineOfAFailingRunIsSaidOnceAtTheEndOfItsReport(VerifyMojo mojo) throws Exception {
+    pointAt(mojo, "/bad-gateway");
+    RecordingLog log = new RecordingLog();
+    mojo.setLog(log);
+
+    MojoFailureException failure = catchThrowableOfType(MojoFailureException.class, mojo::execute);
+
+    String summary = "site-health: 1 check, 0 UP, 0 DEGRADED, 1 DOWN";
+    assertThat(failure.getMessage()).endsWith(summary);
+    assertThat(log.count(summary, failure.getMessage())).isEqualTo(1);
+  }
+
+  @Test
+  @InjectMojo(goal = "verify", pom = VERIFY_POM)
+  void theSummaryLineIsSaidOnceWhenTheBuildGoesOnOrPasses(VerifyMojo mojo) throws Exception {
+    pointAt(mojo, "/bad-gateway");
+    setVariableValueToObject(mojo, "failOnError", false);
+    RecordingLog log = new RecordingLog();
+    mojo.setLog(log);
+    mojo.execute();
+    assertThat(log.count("site-health: 1 check, 0 UP, 0 DEGRADED, 1 DOWN")).isEqualTo(1);
+
+    pointAt(mojo, "/ok");
+    RecordingLog passing = new RecordingLog();
+    mojo.setLog(passing);
+    mojo.execute();
+    assertThat(passing.count("site-health: 1 check, 1 UP, 0 DEGRADED, 0 DOWN")).isEqualTo(1);
   }
 
   @Test
