@@ -17,6 +17,17 @@ class GroupConfigTest {
 
   @TempDir Path dir;
 
+  /** The endpoint's group is the one problem, named with its element, value and reason. */
+  private static void assertRefused(String group, String reason) {
+    InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class, () -> parse(group));
+
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.element()).isEqualTo("<endpoint><group>");
+      assertThat(p.value()).isEqualTo(group);
+      assertThat(p.reason()).isEqualTo(reason);
+    });
+  }
+
   private static RunSpec parse(String group) {
     return SpecParser.parse(RunConfig.builder()
         .endpoints(List.of(EndpointConfig.builder("home", "https://www.example.com/")
@@ -46,14 +57,7 @@ class GroupConfigTest {
   @ParameterizedTest
   @ValueSource(strings = {"", " ", "\t ", "\u00a0", "\u200b"})
   void aBlankGroupIsNamed(String value) {
-    InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class, () -> parse(value));
-
-    assertThat(e.problems()).singleElement().satisfies(p -> {
-      assertThat(p.element()).isEqualTo("<endpoint><group>");
-      assertThat(p.value()).isEqualTo(value);
-      assertThat(p.reason())
-          .isEqualTo("is blank: give it a value, or leave <group> out (check \"home\")");
-    });
+    assertRefused(value, "is blank: give it a value, or leave <group> out (check \"home\")");
   }
 
   /**
@@ -63,15 +67,8 @@ class GroupConfigTest {
   @ParameterizedTest
   @ValueSource(strings = {"Other checks", " other checks ", "OTHER  Checks", "Other\u00a0checks"})
   void aGroupThatReadsAsTheHeadingOfChecksWithoutOneIsNamed(String value) {
-    InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class, () -> parse(value));
-
-    assertThat(e.problems()).singleElement().satisfies(p -> {
-      assertThat(p.element()).isEqualTo("<endpoint><group>");
-      assertThat(p.value()).isEqualTo(value);
-      assertThat(p.reason()).isEqualTo("is the heading the status page gives the checks without"
-          + " a group: leave <group> out to list the check there, or choose another name"
-          + " (check \"home\")");
-    });
+    assertRefused(value, "is the heading the status page gives the checks without a group:"
+        + " leave <group> out to list the check there, or choose another name (check \"home\")");
     assertThat(parse("Other checks (EU)").group("home")).contains("Other checks (EU)");
   }
 
@@ -124,13 +121,7 @@ class GroupConfigTest {
     String longest = character.repeat(64);
     assertThat(longest).hasSize(128);
     assertThat(parse(longest).group("home")).contains(longest);
-
-    InvalidConfigException e = catchThrowableOfType(
-        InvalidConfigException.class, () -> parse(character.repeat(65)));
-    assertThat(e.problems()).singleElement().satisfies(p -> {
-      assertThat(p.element()).isEqualTo("<endpoint><group>");
-      assertThat(p.reason()).isEqualTo("is longer than 64 characters (it has 65) (check \"home\")");
-    });
+    assertRefused(character.repeat(65), "is longer than 64 characters (it has 65) (check \"home\")");
   }
 
   @Test
