@@ -3,6 +3,7 @@ package io.github.sitehealth.plugin;
 import io.github.sitehealth.core.history.HistoryStore;
 import io.github.sitehealth.core.report.TextReport;
 import io.github.sitehealth.core.result.RunResult;
+import io.github.sitehealth.core.spec.ConfigProblem;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -60,8 +61,8 @@ abstract class AbstractGateMojo extends AbstractPagesMojo {
   protected void checkHistoryRetention() throws MojoExecutionException {
     if (historyRetention < 1) {
       throw new MojoExecutionException(
-          "Invalid site-health configuration: <historyRetention> \"" + historyRetention
-              + "\" must be at least 1");
+          "Invalid site-health configuration: <historyRetention> "
+              + ConfigProblem.quote(String.valueOf(historyRetention)) + " must be at least 1");
     }
   }
 
@@ -87,9 +88,10 @@ abstract class AbstractGateMojo extends AbstractPagesMojo {
   }
 
   /**
-   * Writes the status page (unless {@code pages} is false) and the GitHub Actions outputs (when
-   * enabled), then fails the build when a check is DOWN, or warns when {@code failOnError} is
-   * false.
+   * Says the run's summary line, writes the status page (unless {@code pages} is false) and the
+   * GitHub Actions outputs (when enabled), then fails the build when a check is DOWN, or warns
+   * when {@code failOnError} is false. The summary line is said once: the failure report of a run
+   * with a DOWN check ends with it, so such a run does not log it before.
    *
    * @param run the run as written to the output directory, secrets masked
    * @param logged the warnings {@link #record} logged: the page reads the history the append left,
@@ -97,6 +99,9 @@ abstract class AbstractGateMojo extends AbstractPagesMojo {
    * @throws MojoFailureException when a check is DOWN and {@code failOnError} is true
    */
   protected void conclude(RunResult run, List<String> logged) throws MojoFailureException {
+    if (run.down().isEmpty()) {
+      getLog().info(run.summaryLine());
+    }
     if (pages) {
       try {
         writePages(Set.copyOf(logged));

@@ -4,6 +4,7 @@ import io.github.sitehealth.core.report.Merge;
 import io.github.sitehealth.core.report.MergeException;
 import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.run.Verifier;
+import io.github.sitehealth.core.spec.ConfigProblem;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,7 +68,6 @@ public class MergeMojo extends AbstractGateMojo {
           "site-health: cannot write the results to " + outputDirectory() + ": " + e.getMessage(), e);
     }
     List<String> logged = record(run);
-    getLog().info(run.summaryLine());
     conclude(run, logged);
   }
 
@@ -82,7 +82,8 @@ public class MergeMojo extends AbstractGateMojo {
         .collect(Collectors.toList());
     for (Path input : inputs) {
       if (input.equals(out)) {
-        throw new MojoExecutionException("site-health: <mergeInputs> \"" + input + "\" is the"
+        throw new MojoExecutionException("site-health: <mergeInputs> "
+            + ConfigProblem.quote(input.toString()) + " is the"
             + " <outputDirectory> the merged results are written to: merge into another directory"
             + " (-D" + PropertyNames.OUTPUT_DIRECTORY + "=...)");
       }

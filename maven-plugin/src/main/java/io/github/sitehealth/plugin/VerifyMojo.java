@@ -6,6 +6,7 @@ import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.run.CheckListener;
 import io.github.sitehealth.core.run.CheckRunner;
 import io.github.sitehealth.core.run.Verifier;
+import io.github.sitehealth.core.spec.ConfigProblem;
 import io.github.sitehealth.core.spec.DnsRecordConfig;
 import io.github.sitehealth.core.spec.EndpointConfig;
 import io.github.sitehealth.core.spec.InvalidConfigException;
@@ -234,8 +235,8 @@ public class VerifyMojo extends AbstractGateMojo {
     }
     if (spec.size() == 0) {
       getLog().warn(checksFile != null
-          ? "site-health: no checks in the pom, and the <checksFile> " + checksFile
-              + " holds none: nothing to check"
+          ? "site-health: no checks in the pom, and the <checksFile> "
+              + ConfigProblem.quote(checksFile.toString()) + " holds none: nothing to check"
           : "site-health: no <endpoints>, <dnsRecords>, <tcpChecks> or <checksFile> configured,"
               + " nothing to check");
       return;
@@ -256,7 +257,6 @@ public class VerifyMojo extends AbstractGateMojo {
           "site-health: cannot write the results to " + outputDirectory() + ": " + e.getMessage(), e);
     }
     List<String> logged = record(run);
-    getLog().info(run.summaryLine());
     if (run.durationMs() >= CheckRunner.PROGRESS_INTERVAL.toMillis() && run.checks().size() > 1) {
       getLog().info("site-health: slowest: " + String.join(", ", run.slowest(SLOWEST).stream()
           .map(c -> c.name() + " " + c.durationMs() + " ms").toList()));

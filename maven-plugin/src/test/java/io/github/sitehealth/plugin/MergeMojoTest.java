@@ -3,6 +3,7 @@ package io.github.sitehealth.plugin;
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.sitehealth.core.history.HistoryEntry;
 import io.github.sitehealth.core.history.HistoryStore;
@@ -14,6 +15,7 @@ import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.Hop;
 import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.result.Shard;
+import io.github.sitehealth.plugin.testing.RecordingLog;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,6 +141,22 @@ class MergeMojoTest {
         .hasMessageContaining("shop")
         .hasMessageContaining("DOWN from eu-west (us-east: UP): The origin fails.");
     assertThat(dir.resolve("merged/results.json")).isRegularFile();
+  }
+
+  /** As for verify: the summary line ends the failure report, and is not logged before it. */
+  @Test
+  @InjectMojo(goal = "merge", pom = MERGE_POM)
+  void theSummaryLineOfAFailingMergeIsSaidOnce(MergeMojo mojo) throws Exception {
+    configure(mojo, 1,
+        input("eu", "eu-west", "1/1", check("shop", CheckStatus.DOWN)),
+        input("us", "us-east", "1/1", check("shop", CheckStatus.UP)));
+    RecordingLog log = new RecordingLog();
+    mojo.setLog(log);
+
+    MojoFailureException failure = catchThrowableOfType(MojoFailureException.class, mojo::execute);
+
+    assertThat(log.count("site-health: 1 check, 0 UP, 0 DEGRADED, 1 DOWN", failure.getMessage()))
+        .isEqualTo(1);
   }
 
   @Test

@@ -7,10 +7,12 @@ import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValue
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sitehealth.plugin.testing.FixtureHttpServer;
+import io.github.sitehealth.plugin.testing.RecordingLog;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,6 +146,41 @@ class VerifyMojoTest {
     assertThat(results.at("/checks/0/attempts").size()).isEqualTo(2);
   }
 
+  /**
+   * The summary line is said once: at the end of the log of a run with no check DOWN, at the end
+   * of the failure report (the build's error, or the warning of failOnError=false) otherwise.
+   */
+  @Test
+  @InjectMojo(goal = "verify", pom = VERIFY_POM)
+  void theSummaryLineOfAFailingRunIsSaidOnceAtTheEndOfItsReport(VerifyMojo mojo) throws Exception {
+    pointAt(mojo, "/bad-gateway");
+    RecordingLog log = new RecordingLog();
+    mojo.setLog(log);
+
+    MojoFailureException failure = catchThrowableOfType(MojoFailureException.class, mojo::execute);
+
+    String summary = "site-health: 1 check, 0 UP, 0 DEGRADED, 1 DOWN";
+    assertThat(failure.getMessage()).endsWith(summary);
+    assertThat(log.count(summary, failure.getMessage())).isEqualTo(1);
+  }
+
+  @Test
+  @InjectMojo(goal = "verify", pom = VERIFY_POM)
+  void theSummaryLineIsSaidOnceWhenTheBuildGoesOnOrPasses(VerifyMojo mojo) throws Exception {
+    pointAt(mojo, "/bad-gateway");
+    setVariableValueToObject(mojo, "failOnError", false);
+    RecordingLog log = new RecordingLog();
+    mojo.setLog(log);
+    mojo.execute();
+    assertThat(log.count("site-health: 1 check, 0 UP, 0 DEGRADED, 1 DOWN")).isEqualTo(1);
+
+    pointAt(mojo, "/ok");
+    RecordingLog passing = new RecordingLog();
+    mojo.setLog(passing);
+    mojo.execute();
+    assertThat(passing.count("site-health: 1 check, 1 UP, 0 DEGRADED, 0 DOWN")).isEqualTo(1);
+  }
+
   @Test
   @InjectMojo(goal = "verify", pom = BODY_POM)
   void rejectBodyFromThePomReachesTheCheck(VerifyMojo mojo) throws Exception {
@@ -216,6 +253,23 @@ class VerifyMojoTest {
         .hasMessageContaining("<tcpCheck><address> \"bastion.example.com\" is not host:port")
         .hasMessageContaining("<tcpCheck><expectBanner> \"^SSH-(2\" is not a valid regular"
             + " expression: Unclosed group (tcpCheck \"home\")");
+    assertThat(out).isEmptyDirectory();
+  }
+
+  /**
+   * Maven hands an empty or all-space element over as null, as if it were not written: only a
+   * blank {@code <group>} that keeps its space ({@code xml:space="preserve"}) reaches the plugin,
+   * and it is named like any other bad value.
+   */
+  @Test
+  @InjectMojo(goal = "verify", pom = "src/test/resources/unit/blank-group/pom.xml")
+  void aBlankGroupThatReachesThePluginIsNamed(VerifyMojo mojo) throws Exception {
+    setVariableValueToObject(mojo, "outputDirectory", out.toFile());
+
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessage("Invalid site-health configuration: <endpoint><group> \" \" is blank: give it"
+            + " a value, or leave <group> out (check \"preserved\")");
     assertThat(out).isEmptyDirectory();
   }
 

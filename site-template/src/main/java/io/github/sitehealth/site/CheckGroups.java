@@ -17,7 +17,7 @@ import java.util.Optional;
 final class CheckGroups {
 
   /** The heading of the checks without a group, on a page where other checks have one. */
-  static final String UNGROUPED = "Other checks";
+  static final String UNGROUPED = CheckResult.UNGROUPED;
 
   /**
    * One group.

@@ -3,6 +3,7 @@ package io.github.sitehealth.site;
 import io.github.sitehealth.core.diagnose.Runbooks;
 import io.github.sitehealth.core.result.FindingCode;
 import io.github.sitehealth.core.result.Hop;
+import io.github.sitehealth.core.spec.ConfigProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -126,8 +127,9 @@ public final class RunbookLibrary {
       }
       for (String code : runbook.codes()) {
         if (!isFindingCode(code)) {
-          warnings.add("team runbook " + runbook.pageName() + " lists \"" + code + "\" in codes,"
-              + " which is no finding code" + closestCode(code).map(c -> " (did you mean " + c + "?)")
+          warnings.add("team runbook " + runbook.pageName() + " lists " + ConfigProblem.quote(code)
+              + " in codes, which is no finding code"
+              + closestCode(code).map(c -> " (did you mean " + c + "?)")
                   .orElse("") + "; see the README's Finding codes, HTTP_5xx stands for a status"
               + " class: no finding links to it by that code");
           continue;

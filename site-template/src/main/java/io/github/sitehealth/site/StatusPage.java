@@ -457,8 +457,10 @@ public final class StatusPage {
     if (!check.attempts().isEmpty()) {
       Element attempts = details.appendElement("ol").attr("aria-label", "Attempts");
       for (Attempt a : check.attempts()) {
-        attempts.appendElement("li").text(
-            a.outcome() + " in " + a.durationMs() + " ms" + (a.passed() ? " (passed)" : " (failed)"));
+        // A sampled check's one attempt sums its samples up, their median time in its words.
+        String took = check.sampling().isPresent() ? "" : " in " + a.durationMs() + " ms";
+        attempts.appendElement("li")
+            .text(a.outcome() + took + (a.passed() ? " (passed)" : " (failed)"));
       }
     }
   }
@@ -562,7 +564,8 @@ public final class StatusPage {
             + " are added to the history. "
         : "")
         + "Uptime is the share of a check's runs in the window, up to the latest run, that were up"
-        + " or degraded. One slot per day (UTC) for " + Uptime.DAYS + " days, oldest first; the"
+        + " or degraded, rounded down to two decimals: 5 of 7 runs is 71.42%, and one failed run"
+        + " in 10,000 is 99.99%, never 100.00%. One slot per day (UTC) for " + Uptime.DAYS + " days, oldest first; the"
         + " latency chart shows the last " + Latency.MAX_RUNS + " runs at most.");
   }
 

@@ -71,12 +71,16 @@ final class Uptime {
    */
   record Share(int runs, int available) {
 
-    /** In percent, rounded down to two decimals, e.g. {@code 99.95%}; "no data" without runs. */
+    /**
+     * In percent, rounded down to two decimals, e.g. {@code 99.95%}; "no data" without runs. The
+     * hundredths are worked out in whole numbers: 5 of 7 runs is 71.42 % (71.428...), 29 of 100
+     * exactly 29.00 %, and only every run up is 100.00 %.
+     */
     String percent() {
       if (runs == 0) {
         return "no data";
       }
-      long hundredths = (long) Math.floor(available * 10000.0 / runs);
+      long hundredths = available * 10_000L / runs;
       return String.format(Locale.ROOT, "%d.%02d%%", hundredths / 100, hundredths % 100);
     }
   }

@@ -195,6 +195,15 @@ class RunbookLibraryTest {
     assertThat(library.link("HTTP_503", Hop.ORIGIN)).startsWith("runbooks/typo.html");
   }
 
+  /** A code is echoed as every configured value is: quoted, its control characters escaped. */
+  @Test
+  void anUnknownCodeWithAControlCharacterIsShownEscaped() throws IOException {
+    Fixtures.write(team.resolve("bell.md"), "---\ncodes: [HTTP_502\u0007]\n---\n");
+
+    assertThat(RunbookLibrary.load(Optional.of(team)).warnings()).singleElement().asString()
+        .contains("lists \"HTTP_502\\u0007\" in codes").doesNotContain("\u0007");
+  }
+
   @Test
   void unclosedFrontMatterIsAnErrorNamingTheFileAndTheLine() throws IOException {
     Fixtures.write(team.resolve("unclosed.md"),

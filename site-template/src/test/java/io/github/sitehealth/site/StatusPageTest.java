@@ -8,6 +8,7 @@ import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Hop;
 import io.github.sitehealth.core.result.RunResult;
+import io.github.sitehealth.core.result.Sampling;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,12 +40,17 @@ class StatusPageTest {
     assertThat(doc.title()).isEqualTo("Example status");
   }
 
+  /** A passing TCP check as TcpCheck reports it: its connect time is its latency. */
+  private static CheckResult ssh() {
+    String seen = "connected, banner \"SSH-2.0-OpenSSH_9.2\"";
+    return new CheckResult("ssh", "tcp", "bastion.example.com:22", CheckStatus.UP, seen,
+        Optional.empty(), List.of(new Attempt(1, Fixtures.T0, 3, Optional.empty(), seen, true)),
+        Fixtures.T0, 4);
+  }
+
   @Test
   void aDnsOrTcpTargetIsLabelledWithItsKindAndAUrlIsNot() {
-    CheckResult ssh = new CheckResult("ssh", "tcp", "bastion.example.com:22", CheckStatus.UP,
-        "connected in 3 ms, banner \"SSH-2.0-OpenSSH_9.2\"", Optional.empty(),
-        List.of(new Attempt(1, Fixtures.T0, 3, Optional.empty(), "connected in 3 ms", true)),
-        Fixtures.T0, 4);
+    CheckResult ssh = ssh();
     CheckResult www = new CheckResult("www", "dns", "www.example.com. CNAME", CheckStatus.UP,
         "d111111abcdef8.cloudfront.net.", Optional.empty(),
         List.of(new Attempt(1, Fixtures.T0, 2, Optional.empty(), "answer", true)), Fixtures.T0, 2);
@@ -54,6 +60,25 @@ class StatusPageTest {
     assertThat(doc.select("table.checks .check-target")).extracting(Element::text)
         .containsExactly("https://www.example.com/", "DNS www.example.com. CNAME",
             "TCP bastion.example.com:22");
+  }
+
+  /**
+   * Each attempt's time is said once. A sampled check's one attempt sums its samples up, with
+   * their median time in its words, so " in 12 ms" after them would say it twice.
+   */
+  @Test
+  void theAttemptsSayEachTimeOnce() {
+    CheckResult api = new CheckResult("api", "http", "https://api.example.com/", CheckStatus.UP,
+        "0 of 20 samples fail; last: 200 OK", Optional.empty(),
+        List.of(new Attempt(1, Fixtures.T0, 12, Optional.empty(),
+            "20 samples, 0 failed, median 12 ms", true)),
+        Fixtures.T0, 5_000, List.of(), Optional.of(new Sampling(20, 0, 5_000, 0, List.of())));
+
+    Document doc = render(Fixtures.run(Fixtures.T0, ssh(), api));
+
+    assertThat(doc.select("ol[aria-label=Attempts] > li")).extracting(Element::text)
+        .containsExactly("connected, banner \"SSH-2.0-OpenSSH_9.2\" in 3 ms (passed)",
+            "20 samples, 0 failed, median 12 ms (passed)");
   }
 
   @Test
@@ -244,6 +269,16 @@ class StatusPageTest {
     assertThat(strip.attr("viewBox").isEmpty() ? strip.attr("viewbox") : strip.attr("viewBox"))
         .isEqualTo("0 0 360 28");
     assertThat(doc.select("p.hint").first().text()).contains("Only the latest run");
+  }
+
+  /** A reader who works 5 of 7 out as 71.43 % learns why the page says 71.42 %. */
+  @Test
+  void theHintSaysUptimeIsRoundedDown() {
+    Document doc = render(Fixtures.run(Fixtures.T0, Fixtures.up("home")));
+
+    assertThat(doc.select("p.hint").first().text()).contains("that were up or degraded, rounded"
+        + " down to two decimals: 5 of 7 runs is 71.42%, and one failed run in 10,000 is 99.99%,"
+        + " never 100.00%.");
   }
 
   @Test

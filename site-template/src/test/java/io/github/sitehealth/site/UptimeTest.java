@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Uptime per window and per day, at fixed instants: the latest run starts at {@link #END}. */
 class UptimeTest {
@@ -124,6 +126,29 @@ class UptimeTest {
     assertThat(new Uptime.Share(10_000, 9_999).percent()).isEqualTo("99.99%");
     assertThat(new Uptime.Share(100_000, 99_999).percent()).isEqualTo("99.99%");
     assertThat(new Uptime.Share(3, 0).percent()).isEqualTo("0.00%");
+  }
+
+  /**
+   * Rounded down, worked out exactly: never a hundredth lost to floating point (29 of 100 as
+   * 28.99, as 29 / 100.0 * 100 * 100 gives, or 23 of 125 as 18.39), nor 100.00 % for a window
+   * with a failed run, however many runs it has.
+   */
+  @ParameterizedTest(name = "{1} of {0} runs: {2}")
+  @CsvSource({
+      "7, 5, 71.42%",
+      "100, 29, 29.00%",
+      "125, 23, 18.40%",
+      "3, 2, 66.66%",
+      "3, 1, 33.33%",
+      "8, 1, 12.50%",
+      "1, 1, 100.00%",
+      "20000, 19999, 99.99%",
+      "2147483647, 2147483646, 99.99%",
+      "2147483647, 2147483647, 100.00%",
+      "2147483647, 1, 0.00%",
+  })
+  void theFigureIsTheExactShareRoundedDownToTwoDecimals(int runs, int available, String shown) {
+    assertThat(new Uptime.Share(runs, available).percent()).isEqualTo(shown);
   }
 
   static HistoryEntry run(Instant at, String check, CheckStatus status) {

@@ -6,6 +6,7 @@ import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.result.Shard;
 import io.github.sitehealth.core.result.VantageResult;
+import io.github.sitehealth.core.spec.ConfigProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -78,16 +79,16 @@ public final class Merge {
     ResultsJson json = new ResultsJson();
     for (Path dir : directories) {
       if (!Files.isDirectory(dir)) {
-        problems.add("<mergeInputs> \"" + dir + "\" is not a directory");
+        problems.add("<mergeInputs> " + quote(dir) + " is not a directory");
         continue;
       }
       Path file = dir.resolve(ResultsJson.FILE_NAME);
       try {
         inputs.add(new Input(dir, json.read(file)));
       } catch (NoSuchFileException e) {
-        problems.add("<mergeInputs> \"" + dir + "\" has no " + ResultsJson.FILE_NAME);
+        problems.add("<mergeInputs> " + quote(dir) + " has no " + ResultsJson.FILE_NAME);
       } catch (IOException e) {
-        problems.add("<mergeInputs> \"" + dir + "\": " + e.getMessage());
+        problems.add("<mergeInputs> " + quote(dir) + ": " + e.getMessage());
       }
     }
     if (!problems.isEmpty()) {
@@ -111,7 +112,7 @@ public final class Merge {
       throw new MergeException("<mergeInputs> is empty: nothing to merge");
     }
     if (quorum < 1) {
-      throw new MergeException("<quorum> \"" + quorum + "\" must be at least 1");
+      throw new MergeException("<quorum> " + quote(quorum) + " must be at least 1");
     }
     List<String> warnings = new ArrayList<>();
     Map<String, Map<String, CheckResult>> byVantage = byVantage(inputs, warnings);
@@ -165,8 +166,9 @@ public final class Merge {
     Optional<Input> unnamed = inputs.stream().filter(i -> i.run().vantage().isEmpty()).findFirst();
     Optional<Input> named = inputs.stream().filter(i -> i.run().vantage().isPresent()).findFirst();
     if (unnamed.isPresent() && named.isPresent()) {
-      throw new MergeException("<mergeInputs> \"" + unnamed.get().directory() + "\" has no vantage"
-          + " while \"" + named.get().directory() + "\" is from " + named.get().run().vantage().get()
+      throw new MergeException("<mergeInputs> " + quote(unnamed.get().directory()) + " has no"
+          + " vantage while " + quote(named.get().directory()) + " is from "
+          + named.get().run().vantage().get()
           + ": give every run a <vantage> (-Dsite-health.vantage=...), or none");
     }
     Map<String, Map<String, CheckResult>> byVantage = new LinkedHashMap<>();
@@ -180,9 +182,10 @@ public final class Merge {
         String key = vantage + "\n" + check.name();
         Path earlier = from.putIfAbsent(key, input.directory());
         if (earlier != null) {
-          throw new MergeException("check \"" + check.name() + "\" is in both \"" + earlier
-              + "\" and \"" + input.directory() + "\"" + (vantage.isEmpty() ? "" : " (vantage "
-              + vantage + ")") + ": a check belongs to one shard of a run; merge each shard once");
+          throw new MergeException("check " + quote(check.name()) + " is in both "
+              + quote(earlier) + " and " + quote(input.directory())
+              + (vantage.isEmpty() ? "" : " (vantage " + vantage + ")")
+              + ": a check belongs to one shard of a run; merge each shard once");
         }
         checks.put(check.name(), check);
       }
@@ -205,7 +208,7 @@ public final class Merge {
         .collect(Collectors.toCollection(TreeSet::new));
     if (counts.size() > 1) {
       throw new MergeException("the inputs" + where + " are shares of different splits ("
-          + sharded.stream().map(i -> i.run().shard().get() + " in \"" + i.directory() + "\"")
+          + sharded.stream().map(i -> i.run().shard().get() + " in " + quote(i.directory()))
               .collect(Collectors.joining(", "))
           + "): a check's share depends on N, so checks would be missed or counted twice");
     }
@@ -282,5 +285,10 @@ public final class Merge {
 
   private static long count(List<VantageCheck> seen, CheckStatus status) {
     return seen.stream().filter(s -> s.check().status() == status).count();
+  }
+
+  /** A path, a name or a number in quotes, as every configuration message quotes a value. */
+  private static String quote(Object value) {
+    return ConfigProblem.quote(String.valueOf(value));
   }
 }

@@ -39,6 +39,12 @@ public record CheckResult(
     List<VantageResult> vantages,
     Optional<String> group) {
 
+  /**
+   * The heading the status page gives the checks without a group, on a page where others have
+   * one. No {@code <group>} may read as it: the page would show two components alike.
+   */
+  public static final String UNGROUPED = "Other checks";
+
   public CheckResult {
     attempts = List.copyOf(attempts);
     addresses = List.copyOf(addresses);

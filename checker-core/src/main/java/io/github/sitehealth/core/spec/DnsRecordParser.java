@@ -28,7 +28,8 @@ final class DnsRecordParser {
 
   /** The run-wide {@code <resolver>}; empty for the system's resolvers or when invalid. */
   Optional<ServerAddress> resolver(String text) {
-    return server("<resolver>", text, "");
+    // Blank is none here: an empty -Dsite-health.resolver= means the system's resolvers.
+    return text == null || text.isBlank() ? Optional.empty() : server("<resolver>", text, "");
   }
 
   /** Every valid record; the invalid ones are left out and their problems recorded. */
@@ -206,7 +207,11 @@ final class DnsRecordParser {
   }
 
   private Optional<ServerAddress> server(String element, String text, String where) {
-    if (text == null || text.isBlank()) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    if (text.isBlank()) {
+      problems.add(ConfigProblem.blank(element, text, where));
       return Optional.empty();
     }
     Optional<ServerAddress> parsed = ServerAddress.parse(text);

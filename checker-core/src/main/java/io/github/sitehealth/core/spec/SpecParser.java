@@ -3,6 +3,7 @@ package io.github.sitehealth.core.spec;
 import io.github.sitehealth.core.check.CheckSpec;
 import io.github.sitehealth.core.net.MetadataAddresses;
 import io.github.sitehealth.core.net.UrlHost;
+import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.Shard;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -142,26 +143,46 @@ public final class SpecParser {
   }
 
   /**
-   * Validates a check's {@code <group>} and records it under the check's name: blank is none;
-   * otherwise 1 to {@value #MAX_GROUP_LENGTH} characters without control characters, trimmed.
+   * Validates a check's {@code <group>} and records it under the check's name, trimmed: 1 to
+   * {@value #MAX_GROUP_LENGTH} characters without control characters, and not a name that reads
+   * as the page's heading of the checks without a group. Characters are counted as a reader
+   * counts them, in code points: an emoji or a CJK extension ideograph is one, not the two UTF-16
+   * units a Java string holds it in. A blank group is a problem, not "no group"; Maven
+   * hands an empty or all-space element over as null, as if it were not written, so only a
+   * checks file's, or a pom's {@code xml:space="preserve"} one, arrives blank.
    */
   private void group(
       String element, String check, String value, String source, Map<String, String> groups) {
-    if (value == null || value.isBlank() || check == null) {
+    if (value == null || check == null) {
       return;
     }
     int before = problems.size();
     String group = value.strip();
-    if (group.length() > MAX_GROUP_LENGTH) {
-      problem(element, value, "is longer than " + MAX_GROUP_LENGTH + " characters (check \""
-          + check.trim() + "\")");
+    int length = group.codePointCount(0, group.length());
+    String where = " (check \"" + check.trim() + "\")";
+    if (ConfigProblem.isBlank(group)) {
+      problems.add(ConfigProblem.blank(element, value, where));
+    } else if (length > MAX_GROUP_LENGTH) {
+      problem(element, value, "is longer than " + MAX_GROUP_LENGTH + " characters (it has "
+          + length + ")" + where);
     } else if (group.codePoints().anyMatch(Character::isISOControl)) {
-      problem(element, value, "contains a control character such as a line break or a tab (check \""
-          + check.trim() + "\")");
+      problem(element, value, "contains a control character such as a line break or a tab"
+          + where);
+    } else if (readsAsUngrouped(group)) {
+      problem(element, value, "is the heading the status page gives the checks without a group:"
+          + " leave <group> out to list the check there, or choose another name" + where);
     } else {
       groups.put(check.trim(), group);
     }
     ConfigProblem.attribute(problems, before, source);
+  }
+
+  /**
+   * Whether a group would read on the page as its heading of the checks without one: the page
+   * collapses runs of spaces, and a reader does not tell "Other Checks" from "Other checks".
+   */
+  private static boolean readsAsUngrouped(String group) {
+    return group.replaceAll("(?U)\\s+", " ").equalsIgnoreCase(CheckResult.UNGROUPED);
   }
 
   /** The {@code <vantage>}: a name like a check's; blank is none. */
@@ -341,7 +362,9 @@ public final class SpecParser {
     }
 
     InetAddress originAddress = null;
-    if (c.originAddress() != null && !c.originAddress().isBlank()) {
+    if (c.originAddress() != null && c.originAddress().isBlank()) {
+      problems.add(ConfigProblem.blank("<endpoint><originAddress>", c.originAddress(), where));
+    } else if (c.originAddress() != null) {
       originAddress = ipLiteral("<endpoint><originAddress>", c.originAddress().trim(), where);
       if (originAddress != null && !allowMetadataTargets
           && MetadataAddresses.isForbidden(originAddress)) {
@@ -367,7 +390,9 @@ public final class SpecParser {
     Pattern rejectBody = bodyRegex("<endpoint><rejectBody>", c.rejectBody(), where);
 
     AddressMode addresses = AddressMode.FIRST;
-    if (c.addresses() != null && !c.addresses().isBlank()) {
+    if (c.addresses() != null && c.addresses().isBlank()) {
+      problems.add(ConfigProblem.blank("<endpoint><addresses>", c.addresses(), where));
+    } else if (c.addresses() != null) {
       Optional<AddressMode> mode = AddressMode.parse(c.addresses());
       if (mode.isPresent()) {
         addresses = mode.get();
@@ -475,6 +500,8 @@ public final class SpecParser {
     if (text == null || text.isBlank()) {
       if (required) {
         problem(element, String.valueOf(text), "is missing" + where);
+      } else if (text != null) {
+        problems.add(ConfigProblem.blank(element, text, where));
       }
       return null;
     }
@@ -491,7 +518,8 @@ public final class SpecParser {
       problem(element, trimmed, "is not an absolute http(s) URL: it " + e.getMessage() + where);
       return null;
     } catch (URISyntaxException e) {
-      // reported below with the same message as any other malformed URL
+      problem(element, trimmed, MalformedUrl.reason(trimmed, e) + where);
+      return null;
     }
     problem(element, trimmed, "is not an absolute http(s) URL" + where);
     return null;

@@ -225,6 +225,9 @@ class MergeTest {
             + " is not a valid results.json: $.checks: expected an array")
         .hasMessageContaining("<mergeInputs> \"" + dir.resolve("missing") + "\" is not a directory");
     assertThat(Files.readString(corrupt.resolve(ResultsJson.FILE_NAME))).isEqualTo(before);
+    assertThatThrownBy(() -> Merge.read(List.of(Path.of(dir + "/eu\nwest"))))
+        .as("a line break in a path cannot split the message's line")
+        .hasMessage("<mergeInputs> \"" + dir + "/eu\\nwest\" is not a directory");
 
     Path us = Files.createDirectories(dir.resolve("us"));
     new ResultsJson().write(input("us", "us-east", null, up("shop")).run(),

@@ -105,6 +105,20 @@ class DnsRecordParserTest {
     assertThat(parse(null).resolver()).isEqualTo(Optional.empty());
   }
 
+  /** A record's resolver written blank is a mistake; the run's, blank, is the system's. */
+  @Test
+  void aBlankResolverOrAuthoritativeServerOfARecordIsNamed() {
+    DnsRecordConfig blank = new DnsRecordConfig("www.example.com", "A", List.of(), null, null,
+        null, " ", true, List.of("127.0.0.1", ""), null);
+
+    assertThat(problems(" ", blank)).extracting(ConfigProblem::message).containsExactly(
+        "<dnsRecord><resolver> \" \" is blank: give it a value, or leave <resolver> out"
+            + " (dnsRecord \"www.example.com.\")",
+        "<dnsRecord><authoritativeServers> \"\" is blank: give it a value, or leave"
+            + " <authoritativeServers> out (dnsRecord \"www.example.com.\")");
+    assertThat(parse(" ").resolver()).isEmpty();
+  }
+
   @Test
   void badResolverNamesTheElementAndTheValue() {
     for (String bad :

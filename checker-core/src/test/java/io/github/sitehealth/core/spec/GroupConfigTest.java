@@ -17,6 +17,17 @@ class GroupConfigTest {
 
   @TempDir Path dir;
 
+  /** The endpoint's group is the one problem, named with its element, value and reason. */
+  private static void assertRefused(String group, String reason) {
+    InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class, () -> parse(group));
+
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.element()).isEqualTo("<endpoint><group>");
+      assertThat(p.value()).isEqualTo(group);
+      assertThat(p.reason()).isEqualTo(reason);
+    });
+  }
+
   private static RunSpec parse(String group) {
     return SpecParser.parse(RunConfig.builder()
         .endpoints(List.of(EndpointConfig.builder("home", "https://www.example.com/")
@@ -39,7 +50,47 @@ class GroupConfigTest {
     assertThat(spec.group("api")).isEmpty();
     assertThat(spec.group(spec.dnsRecords().get(0).checkName())).contains("DNS");
     assertThat(spec.group("smtp")).contains("Mail \u00e9 <b>");
-    assertThat(parse("  ").group("home")).isEmpty();
+    assertThat(parse(null).group("home")).isEmpty();
+  }
+
+  /** A blank group would be a component without a name: it is a mistake, not "no group". */
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "\t ", "\u00a0", "\u200b"})
+  void aBlankGroupIsNamed(String value) {
+    assertRefused(value, "is blank: give it a value, or leave <group> out (check \"home\")");
+  }
+
+  /**
+   * The page lists the checks without a group under "Other checks": a group of that name would
+   * be a second component that looks the same, so it is refused, whatever its case or spacing.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"Other checks", " other checks ", "OTHER  Checks", "Other\u00a0checks"})
+  void aGroupThatReadsAsTheHeadingOfChecksWithoutOneIsNamed(String value) {
+    assertRefused(value, "is the heading the status page gives the checks without a group:"
+        + " leave <group> out to list the check there, or choose another name (check \"home\")");
+    assertThat(parse("Other checks (EU)").group("home")).contains("Other checks (EU)");
+  }
+
+  @Test
+  void aChecksFileNamesABlankGroupOfEveryKindWithItsLine() throws IOException {
+    Path file = dir.resolve("checks.json");
+    Files.writeString(file, String.join("\n",
+        "{\"endpoints\": [{\"name\": \"home\", \"url\": \"https://www.example.com/\", \"group\": \"\"}],",
+        " \"dnsRecords\": [{\"name\": \"www.example.com\", \"group\": \" \"}],",
+        " \"tcpChecks\": [{\"name\": \"ssh\", \"address\": \"bastion.example.com:22\", \"group\": \"\"}]}",
+        ""));
+
+    InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class,
+        () -> SpecParser.parse(RunConfig.builder().checksFile(file.toString()).build()));
+
+    assertThat(e.problems()).extracting(ConfigProblem::message).containsExactly(
+        "<endpoint><group> \"\" is blank: give it a value, or leave <group> out (check \"home\")"
+            + " (checks.json line 1)",
+        "<dnsRecord><group> \" \" is blank: give it a value, or leave <group> out"
+            + " (check \"www.example.com. A\") (checks.json line 2)",
+        "<tcpCheck><group> \"\" is blank: give it a value, or leave <group> out (check \"ssh\")"
+            + " (checks.json line 3)");
   }
 
   @ParameterizedTest
@@ -61,6 +112,40 @@ class GroupConfigTest {
         catchThrowableOfType(InvalidConfigException.class, () -> parse("x".repeat(65)));
 
     assertThat(e.getMessage()).contains("<endpoint><group>").contains("is longer than 64 characters");
+  }
+
+  /** An emoji, or an ideograph beyond the BMP, is one character, though Java holds it in two. */
+  @ParameterizedTest
+  @ValueSource(strings = {"\uD83D\uDE80", "\uD840\uDC00"})
+  void charactersAreCountedAsCodePointsNotUtf16Units(String character) {
+    String longest = character.repeat(64);
+    assertThat(longest).hasSize(128);
+    assertThat(parse(longest).group("home")).contains(longest);
+    assertRefused(character.repeat(65), "is longer than 64 characters (it has 65) (check \"home\")");
+  }
+
+  @Test
+  void aChecksFileCountsCodePointsToo() throws IOException {
+    Path json = dir.resolve("checks.json");
+    Files.writeString(json, "{\"tcpChecks\": [{\"name\": \"ssh\", \"address\": \"bastion.example.com:22\","
+        + " \"group\": \"" + "\\ud83d\\ude80".repeat(64) + "\"}]}");
+    Path yaml = dir.resolve("checks.yaml");
+    Files.writeString(yaml, String.join("\n",
+        "tcpChecks:",
+        "  - name: ssh",
+        "    address: bastion.example.com:22",
+        "    group: " + "\uD840\uDC00".repeat(65),
+        ""));
+
+    assertThat(SpecParser.parse(RunConfig.builder().checksFile(json.toString()).build())
+        .group("ssh")).contains("\uD83D\uDE80".repeat(64));
+    InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class,
+        () -> SpecParser.parse(RunConfig.builder().checksFile(yaml.toString()).build()));
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.element()).isEqualTo("<tcpCheck><group>");
+      assertThat(p.reason()).startsWith("is longer than 64 characters (it has 65)")
+          .endsWith("(checks.yaml line 2)");
+    });
   }
 
   @Test

@@ -119,8 +119,35 @@ class SpecParserTest {
             "<endpoint><url>", "/health", "is not an absolute http(s) URL"),
         bad("url not http", e -> e.url("ftp://files.example.com/"),
             "<endpoint><url>", "ftp://files.example.com/", "is not an absolute http(s) URL"),
-        bad("url unparsable", e -> e.url("http://exa mple.com/"),
-            "<endpoint><url>", "http://exa mple.com/", "is not an absolute http(s) URL"),
+        bad("url with a space in the host", e -> e.url("http://exa mple.com/"),
+            "<endpoint><url>", "http://exa mple.com/",
+            "has a character not allowed in a URL's host at index 11: ' ' (endpoint \"home\")"),
+        bad("url with a quote in the path", e -> e.url("https://a.example/x\"y"),
+            "<endpoint><url>", "https://a.example/x\"y", "has a character not allowed in a URL at"
+                + " index 20: '\"' (percent-encode it as %22) (endpoint \"home\")"),
+        bad("url with a < in the query", e -> e.url("https://a.example/?q=<x>"),
+            "<endpoint><url>", "https://a.example/?q=<x>", "has a character not allowed in a URL"
+                + " at index 22: '<' (percent-encode it as %3C)"),
+        bad("url with a space after an emoji", e -> e.url("https://a.example/\uD83D\uDE00 x"),
+            "<endpoint><url>", "https://a.example/\uD83D\uDE00 x", "has a character not allowed"
+                + " in a URL at index 20: ' ' (percent-encode it as %20)"),
+        bad("url with a no-break space", e -> e.url("https://a.example/a\u00a0b"),
+            "<endpoint><url>", "https://a.example/a\u00a0b", "has a character not allowed in a URL"
+                + " at index 20: '\u00a0' (percent-encode it as %C2%A0)"),
+        bad("url with a space in the user info", e -> e.url("https://us er@a.example/"),
+            "<endpoint><url>", "https://us er@a.example/", "has a character not allowed in a URL"
+                + " at index 11: ' ' (percent-encode it as %20)"),
+        bad("url with a space in the scheme", e -> e.url("ht tp://a.example/"),
+            "<endpoint><url>", "ht tp://a.example/",
+            "has a character not allowed in a URL's scheme at index 3: ' '"),
+        bad("url with a bad percent escape", e -> e.url("https://a.example/%zz"),
+            "<endpoint><url>", "https://a.example/%zz", "has a '%' not followed by two hex digits"
+                + " at index 19 (write a '%' itself as %25)"),
+        bad("url without a host", e -> e.url("http://"), "<endpoint><url>", "http://",
+            "is not an absolute http(s) URL: expected authority at index 8"),
+        bad("origin with a space", e -> e.origin("https://origin.example/a b"),
+            "<endpoint><origin>", "https://origin.example/a b", "has a character not allowed in a"
+                + " URL at index 25: ' ' (percent-encode it as %20) (endpoint \"home\")"),
         bad("url with a Unicode host name", e -> e.url("https://bücher.example.test/"),
             "<endpoint><url>", "https://bücher.example.test/",
             "is not an absolute http(s) URL: it has a host name that is not ASCII"
@@ -136,6 +163,12 @@ class SpecParserTest {
             "<endpoint><url>", "null", "is missing"),
         bad("origin without scheme", e -> e.origin("origin.example.com"),
             "<endpoint><origin>", "origin.example.com", "is not an absolute http(s) URL"),
+        bad("origin blank", e -> e.origin(" "), "<endpoint><origin>", " ",
+            "is blank: give it a value, or leave <origin> out (endpoint \"home\")"),
+        bad("origin address blank", e -> e.originAddress(""), "<endpoint><originAddress>", "",
+            "is blank: give it a value, or leave <originAddress> out (endpoint \"home\")"),
+        bad("addresses blank", e -> e.addresses(" "), "<endpoint><addresses>", " ",
+            "is blank: give it a value, or leave <addresses> out (endpoint \"home\")"),
         bad("name with a space", e -> Endpoint.named("my site", "https://www.example.com/"),
             "<endpoint><name>", "my site", "may only contain letters, digits"),
         bad("name missing", e -> Endpoint.named(null, "https://www.example.com/"),
