@@ -265,7 +265,7 @@ public final class HttpProbe implements AutoCloseable {
               .map(s -> ProbeOutcome.of(complete(s, url, context)))
               .orElseGet(() -> classify(cause, consumer, budgetMs, start))
           : classify(cause, consumer, budgetMs, start);
-      return RedirectChain.attach(outcome, url, context);
+      return RedirectChain.attach(duringHandshake(outcome, url, context), url, context);
     }
   }
 
@@ -286,6 +286,24 @@ public final class HttpProbe implements AutoCloseable {
     }
     return ProbeOutcome.failed(
         ProbeError.READ_TIMEOUT, "no response within " + budgetMs + " ms", elapsed);
+  }
+
+  /**
+   * A reset of an HTTPS connection before any request went out on it came during the TLS
+   * handshake (the request interceptors run once TLS is established): said as such, the same
+   * words as the end of the stream there ({@link #hungUpDuringHandshake}), whichever of the two
+   * the client happened to read first.
+   */
+  private static ProbeOutcome duringHandshake(ProbeOutcome outcome, URI url, HttpContext context) {
+    boolean reset = outcome.error().filter(e -> e == ProbeError.CONNECTION_RESET).isPresent();
+    if (!reset || !"https".equalsIgnoreCase(url.getScheme())
+        || outcome.detail().startsWith(CLOSED_DURING_HANDSHAKE)
+        || counted(context, REQUESTS_SENT) > counted(context, RESPONSES_READ)
+        || counted(context, RESPONSES_READ) > 0) {
+      return outcome;
+    }
+    return ProbeOutcome.failed(ProbeError.CONNECTION_RESET,
+        CLOSED_DURING_HANDSHAKE + " (" + outcome.detail() + ")", outcome.durationMs());
   }
 
   private static void count(HttpContext context, String key) {
@@ -336,8 +354,7 @@ public final class HttpProbe implements AutoCloseable {
           : ProbeError.CONNECT_REFUSED;
     } else if (hasCause(cause, SSLException.class) && hungUpDuringHandshake(cause)) {
       error = ProbeError.CONNECTION_RESET;
-      message = "the server closed the connection during the TLS handshake ("
-          + innermostMessage(cause) + ")";
+      message = CLOSED_DURING_HANDSHAKE + " (" + innermostMessage(cause) + ")";
     } else if (hasCause(cause, SSLException.class)) {
       error = tlsError(cause);
       message = tlsDetail(cause);
@@ -395,6 +412,10 @@ public final class HttpProbe implements AutoCloseable {
     return ProbeError.TLS;
   }
 
+  /** How a failure says the server hung up during the TLS handshake. */
+  public static final String CLOSED_DURING_HANDSHAKE =
+      "the server closed the connection during the TLS handshake";
+
   /** HttpClient's words for a TLS handshake ended by the end of the stream (SSLIOSession). */
   private static final String HANDSHAKE_ENDED = "TLS handshake failed";
 
@@ -438,7 +459,7 @@ public final class HttpProbe implements AutoCloseable {
    * NIO reports a reset or a write to a reset connection as a plain {@link IOException} ("Connection
    * reset by peer", "Broken pipe"), not as a {@link SocketException}.
    */
-  private static boolean isReset(Throwable cause) {
+  public static boolean isReset(Throwable cause) {
     String messages = allMessages(cause).toLowerCase(Locale.ROOT);
     return messages.contains("connection reset") || messages.contains("broken pipe");
   }

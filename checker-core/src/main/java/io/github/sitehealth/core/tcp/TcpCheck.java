@@ -290,6 +290,18 @@ public final class TcpCheck implements Check<TcpCheckSpec> {
             "Nothing accepts connections on " + spec.target() + ": check that the server runs"
                 + " and listens on that port, and the firewall.");
       }
+      if (HttpProbe.isReset(e)) {
+        // A reset, not a refusal: the server completed the TCP handshake, then aborted the
+        // connection before the client could use it (RFC 9293 §3.10.7.1).
+        evidence.add("connect " + at + " -> connected, then reset at once (" + message + ") in "
+            + ms + " ms");
+        throw spec.tls() ? hungUp(spec, message) : new Failed(FindingCode.CONNECTION_RESET,
+            Hop.NETWORK, "the server reset the connection as soon as it was made (" + message + ")",
+            "The server at " + spec.target() + " accepted the connection and reset it at once ("
+                + message + "): the service behind the port may be down while something (a"
+                + " balancer, a proxy, a port forward) still accepts, or it is at its connection"
+                + " limit.");
+      }
       evidence.add("connect " + at + " -> " + message + " in " + ms + " ms");
       throw new Failed(FindingCode.PROBE_ERROR, Hop.NETWORK, message,
           "Could not connect to " + spec.target() + " (" + message + ").");
@@ -347,12 +359,7 @@ public final class TcpCheck implements Check<TcpCheckSpec> {
       String detail = HttpProbe.tlsDetail(e);
       evidence.add("TLS handshake -> the server closed the connection after " + ms + " ms: "
           + detail);
-      return new Failed(FindingCode.CONNECTION_RESET, Hop.NETWORK,
-          "the server closed the connection during the TLS handshake (" + detail + ")",
-          "The server at " + spec.target() + " closed the connection during the TLS handshake,"
-              + " before any TLS answer (" + detail + "): the port may not speak TLS (a plain"
-              + " service that hangs up on bytes it does not understand), the server may be at"
-              + " its connection limit or restarting, or a firewall resets the connection.");
+      return hungUp(spec, detail);
     }
     if (hasCause(e, SSLException.class)) {
       ProbeError error = HttpProbe.tlsError(e);
@@ -367,6 +374,20 @@ public final class TcpCheck implements Check<TcpCheckSpec> {
         "the connection broke during the TLS handshake (" + message + ")",
         "The connection to " + spec.target() + " broke during the TLS handshake (" + message
             + "): check the server's logs and any firewall that resets connections.");
+  }
+
+  /**
+   * The server hung up before any TLS answer: whether its FIN or its reset reached the client
+   * first, and whether before or after the ClientHello went out, is timing alone, so each is this
+   * one finding.
+   */
+  private static Failed hungUp(TcpCheckSpec spec, String detail) {
+    return new Failed(FindingCode.CONNECTION_RESET, Hop.NETWORK,
+        HttpProbe.CLOSED_DURING_HANDSHAKE + " (" + detail + ")",
+        "The server at " + spec.target() + " closed the connection during the TLS handshake,"
+            + " before any TLS answer (" + detail + "): the port may not speak TLS (a plain"
+            + " service that hangs up on bytes it does not understand), the server may be at"
+            + " its connection limit or restarting, or a firewall resets the connection.");
   }
 
   /** Which certificate problem it was, and what to do, as for an HTTPS endpoint. */
