@@ -18,12 +18,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Masks the run's secrets in everything it writes: the values of sensitive request headers, URL
- * credentials and token-like query parameters. It works on the values themselves, so a secret
- * echoed back by a server (in a header or an error message) is masked wherever it appears.
+ * credentials and token-like query parameters.
+ *
+ * <p>Two ways, so that a secret is masked and nothing else is: where text has the shape of a URL's
+ * credentials ({@code //user:PASSWORD@}) or of a token-like parameter ({@code token=VALUE} after
+ * {@code ?}, {@code &}, {@code ;}, a space or the start), the value is masked whatever it is; and
+ * a configured secret of at least {@value #MIN_SECRET_LENGTH} characters is masked wherever it
+ * appears, so one echoed back by a server (in a header or an error message) is caught. A shorter
+ * value, such as {@code code=shop}, is masked in those shapes only: masking "shop" everywhere
+ * would garble every check name, host and command that holds the word.
  */
 public final class Redactor {
 
@@ -35,12 +43,25 @@ public final class Redactor {
               + "|passwd|pwd|auth|sig|signature|session|sessionid|x-amz-signature|x-amz-credential"
               + "|x-amz-security-token|code)");
 
-  /** Shorter values are not masked on their own: masking "1" would garble every number. */
-  private static final int MIN_SECRET_LENGTH = 4;
+  /**
+   * Shorter values are masked only where they stand as a parameter's value or a URL's password:
+   * masking "shop" or "1" everywhere would garble every name and number that holds them.
+   */
+  public static final int MIN_SECRET_LENGTH = 8;
+
+  /** A token-like parameter's value, after a URL's {@code ? & ;}, a space or the start. */
+  private static final Pattern TOKEN_VALUE = Pattern.compile(
+      "(?i)((?:^|[?&;\\s])" + TOKEN_PARAMETER.pattern().substring(4) + "=)([^&#\\s\"'<>]+)");
+
+  /** A URL's password: {@code //user:PASSWORD@}. */
+  private static final Pattern URL_PASSWORD = Pattern.compile("(//[^/@\\s:]*:)([^@/\\s]+)(@)");
 
   private final List<String> secrets;
+  private final boolean active;
 
   private Redactor(Set<String> secrets) {
+    // Masking by shape is for runs that have secrets: a run without any writes text as it is.
+    this.active = !secrets.isEmpty();
     List<String> sorted = new ArrayList<>(secrets);
     sorted.removeIf(s -> s.length() < MIN_SECRET_LENGTH);
     // Longest first, so a secret that contains another is masked whole.
@@ -104,12 +125,19 @@ public final class Redactor {
   }
 
   public String redact(String text) {
-    if (text == null || secrets.isEmpty()) {
+    if (text == null || !active) {
       return text;
     }
     String out = text;
     for (String secret : secrets) {
       out = out.replace(secret, MASK);
+    }
+    if (out.indexOf('=') >= 0) {
+      out = TOKEN_VALUE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
+    }
+    if (out.indexOf('@') >= 0) {
+      out = URL_PASSWORD.matcher(out)
+          .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + m.group(3)));
     }
     return out;
   }
