@@ -1,5 +1,6 @@
 package io.github.sitehealth.site;
 
+import io.github.sitehealth.core.report.Redactor;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
@@ -74,6 +75,11 @@ final class CheckPage {
     Set<String> missing = new LinkedHashSet<>();
     for (Runbook.Command command : commands(library, check)) {
       missing.addAll(Placeholders.fill(content.appendElement("pre").appendElement("code"), command, values));
+    }
+    if (values.values().stream().anyMatch(v -> v.contains(Redactor.MASK))) {
+      content.appendElement("p").addClass("hint").text("This check's secrets are masked as "
+          + Redactor.MASK + " in these commands: put the real values back (from an environment"
+          + " variable, say) before you run them, or the server sees a wrong token or password.");
     }
     if (!missing.isEmpty()) {
       content.appendElement("p").addClass("hint").text("Not known for this check, left as written: "

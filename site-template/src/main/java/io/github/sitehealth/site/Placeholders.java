@@ -255,7 +255,8 @@ final class Placeholders {
    * the check writes ({@link DnsCheck#EVIDENCE_RESOLVER}, {@link DnsCheck#EVIDENCE_CHAIN}).
    */
   private static void dnsValues(CheckResult check, Map<String, String> values) {
-    List<String> evidence = check.finding().map(Finding::evidence).orElse(List.of());
+    List<String> evidence = check.finding().map(Finding::evidence).orElse(List.of()).stream()
+        .map(String::strip).toList();
     evidence.stream().filter(line -> line.startsWith(DnsCheck.EVIDENCE_RESOLVER)).findFirst()
         .map(line -> line.substring(DnsCheck.EVIDENCE_RESOLVER.length()))
         .map(list -> list.split(",")[0].replace(" (system)", "").strip())
@@ -288,7 +289,8 @@ final class Placeholders {
 
   /** The origin URL, from the evidence line the diagnosis writes about it ({@link Diagnosis#EVIDENCE_ORIGIN}). */
   private static Optional<URI> origin(CheckResult check) {
-    return check.finding().stream().flatMap(f -> f.evidence().stream())
+    // stripped: with <addresses>, the diagnosis of a failing address is indented under it
+    return check.finding().stream().flatMap(f -> f.evidence().stream()).map(String::strip)
         .filter(line -> line.startsWith(Diagnosis.EVIDENCE_ORIGIN))
         .map(line -> line.substring(Diagnosis.EVIDENCE_ORIGIN.length()))
         .map(rest -> rest.startsWith("GET ") ? rest.substring(4) : rest)

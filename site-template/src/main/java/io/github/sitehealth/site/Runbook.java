@@ -55,11 +55,11 @@ public record Runbook(
 
     /**
      * Whether the block is shell: {@code bash}, {@code sh}, {@code shell}, {@code zsh}, {@code
-     * console}, or no language at all (a runbook's unlabelled block with a placeholder in it is a
+     * console} in any case ({@code Bash}), or no language at all (a runbook's unlabelled block with a placeholder in it is a
      * command to run, and quoting a value that needs none changes nothing).
      */
     public boolean shell() {
-      return switch (language) {
+      return switch (language.toLowerCase(java.util.Locale.ROOT)) {
         case "", "bash", "sh", "shell", "zsh", "console" -> true;
         default -> false;
       };

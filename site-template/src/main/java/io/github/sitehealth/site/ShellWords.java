@@ -27,7 +27,14 @@ final class ShellWords {
     /** Inside backquotes: a backslash before {@code $}, {@code `} or {@code \} is removed first. */
     BACKQUOTE,
     /** After {@code #} at the start of a word: the rest of the line is not run. */
-    COMMENT
+    COMMENT,
+    /**
+     * The body of a here-document whose delimiter is not quoted: {@code $}, {@code `} and {@code
+     * \} are special, quotes are not (§2.7.4).
+     */
+    HEREDOC,
+    /** The body of a here-document with a quoted delimiter ({@code <<'EOF'}): nothing is special. */
+    HEREDOC_QUOTED
   }
 
   /** shlex's safe characters: a word of only these needs no quotes. */
@@ -35,6 +42,14 @@ final class ShellWords {
 
   private final Deque<Frame> frames = new ArrayDeque<>();
   private boolean wordStart = true;
+  /** Here-documents announced on the current line, their bodies to start at its end. */
+  private final Deque<Heredoc> announced = new ArrayDeque<>();
+  /** The here-document being read, and what of its current line was read so far. */
+  private Heredoc heredoc;
+  private final StringBuilder heredocLine = new StringBuilder();
+
+  /** A here-document's delimiter, whether it was quoted, and whether tabs before it go. */
+  private record Heredoc(String delimiter, boolean quoted, boolean stripTabs) {}
 
   /** A shell context and, for {@code $(...)}, the open parentheses inside it. */
   private static final class Frame {
@@ -54,14 +69,40 @@ final class ShellWords {
 
   /** The context at the end of what was read so far. */
   Context context() {
+    if (heredoc != null) {
+      return heredoc.quoted() ? Context.HEREDOC_QUOTED : Context.HEREDOC;
+    }
     return frames.peek().context;
   }
 
-  /** Reads literal command text, following quotes, substitutions and comments. */
+  /**
+   * Reads literal command text, following quotes, substitutions, comments and here-documents.
+   * A value filled into a here-document's line counts as part of that line (it cannot end it: its
+   * line breaks are escaped).
+   */
   void advance(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (heredoc != null) {
+        heredocBody(c);
+        continue;
+      }
+      if (c == '\n' && !announced.isEmpty()
+          && (frames.size() == 1 || frames.size() == 2 && frames.peek().context == Context.COMMENT)) {
+        if (frames.size() == 2) {
+          frames.pop();
+        }
+        heredoc = announced.removeFirst();
+        heredocLine.setLength(0);
+        wordStart = true;
+        continue;
+      }
       Frame top = frames.peek();
+      if (top.context == Context.UNQUOTED && c == '<' && next(text, i) == '<'
+          && (i + 2 >= text.length() || text.charAt(i + 2) != '<')) {
+        i = announce(text, i + 2);
+        continue;
+      }
       switch (top.context) {
         case SINGLE -> {
           if (c == '\'') {
@@ -89,6 +130,65 @@ final class ShellWords {
         default -> i = unquoted(text, i, top);
       }
     }
+  }
+
+  /** A character of a here-document's body: a line that is the delimiter ends it. */
+  private void heredocBody(char c) {
+    if (c != '\n') {
+      heredocLine.append(c);
+      return;
+    }
+    String line = heredocLine.toString();
+    if (heredoc.stripTabs()) {
+      line = line.replaceFirst("^\t+", "");
+    }
+    heredocLine.setLength(0);
+    if (line.equals(heredoc.delimiter())) {
+      heredoc = announced.pollFirst();
+    }
+  }
+
+  /**
+   * Reads {@code <<WORD}, {@code <<-WORD}, {@code <<'WORD'} or {@code <<"WORD"} from just after
+   * the {@code <<}; returns the index last read.
+   */
+  private int announce(String text, int at) {
+    int i = at;
+    boolean stripTabs = i < text.length() && text.charAt(i) == '-';
+    if (stripTabs) {
+      i++;
+    }
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    StringBuilder word = new StringBuilder();
+    boolean quoted = false;
+    char quote = 0;
+    for (; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        } else {
+          word.append(c);
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+        quoted = true;
+      } else if (c == '\\' && i + 1 < text.length()) {
+        quoted = true;
+        word.append(text.charAt(++i));
+      } else if (Character.isWhitespace(c) || ";|&<>()".indexOf(c) >= 0) {
+        break;
+      } else {
+        word.append(c);
+      }
+    }
+    if (word.length() > 0) {
+      announced.addLast(new Heredoc(word.toString(), quoted, stripTabs));
+    }
+    wordStart = false;
+    return i - 1;
   }
 
   /** One character outside quotes (or inside backquotes); returns the index last read. */
@@ -146,7 +246,8 @@ final class ShellWords {
    * when it is only safe characters, else in single quotes (outside quotes), with each single
    * quote closed and reopened (inside single quotes), with {@code \ $ ` "} escaped and {@code !}
    * single-quoted (inside double quotes). In a comment nothing runs, but a line break would end
-   * it, so control characters are shown escaped.
+   * it, so control characters are shown escaped; in a here-document a line break is shown as
+   * {@code \n}, and {@code \ $ `} are escaped unless its delimiter was quoted.
    */
   static String quote(String value, Context context) {
     return switch (context) {
@@ -155,6 +256,9 @@ final class ShellWords {
       case DOUBLE -> doubleQuoted(value);
       case BACKQUOTE -> word(value).replace("\\", "\\\\").replace("`", "\\`").replace("$", "\\$");
       case COMMENT -> escapeControls(value);
+      case HEREDOC_QUOTED -> value.replace("\n", "\\n");
+      case HEREDOC -> value.replace("\\", "\\\\").replace("`", "\\`").replace("$", "\\$")
+          .replace("\n", "\\n");
     };
   }
 

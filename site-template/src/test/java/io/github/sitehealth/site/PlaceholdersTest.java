@@ -115,13 +115,52 @@ class PlaceholdersTest {
     String commands = String.join("\n", doc.select("main pre code").eachText());
     assertThat(commands)
         .contains("curl -sv -o /dev/null https://origin.shop.test:8443/health")
-        .contains("--resolve www.shop.test:443:{{address}} https://www.shop.test/")
-        .doesNotContain("example.com", "{{url}}", "{{host}}", "{{origin}}");
+        .contains("--resolve www.shop.test:443:\"$ORIGIN_IP\" https://www.shop.test/")
+        .doesNotContain("example.com", "{{");
     assertThat(doc.select("main var").eachText()).contains("https://www.shop.test/", "www.shop.test", "443");
-    // No address was probed on its own: it stays visible by its name, and the page says so.
-    assertThat(doc.select("var.unknown").eachText()).containsExactly("{{address}}");
-    assertThat(doc.select("main p.hint").last().text()).isEqualTo("Not known for this check, left as written: {{address}}.");
+    assertThat(doc.select("var.unknown")).isEmpty();
     SafeHtml.assertSafe(doc, "check page");
+  }
+
+  @Test
+  void aMaskedSecretInTheCommandsIsSaidSo() {
+    Document doc = checkPage(library, shop("https://www.shop.test/?token=****", CheckStatus.DOWN));
+
+    assertThat(doc.select("main p.hint").eachText())
+        .anyMatch(t -> t.startsWith("This check's secrets are masked as ****"));
+    assertThat(checkPage(library, shop("https://www.shop.test/", CheckStatus.DOWN))
+        .select("main p.hint").eachText()).noneMatch(t -> t.contains("masked"));
+  }
+
+  @Test
+  void theOriginIsFoundInTheEvidenceOfAFailingAddressToo() {
+    CheckResult shop = shop("https://www.shop.test/", CheckStatus.DOWN);
+    Finding f = shop.finding().orElseThrow();
+    Finding indented = new Finding(f.code(), f.hop(), f.summary(), f.runbook(),
+        f.evidence().stream().map(line -> "  " + line).toList());
+    CheckResult withAddresses = new CheckResult(shop.name(), shop.kind(), shop.target(),
+        shop.status(), shop.observed(), Optional.of(indented), shop.attempts(), shop.startedAt(),
+        shop.durationMs());
+
+    assertThat(Placeholders.values(withAddresses))
+        .containsEntry("origin", "https://origin.shop.test:8443/health");
+  }
+
+  @Test
+  void aPlaceholderTheCheckHasNoValueForStaysVisibleAndThePageSaysSo() {
+    Finding refused = new Finding("CONNECT_REFUSED", Hop.NETWORK, "Nothing accepts connections.",
+        "runbooks/connection-failures.html#connection-refused", List.of("connect refused"));
+    CheckResult ssh = new CheckResult("ssh", "tcp", "db.shop.test:5432", CheckStatus.DOWN,
+        "refused", Optional.of(refused), List.of(), Fixtures.T0, 1);
+
+    Document doc = checkPage(library, ssh);
+
+    // A TCP check has no URL: {{url}} stays visible by its name, and the page says so.
+    assertThat(doc.select("var.unknown").eachText()).containsOnly("{{url}}");
+    assertThat(doc.select("main p.hint").last().text())
+        .isEqualTo("Not known for this check, left as written: {{url}}.");
+    assertThat(String.join("\n", doc.select("main pre code").eachText()))
+        .contains("nc -vz db.shop.test 5432");
   }
 
   @Test
@@ -220,7 +259,7 @@ class PlaceholdersTest {
     assertThat(url.attr("title")).startsWith("{{url}}: the check's URL");
     assertThat(bad.select("#origin-unreachable ~ pre").first().text())
         .contains("curl -sv -o /dev/null https://origin.example.com/",
-            "--resolve www.example.com:443:203.0.113.10 https://www.example.com/");
+            "--resolve www.example.com:443:\"$ORIGIN_IP\" https://www.example.com/");
     // every section a finding links to that tells what to run says it with the check's values
     assertThat(library.page("502-bad-gateway.html").orElseThrow().commands("origin-unreachable")).hasSize(1);
     assertThat(library.page("dns.html").orElseThrow().commands("nxdomain")).isNotEmpty();

@@ -50,7 +50,12 @@ class ShellWordsTest {
       "printf '%s\\n' \"$(printf '%s' '{{url}}')\"",
       "printf '%s\\n' $'\\x41'x{{url}}x | cut -c3- | rev | cut -c2- | rev",
       "printf '%s\\n' \"`printf '%s' {{url}}`\"",
-      "printf '%s\\n' pre{{url}}post | cut -c4- | rev | cut -c5- | rev");
+      "printf '%s\\n' pre{{url}}post | cut -c4- | rev | cut -c5- | rev",
+      // here-documents (POSIX §2.7.4): expanded, not expanded, tabs stripped, after a comment
+      "cat <<EOF\n{{url}}\nEOF",
+      "cat <<'EOF'\n{{url}}\nEOF",
+      "cat <<-\"END\"\n\t{{url}}\n\tEND",
+      "cat <<EOF # the URL\n{{url}}\nEOF\nprintf ''");
 
   @TempDir Path dir;
 
@@ -59,8 +64,8 @@ class ShellWordsTest {
     requireBash();
     for (String place : PLACES) {
       for (String value : VALUES) {
-        if (place.contains("cut") && value.contains("\n")) {
-          continue; // cut and rev work line by line
+        if ((place.contains("cut") || place.contains("<<")) && value.contains("\n")) {
+          continue; // cut and rev work line by line; a here-document shows a line break escaped
         }
         String command = filled(place, value);
         Result r = bash(command, false);
@@ -90,6 +95,22 @@ class ShellWordsTest {
     assertThat(bash(command, false).out()).isEqualTo("ok\n");
     assertThat(canaries()).isEmpty();
     assertThat(command).contains("# the edge x\\n>canary-7 \\n");
+  }
+
+  @Test
+  void aLineBreakInAHereDocumentCannotEndIt() throws Exception {
+    requireBash();
+    String command = filled("cat <<EOF\n{{url}}\nEOF", "x\nEOF\n>canary-8 echo");
+
+    assertThat(bash(command, false).out()).isEqualTo("x\\nEOF\\n>canary-8 echo\n");
+    assertThat(canaries()).isEmpty();
+  }
+
+  @Test
+  void aShellFenceIsShellInAnyCase() {
+    assertThat(new Runbook.Command("Bash", "x").shell()).isTrue();
+    assertThat(new Runbook.Command("SH", "x").shell()).isTrue();
+    assertThat(new Runbook.Command("nginx", "x").shell()).isFalse();
   }
 
   @Test
