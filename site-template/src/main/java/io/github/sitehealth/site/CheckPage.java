@@ -76,6 +76,14 @@ final class CheckPage {
     for (Runbook.Command command : commands(library, check)) {
       missing.addAll(Placeholders.fill(content.appendElement("pre").appendElement("code"), command, values));
     }
+    boolean reparsed = commands(library, check).stream().filter(Runbook.Command::shell)
+        .flatMap(c -> c.text().lines()).anyMatch(l -> Placeholders.uses(l)
+            && Placeholders.reparsing(l).isPresent());
+    if (reparsed) {
+      content.appendElement("p").addClass("hint").text("A command here hands its words to"
+          + " another shell (sh -c, ssh, watch, eval, xargs): the values are quoted for your"
+          + " shell only. Check what a value holds before you run such a command.");
+    }
     if (values.values().stream().anyMatch(v -> v.contains(Redactor.MASK))) {
       content.appendElement("p").addClass("hint").text("This check's secrets are masked as "
           + Redactor.MASK + " in these commands: put the real values back (from an environment"

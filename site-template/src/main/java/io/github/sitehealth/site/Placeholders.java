@@ -100,6 +100,14 @@ final class Placeholders {
     List<String> warnings = new ArrayList<>();
     List<String> lines = markdown.lines().toList();
     for (int i = 0; i < lines.size(); i++) {
+      int number = i + 1;
+      if (uses(lines.get(i))) {
+        reparsing(lines.get(i)).ifPresent(word -> warnings.add(what + " line " + number
+            + ": a placeholder goes to " + word + ", which hands its words to another shell: a"
+            + " value is quoted for the first shell only, so one with shell characters in it"
+            + " (& ; $ ' and the like) would run there. Pass it on in an environment variable"
+            + " or as a separate argument (bash -c 'curl -sI \"$1\"' _ {{url}}) instead"));
+      }
       Matcher m = PATTERN.matcher(lines.get(i));
       while (m.find()) {
         String name = m.group(1);
@@ -113,6 +121,22 @@ final class Placeholders {
       }
     }
     return warnings;
+  }
+
+  /**
+   * Commands that give their words, or a string, to another shell to parse again: {@code sh -c}
+   * and its kin, {@code ssh} (the remote shell), {@code watch} and {@code eval} (their words
+   * joined), {@code su -c}, {@code xargs} and {@code parallel}.
+   */
+  private static final Pattern REPARSING = Pattern.compile(
+      "(?:^|[\\s;|&(`]|\\$\\()((?:ba|z|da|k)?sh\\s+(?:-\\w+\\s+)*-\\w*c\\b|ssh\\b|watch\\b|eval\\b"
+          + "|su\\b[^|;&]*\\s-c\\b|xargs\\b|parallel\\b)");
+
+  /** The command of the line that parses its words again, if any. */
+  static Optional<String> reparsing(String line) {
+    // a comment runs nothing
+    Matcher m = REPARSING.matcher(line.replaceFirst("(^|\\s)#.*$", ""));
+    return m.find() ? Optional.of(m.group(1).strip().split("\\s+")[0]) : Optional.empty();
   }
 
   /** The known placeholder closest to a misspelt one, when it is close enough to be a typo. */

@@ -123,6 +123,34 @@ class PlaceholdersTest {
   }
 
   @Test
+  void aPlaceholderHandedToAnotherShellIsWarnedInTheRunbookAndOnThePage() throws IOException {
+    assertThat(Placeholders.reparsing("bash -c 'curl -sI {{url}}'")).contains("bash");
+    assertThat(Placeholders.reparsing("ssh web1 curl -sI {{url}}")).contains("ssh");
+    assertThat(Placeholders.reparsing("watch -n 5 \"curl -sI {{url}}\"")).contains("watch");
+    assertThat(Placeholders.reparsing("sudo su - www -c \"curl {{url}}\"")).contains("su");
+    assertThat(Placeholders.reparsing("echo {{url}} | xargs curl -sI")).contains("xargs");
+    assertThat(Placeholders.reparsing("curl -sI {{url}}   # then ssh in")).isEmpty();
+    assertThat(Placeholders.reparsing("openssl s_client -connect {{host-port}}")).isEmpty();
+    assertThat(Placeholders.reparsing("sha256sum file; dig {{host}}")).isEmpty();
+
+    Fixtures.write(team.resolve("shop.md"), """
+        ---
+        codes: [HTTP_502]
+        ---
+        ## The shop is down {#origin-unreachable}
+        ```bash
+        ssh shop1 curl -sI {{url}}
+        ```
+        """);
+    RunbookLibrary teamLibrary = RunbookLibrary.load(Optional.of(team));
+    assertThat(teamLibrary.warnings()).anyMatch(w -> w.startsWith("team runbook shop.md line 6:"
+        + " a placeholder goes to ssh, which hands its words to another shell"));
+    Document doc = checkPage(teamLibrary, shop("https://www.shop.test/?a=1&b=2", CheckStatus.DOWN));
+    assertThat(doc.select("main p.hint").eachText())
+        .anyMatch(t -> t.startsWith("A command here hands its words to another shell"));
+  }
+
+  @Test
   void aMaskedSecretInTheCommandsIsSaidSo() {
     Document doc = checkPage(library, shop("https://www.shop.test/?token=****", CheckStatus.DOWN));
 
