@@ -6,6 +6,7 @@ import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.diagnose.Diagnosis;
 import io.github.sitehealth.core.dns.DnsCheck;
+import io.github.sitehealth.core.dns.DnsHostResolver;
 import io.github.sitehealth.core.spec.ServerAddress;
 import java.net.URI;
 import java.util.ArrayList;
@@ -56,9 +57,11 @@ final class Placeholders {
           + " brackets", "origin.example.com:443"),
       new Placeholder("name", "the check's name", "home"),
       new Placeholder("resolver", "the IP address of the DNS resolver a DNS check asked (its"
-          + " <resolver>, or the build machine's first resolver)", "192.0.2.53"),
+          + " <resolver>, or the build machine's first resolver), or the <resolver> an HTTP or"
+          + " TCP check's failed host lookup asked", "192.0.2.53"),
       new Placeholder("resolver-port", "the port of that resolver", "53"),
-      new Placeholder("type", "the record type a DNS check asks for", "A"),
+      new Placeholder("type", "the record type a DNS check asks for (A for an HTTP or TCP"
+          + " check whose host did not resolve through its <resolver>)", "A"),
       new Placeholder("target", "the name a DNS check's CNAME chain ends at", "old-app.provider.example"));
 
   /** {@code {{name}}}: no spaces inside, so template syntax such as {@code {{ .Host }}} is left alone. */
@@ -255,6 +258,9 @@ final class Placeholders {
         }
       }
     }
+    if (!check.kind().equals("dns")) {
+      lookupResolver(check, values);
+    }
     address(check).ifPresent(a -> values.put("address", a));
     origin(check).ifPresent(o -> {
       values.put("origin", o.toString());
@@ -293,6 +299,24 @@ final class Placeholders {
         .reduce((first, second) -> second)
         .map(line -> line.substring(line.lastIndexOf(' ') + 1))
         .ifPresent(name -> values.put("target", withoutRootDot(name)));
+  }
+
+  /**
+   * The resolver an HTTP or TCP check's failed host lookup asked (its {@code <resolver>}), from
+   * the words the lookup failed with ({@link DnsHostResolver#AT_RESOLVER}); the type its
+   * commands ask is then A.
+   */
+  private static void lookupResolver(CheckResult check, Map<String, String> values) {
+    check.finding().stream().flatMap(f -> f.evidence().stream())
+        .filter(line -> line.contains(DnsHostResolver.AT_RESOLVER))
+        .map(line -> line.substring(line.indexOf(DnsHostResolver.AT_RESOLVER)
+            + DnsHostResolver.AT_RESOLVER.length()).split("[\\s,;)]", 2)[0])
+        .map(ServerAddress::parse).flatMap(Optional::stream).findFirst()
+        .ifPresent(a -> {
+          values.put("resolver", a.ip());
+          values.put("resolver-port", Integer.toString(a.port()));
+          values.put("type", "A");
+        });
   }
 
   private static String withoutRootDot(String name) {

@@ -3,6 +3,7 @@ package io.github.sitehealth.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sitehealth.core.dns.DnsCheck;
+import io.github.sitehealth.core.dns.DnsHostResolver;
 import io.github.sitehealth.core.history.HistoryEntry;
 import io.github.sitehealth.core.result.Attempt;
 import io.github.sitehealth.core.result.CheckResult;
@@ -88,6 +89,20 @@ class PlaceholdersTest {
     // the build machine's resolvers: the first one, which is asked first
     assertThat(Placeholders.values(dangling("[::1]:53, 127.0.0.53:53 (system)")))
         .containsEntry("resolver", "::1").containsEntry("resolver-port", "53");
+  }
+
+  @Test
+  void anHttpCheckWhoseHostDidNotResolveThroughItsResolverNamesIt() {
+    Finding f = new Finding("DNS_NXDOMAIN", Hop.DNS, "The host does not resolve.",
+        "runbooks/dns.html#nxdomain",
+        List.of("GET http://nope.shop.test:28080/ -> nope.shop.test: nxdomain"
+            + DnsHostResolver.AT_RESOLVER + "[::1]:25353 in 3 ms"));
+    CheckResult nope = new CheckResult("nope", "http", "http://nope.shop.test:28080/",
+        CheckStatus.DOWN, "nxdomain", Optional.of(f), List.of(), Fixtures.T0, 3);
+
+    assertThat(Placeholders.values(nope)).containsEntry("resolver", "::1")
+        .containsEntry("resolver-port", "25353").containsEntry("type", "A")
+        .containsEntry("host", "nope.shop.test");
   }
 
   @Test

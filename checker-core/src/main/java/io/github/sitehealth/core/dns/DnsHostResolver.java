@@ -29,6 +29,12 @@ public final class DnsHostResolver implements HostResolver {
 
   private final ChainFollower follower;
   private final List<InetSocketAddress> servers;
+  /**
+   * How a failed lookup names the resolver it asked, before its address: {@code www.example.test:
+   * nxdomain at resolver 127.0.0.1:5353}.
+   */
+  public static final String AT_RESOLVER = " at resolver ";
+
   private final String label;
 
   public DnsHostResolver(DnsClient client, ServerAddress resolver) {
@@ -131,6 +137,6 @@ public final class DnsHostResolver implements HostResolver {
     String chain = r.chain().isEmpty() ? "" : " via CNAME " + r.end();
     return new HostLookupException(
         error, host + chain + ": " + r.outcome().name().toLowerCase(java.util.Locale.ROOT)
-            + " at resolver " + label);
+            + AT_RESOLVER + label);
   }
 }
