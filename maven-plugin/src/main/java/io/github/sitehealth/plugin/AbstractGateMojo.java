@@ -120,8 +120,11 @@ abstract class AbstractGateMojo extends AbstractPagesMojo {
         throw new MojoFailureException(report);
       }
       getLog().warn(report);
+      // A value written in the pom's <configuration> beats -D, so -D alone is not the advice.
       getLog().warn("site-health: " + PropertyNames.FAIL_ON_ERROR + "=false, the build goes on"
-          + " (-D" + PropertyNames.FAIL_ON_ERROR + "=true fails it)");
+          + " (set <failOnError> to true to fail it, or write it as ${"
+          + PropertyNames.FAIL_ON_ERROR + "} in the POM to let -D" + PropertyNames.FAIL_ON_ERROR
+          + "=true decide)");
     }
   }
 }

@@ -173,6 +173,10 @@ class VerifyMojoTest {
     mojo.setLog(log);
     mojo.execute();
     assertThat(log.count("site-health: 1 check, 0 UP, 0 DEGRADED, 1 DOWN")).isEqualTo(1);
+    // <failOnError> written in the pom beats -D: the advice names both ways.
+    assertThat(log.lines()).contains("site-health: site-health.failOnError=false, the build goes on"
+        + " (set <failOnError> to true to fail it, or write it as ${site-health.failOnError} in"
+        + " the POM to let -Dsite-health.failOnError=true decide)");
 
     pointAt(mojo, "/ok");
     RecordingLog passing = new RecordingLog();

@@ -445,6 +445,33 @@ class BrowserTest {
   }
 
   /**
+   * The longest group name allowed, one word of wide letters, wraps in its heading: it neither
+   * widens the table past an 1100 px window nor pushes the Runbook column off screen.
+   */
+  @Test
+  void aLongGroupNameWithoutSpacesWrapsAt1100Pixels() throws IOException {
+    Path dir = Path.of("target", "browser-long-group");
+    deleteTree(dir);
+    Path results = Fixtures.writeResults(Files.createDirectories(dir.resolve("input")), new RunResult(NOW, 900,
+        List.of(down502(API, NOW).withGroup(Optional.of("W".repeat(64))), up(DNS, NOW, 20))));
+    Path site = dir.resolve("site");
+    new SiteGenerator(Clock.fixed(NOW.plusSeconds(90), ZoneOffset.UTC))
+        .generate(SiteRequest.of(results, site).withTitle("Long group"));
+    try {
+      driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+          Map.of("width", 1100, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+      open(site.resolve(SiteGenerator.INDEX));
+      assertThat(overflow()).as("sideways scroll at 1100 px").isLessThanOrEqualTo(0);
+      Number tableRight = (Number) driver.executeScript(
+          "return document.querySelector('tbody.group').closest('table').getBoundingClientRect().right;");
+      assertThat(tableRight.doubleValue()).as("the table's right edge").isLessThanOrEqualTo(1100);
+      assertNoConsoleErrors("long group index.html");
+    } finally {
+      desktop();
+    }
+  }
+
+  /**
    * The console and overflow checks above pass vacuously if the browser log stays empty or the
    * measure misses a page that is too wide: this page has both a CSP violation and overflow.
    */

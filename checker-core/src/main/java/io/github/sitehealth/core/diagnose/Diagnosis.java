@@ -3,12 +3,15 @@ package io.github.sitehealth.core.diagnose;
 import io.github.sitehealth.core.http.HttpSnapshot;
 import io.github.sitehealth.core.http.ProbeError;
 import io.github.sitehealth.core.http.ProbeOutcome;
+import io.github.sitehealth.core.net.IpText;
 import io.github.sitehealth.core.net.MetadataAddresses;
 import io.github.sitehealth.core.net.UrlHost;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.FindingCode;
 import io.github.sitehealth.core.result.Hop;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +44,8 @@ public final class Diagnosis {
    * @param origin the origin's own answer, when it was probed
    * @param originFailure what failed at the origin, empty when it answered as expected
    * @param failOnProbeBlocked whether a CDN blocking the probe is DOWN rather than DEGRADED
+   * @param connectTo the address the public URL's host was connected at ({@code <addresses>}
+   *     other than first), which a connection failure names; empty: the host's own lookup
    */
   public record Case(
       URI url,
@@ -48,7 +53,19 @@ public final class Diagnosis {
       Optional<URI> originUrl,
       Optional<ProbeOutcome> origin,
       Optional<Failure> originFailure,
-      boolean failOnProbeBlocked) {
+      boolean failOnProbeBlocked,
+      Optional<InetAddress> connectTo) {
+
+    /** A case connecting where the URL's host resolves to. */
+    public Case(
+        URI url,
+        Failure failure,
+        Optional<URI> originUrl,
+        Optional<ProbeOutcome> origin,
+        Optional<Failure> originFailure,
+        boolean failOnProbeBlocked) {
+      this(url, failure, originUrl, origin, originFailure, failOnProbeBlocked, Optional.empty());
+    }
 
     /** A case where a CDN blocking the probe is DEGRADED, the default. */
     public Case(
@@ -172,19 +189,19 @@ public final class Diagnosis {
               "nothing accepts the connection",
               c -> c.code().equals(FindingCode.CONNECT_REFUSED),
               Hop.NETWORK,
-              c -> "Nothing accepts connections on " + hostPort(c.failedUrl())
+              c -> "Nothing accepts connections on " + connection(c)
                   + ": check that the server runs and listens on that port, and the firewall."),
           rule(
               "the connection times out",
               c -> c.code().equals(FindingCode.CONNECT_TIMEOUT),
               Hop.NETWORK,
-              c -> "No connection to " + hostPort(c.failedUrl())
+              c -> "No connection to " + connection(c)
                   + " could be made in time: a firewall or a routing problem drops the packets."),
           rule(
               "the connection breaks",
               c -> c.is(FindingCode.Kind.CONNECTION),
               Hop.NETWORK,
-              c -> "The connection to " + hostPort(c.failedUrl())
+              c -> "The connection to " + connection(c)
                   + " broke before a complete answer: check the server's and the load balancer's logs."),
           rule(
               "the TLS handshake fails",
@@ -433,6 +450,20 @@ public final class Diagnosis {
   /** What a failure showed, briefly: the status line for an HTTP status, else the detail. */
   private static String seen(Failure f) {
     return f.code().is(FindingCode.Kind.HTTP_STATUS) ? f.outcome().describe() : f.detail();
+  }
+
+  /**
+   * Where the failed connection went: the address it was made to when the check connects to each
+   * address of the host ({@code [::1]:443}), else the URL's host and port. A redirect to another
+   * host was looked up as usual, and is named by its host.
+   */
+  private static String connection(Case c) {
+    Optional<UrlHost> failed = UrlHost.of(c.failedUrl());
+    if (c.connectTo().isPresent() && failed.isPresent()
+        && UrlHost.sameName(failed.get().name(), UrlHost.parse(c.url()).name())) {
+      return IpText.of(new InetSocketAddress(c.connectTo().get(), failed.get().port()));
+    }
+    return hostPort(c.failedUrl());
   }
 
   private static String hostPort(URI url) {

@@ -1,5 +1,6 @@
 package io.github.sitehealth.core.dns;
 
+import io.github.sitehealth.core.net.IpText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -222,10 +223,7 @@ public final class DnsClient implements AutoCloseable {
 
   /** {@code 127.0.0.1:53} or {@code [::1]:53}, without a name lookup. */
   static String format(InetSocketAddress address) {
-    String ip = address.getAddress().getHostAddress();
-    return ip.indexOf(':') >= 0
-        ? "[" + ip + "]:" + address.getPort()
-        : ip + ":" + address.getPort();
+    return IpText.of(address);
   }
 
   @Override

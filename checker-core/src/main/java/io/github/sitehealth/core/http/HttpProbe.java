@@ -1,5 +1,6 @@
 package io.github.sitehealth.core.http;
 
+import io.github.sitehealth.core.net.IpText;
 import io.github.sitehealth.core.net.UrlHost;
 import io.github.sitehealth.core.spec.Secrets;
 import java.io.EOFException;
@@ -382,7 +383,7 @@ public final class HttpProbe implements AutoCloseable {
     } else {
       error = ProbeError.OTHER;
     }
-    return ProbeOutcome.failed(error, message, elapsed);
+    return ProbeOutcome.failed(error, IpText.inMessage(message), elapsed);
   }
 
   /**

@@ -44,9 +44,7 @@ public final class MetadataAddresses {
 
   /** Why {@code address} is refused, in words: {@code "169.254.169.254, the cloud metadata service"}. */
   public static String describe(InetAddress address) {
-    String ip = address.getHostAddress();
-    int zone = ip.indexOf('%');
-    ip = zone < 0 ? ip : ip.substring(0, zone);
+    String ip = IpText.of(address);
     boolean metadata =
         ip.equals("169.254.169.254") || Arrays.equals(address.getAddress(), AWS_IPV6);
     return ip + (metadata ? ", the cloud metadata service" : ", a link-local address");

@@ -7,12 +7,14 @@ import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.result.Shard;
 import io.github.sitehealth.core.result.VantageResult;
 import io.github.sitehealth.core.spec.ConfigProblem;
+import io.github.sitehealth.core.spec.GroupNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +116,7 @@ public final class Merge {
     if (quorum < 1) {
       throw new MergeException("<quorum> " + quote(quorum) + " must be at least 1");
     }
+    groupSpellings(inputs);
     List<String> warnings = new ArrayList<>();
     Map<String, Map<String, CheckResult>> byVantage = byVantage(inputs, warnings);
     boolean named = inputs.get(0).run().vantage().isPresent();
@@ -156,6 +159,35 @@ public final class Merge {
   }
 
   private record VantageCheck(String vantage, CheckResult check) {}
+
+  /**
+   * Fails when two inputs spell one group differently in a way the page shows alike ("Checkout"
+   * and "checkout"), as a run's own configuration may not: the merged page would show two
+   * headings that look the same.
+   */
+  private static void groupSpellings(List<Input> inputs) throws MergeException {
+    Map<String, GroupSpelling> first = new HashMap<>();
+    for (Input input : inputs) {
+      for (CheckResult check : input.run().checks()) {
+        if (check.group().isEmpty()) {
+          continue;
+        }
+        GroupSpelling here = new GroupSpelling(check.group().get(), check.name(), input.directory());
+        GroupSpelling earlier = first.putIfAbsent(GroupNames.readsAs(here.group()), here);
+        if (earlier != null && !earlier.group().equals(here.group())) {
+          throw new MergeException("group " + here + " and " + earlier
+              + " read the same on the page: write one spelling in the configuration of both");
+        }
+      }
+    }
+  }
+
+  private record GroupSpelling(String group, String check, Path directory) {
+    @Override
+    public String toString() {
+      return quote(group) + " (check " + quote(check) + " in " + quote(directory) + ")";
+    }
+  }
 
   /**
    * The checks of each vantage by name, in input order; the key of inputs without a vantage is

@@ -146,9 +146,9 @@ public final class HttpCheck implements Check<EndpointSpec> {
     } else if (passed) {
       // It cleared on a retry: a transient failure, reported with its original code.
       status = CheckStatus.DEGRADED;
-      finding = Optional.of(diagnose(spec, firstFailure, false).finding());
+      finding = Optional.of(diagnose(spec, firstFailure, false, address).finding());
     } else {
-      Diagnosis.Verdict verdict = diagnose(spec, lastFailure, true);
+      Diagnosis.Verdict verdict = diagnose(spec, lastFailure, true, address);
       finding = Optional.of(verdict.finding());
       status = verdict.status();
     }
@@ -198,7 +198,12 @@ public final class HttpCheck implements Check<EndpointSpec> {
   /** A request's outcome and the expectation it failed, if any. */
   record Probed(ProbeOutcome outcome, Optional<Failure> failure) {}
 
-  Diagnosis.Verdict diagnose(EndpointSpec spec, Failure failure, boolean probeOrigin) {
+  /**
+   * @param address the address the URL's host was connected at, named by a connection failure;
+   *     empty: the host's own lookup
+   */
+  Diagnosis.Verdict diagnose(
+      EndpointSpec spec, Failure failure, boolean probeOrigin, Optional<InetAddress> address) {
     Optional<URI> originUrl = spec.originProbeUrl();
     Optional<ProbeOutcome> origin = Optional.empty();
     Optional<Failure> originFailure = Optional.empty();
@@ -218,7 +223,8 @@ public final class HttpCheck implements Check<EndpointSpec> {
     }
     return Diagnosis.verdict(
         new Diagnosis.Case(
-            spec.url(), failure, originUrl, origin, originFailure, spec.failOnProbeBlocked()));
+            spec.url(), failure, originUrl, origin, originFailure, spec.failOnProbeBlocked(),
+            address));
   }
 
   /**

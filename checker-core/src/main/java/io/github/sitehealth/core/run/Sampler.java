@@ -144,7 +144,7 @@ final class Sampler {
     }
     for (Bucket b : buckets) {
       if (b.failed > 0) {
-        b.verdict = check.diagnose(spec, b.firstFailure.get(b.mostFrequent()), true);
+        b.verdict = check.diagnose(spec, b.firstFailure.get(b.mostFrequent()), true, b.address);
       }
     }
 

@@ -2,6 +2,7 @@ package io.github.sitehealth.core.run;
 
 import io.github.sitehealth.core.diagnose.Runbooks;
 import io.github.sitehealth.core.http.HostResolver;
+import io.github.sitehealth.core.net.IpText;
 import io.github.sitehealth.core.net.UrlHost;
 import io.github.sitehealth.core.result.Attempt;
 import io.github.sitehealth.core.result.CheckResult;
@@ -11,11 +12,9 @@ import io.github.sitehealth.core.result.FindingCode;
 import io.github.sitehealth.core.result.Hop;
 import io.github.sitehealth.core.spec.AddressMode;
 import io.github.sitehealth.core.spec.EndpointSpec;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,39 +79,10 @@ record Targets(List<InetAddress> addresses, List<InetAddress> resolved, boolean 
 
   /** An address in its usual text form: {@code 192.0.2.3}, {@code ::1}. */
   static String text(InetAddress address) {
-    String text = address.getHostAddress();
-    int scope = text.indexOf('%');
-    return address instanceof Inet6Address
-        ? compact(scope < 0 ? text : text.substring(0, scope))
-        : text;
+    return IpText.of(address);
   }
 
   static String text(List<InetAddress> addresses) {
-    return String.join(", ", addresses.stream().map(Targets::text).toList());
-  }
-
-  /** RFC 5952 §4 text for an IPv6 address the JDK writes in full ({@code 0:0:0:0:0:0:0:1}). */
-  private static String compact(String full) {
-    List<String> groups =
-        Arrays.stream(full.split(":")).map(g -> g.replaceFirst("^0+(?=.)", "")).toList();
-    int bestStart = -1;
-    int bestLength = 1;
-    for (int i = 0; i < groups.size(); ) {
-      int j = i;
-      while (j < groups.size() && groups.get(j).equals("0")) {
-        j++;
-      }
-      if (j - i > bestLength) {
-        bestStart = i;
-        bestLength = j - i;
-      }
-      i = j == i ? i + 1 : j;
-    }
-    if (bestStart < 0) {
-      return String.join(":", groups);
-    }
-    String head = String.join(":", groups.subList(0, bestStart));
-    String tail = String.join(":", groups.subList(bestStart + bestLength, groups.size()));
-    return head + "::" + tail;
+    return IpText.of(addresses);
   }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,14 +119,15 @@ public final class SpecParser {
     checks.addAll(dns.records(dnsConfigs, sources));
     checks.addAll(tcpChecks(tcpConfigs, names, sources));
     Map<String, String> groups = new LinkedHashMap<>();
+    Map<String, Spelling> spellings = new HashMap<>();
     for (EndpointConfig c : configs) {
-      group("<endpoint><group>", c.name(), c.group(), sources.get(c), groups);
+      group("<endpoint><group>", c.name(), c.group(), sources.get(c), groups, spellings);
     }
     for (DnsRecordConfig c : dnsConfigs) {
-      group("<dnsRecord><group>", dns.checkName(c), c.group(), sources.get(c), groups);
+      group("<dnsRecord><group>", dns.checkName(c), c.group(), sources.get(c), groups, spellings);
     }
     for (TcpCheckConfig c : tcpConfigs) {
-      group("<tcpCheck><group>", c.name(), c.group(), sources.get(c), groups);
+      group("<tcpCheck><group>", c.name(), c.group(), sources.get(c), groups, spellings);
     }
     return new RunSpec(
         checks,
@@ -145,14 +147,17 @@ public final class SpecParser {
   /**
    * Validates a check's {@code <group>} and records it under the check's name, trimmed: 1 to
    * {@value #MAX_GROUP_LENGTH} characters without control characters, and not a name that reads
-   * as the page's heading of the checks without a group. Characters are counted as a reader
+   * as the page's heading of the checks without a group, nor one that reads as another check's
+   * group spelt differently ({@link GroupNames#readsAs}): the page would show two headings that
+   * look the same. Bidirectional controls are refused, as they turn the name round on the page.
+   * Characters are counted as a reader
    * counts them, in code points: an emoji or a CJK extension ideograph is one, not the two UTF-16
    * units a Java string holds it in. A blank group is a problem, not "no group"; Maven
    * hands an empty or all-space element over as null, as if it were not written, so only a
    * checks file's, or a pom's {@code xml:space="preserve"} one, arrives blank.
    */
-  private void group(
-      String element, String check, String value, String source, Map<String, String> groups) {
+  private void group(String element, String check, String value, String source,
+      Map<String, String> groups, Map<String, Spelling> spellings) {
     if (value == null || check == null) {
       return;
     }
@@ -168,22 +173,28 @@ public final class SpecParser {
     } else if (group.codePoints().anyMatch(Character::isISOControl)) {
       problem(element, value, "contains a control character such as a line break or a tab"
           + where);
-    } else if (readsAsUngrouped(group)) {
+    } else if (GroupNames.bidiControl(group).isPresent()) {
+      problem(element, value, "contains the bidirectional control character "
+          + String.format(Locale.ROOT, "U+%04X", GroupNames.bidiControl(group).getAsInt())
+          + ", which reorders the name on the page: remove it" + where);
+    } else if (GroupNames.readTheSame(group, CheckResult.UNGROUPED)) {
       problem(element, value, "is the heading the status page gives the checks without a group:"
           + " leave <group> out to list the check there, or choose another name" + where);
     } else {
-      groups.put(check.trim(), group);
+      Spelling first = spellings.putIfAbsent(GroupNames.readsAs(group),
+          new Spelling(group, check.trim()));
+      if (first != null && !first.group().equals(group)) {
+        problem(element, value, where.strip() + " and " + ConfigProblem.quote(first.group())
+            + " (check \"" + first.check() + "\") read the same on the page: write one spelling");
+      } else {
+        groups.put(check.trim(), group);
+      }
     }
     ConfigProblem.attribute(problems, before, source);
   }
 
-  /**
-   * Whether a group would read on the page as its heading of the checks without one: the page
-   * collapses runs of spaces, and a reader does not tell "Other Checks" from "Other checks".
-   */
-  private static boolean readsAsUngrouped(String group) {
-    return group.replaceAll("(?U)\\s+", " ").equalsIgnoreCase(CheckResult.UNGROUPED);
-  }
+  /** The first spelling of a group, and the check it was written on. */
+  private record Spelling(String group, String check) {}
 
   /** The {@code <vantage>}: a name like a check's; blank is none. */
   private Optional<String> vantage(String value) {

@@ -10,6 +10,7 @@ import io.github.sitehealth.core.http.HttpProbe;
 import io.github.sitehealth.core.http.NamedTlsStrategy;
 import io.github.sitehealth.core.http.ProbeError;
 import io.github.sitehealth.core.http.TlsTrust;
+import io.github.sitehealth.core.net.IpText;
 import io.github.sitehealth.core.net.MetadataAddresses;
 import io.github.sitehealth.core.net.UrlHost;
 import io.github.sitehealth.core.result.Attempt;
@@ -22,7 +23,6 @@ import io.github.sitehealth.core.spec.TcpCheckSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
@@ -589,15 +589,12 @@ public final class TcpCheck implements Check<TcpCheckSpec> {
 
   /** An address without a zone or a host name: {@code 192.0.2.1}, {@code ::1}. */
   private static String ip(InetAddress address) {
-    String ip = address.getHostAddress();
-    int zone = ip.indexOf('%');
-    return zone < 0 ? ip : ip.substring(0, zone);
+    return IpText.of(address);
   }
 
   /** {@code 192.0.2.1:22} or {@code [2001:db8::1]:22}. */
   private static String hostPort(InetSocketAddress to) {
-    String ip = ip(to.getAddress());
-    return (to.getAddress() instanceof Inet6Address ? "[" + ip + "]" : ip) + ":" + to.getPort();
+    return IpText.of(to);
   }
 
   private static String bytes(int n) {

@@ -35,7 +35,7 @@ class PackageDependenciesTest {
           Map.entry("report", Set.of("result", "spec")),
           Map.entry("history", Set.of("report", "result")),
           Map.entry("diagnose", Set.of("http", "net", "result", "spec")),
-          Map.entry("dns", Set.of("check", "diagnose", "http", "result", "spec")),
+          Map.entry("dns", Set.of("check", "diagnose", "http", "net", "result", "spec")),
           Map.entry("tcp", Set.of("check", "diagnose", "http", "net", "result", "spec")),
           Map.entry("sandbox", Set.of()),
           Map.entry("run", Set.of(

@@ -65,9 +65,9 @@ class MetadataAddressesTest {
       delimiter = '|',
       value = {
         "169.254.169.254 | 169.254.169.254, the cloud metadata service",
-        "fd00:ec2::254 | fd00:ec2:0:0:0:0:0:254, the cloud metadata service",
+        "fd00:ec2::254 | fd00:ec2::254, the cloud metadata service",
         "169.254.1.1 | 169.254.1.1, a link-local address",
-        "[fe80::1%1] | fe80:0:0:0:0:0:0:1, a link-local address"
+        "[fe80::1%1] | fe80::1, a link-local address"
       })
   void describesWhyAnAddressIsRefused(String literal, String words) throws Exception {
     assertThat(MetadataAddresses.describe(ip(literal))).isEqualTo(words);

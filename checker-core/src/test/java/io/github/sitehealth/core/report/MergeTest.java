@@ -63,6 +63,24 @@ class MergeTest {
             + "\" and \"" + Path.of("results", "eu-2") + "\" (vantage eu-west)");
   }
 
+  /** Shards configured apart may spell a group two ways the merged page would show alike. */
+  @Test
+  void groupsOfTwoInputsThatReadTheSameOnThePageNameBoth() throws MergeException {
+    assertThatThrownBy(() -> Merge.merge(List.of(
+            input("s1", null, "1/2", up("home").withGroup(Optional.of("Checkout"))),
+            input("s2", null, "2/2", up("shop").withGroup(Optional.of("checkout")))), 1))
+        .isInstanceOf(MergeException.class)
+        .hasMessage("group \"checkout\" (check \"shop\" in \"" + Path.of("results", "s2")
+            + "\") and \"Checkout\" (check \"home\" in \"" + Path.of("results", "s1")
+            + "\") read the same on the page: write one spelling in the configuration of both");
+
+    Outcome same = Merge.merge(List.of(
+        input("s1", null, "1/2", up("home").withGroup(Optional.of("Checkout"))),
+        input("s2", null, "2/2", up("shop").withGroup(Optional.of("Checkout")))), 1);
+    assertThat(same.run().checks()).extracting(CheckResult::group)
+        .containsOnly(Optional.of("Checkout"));
+  }
+
   @Test
   void aMissingShareIsAWarningAndDifferentSplitsAnError() throws MergeException {
     Outcome outcome = Merge.merge(List.of(

@@ -136,8 +136,14 @@ class AddressesAndSamplesTest {
     assertThat(f.summary())
         .startsWith("2 of 4 addresses fail: 127.0.0.3 refuses the connection;"
             + " 127.0.0.4 answers 502 Bad Gateway; 127.0.0.2, ::1 pass.");
+    // The address connected to, not the host that has four.
+    assertThat(f.summary()).contains(" On 127.0.0.3: Nothing accepts connections on 127.0.0.3:"
+        + pool + ": ");
     assertThat(f.runbook()).isEqualTo("runbooks/partial-failures.html#one-address-fails");
     assertThat(f.evidence()).anySatisfy(l -> assertThat(l).startsWith("address 127.0.0.3 DOWN CONNECT_REFUSED (network): "));
+    // Never the JDK's debugging form of an address ("pool.example.test/127.0.0.3").
+    assertThat(f.evidence()).noneSatisfy(l -> assertThat(l).contains("/127.0.0.3"));
+    assertThat(row(r, "127.0.0.3").observed()).doesNotContain("/127.0.0.3");
   }
 
   @Test

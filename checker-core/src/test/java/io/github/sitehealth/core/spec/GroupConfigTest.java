@@ -65,7 +65,8 @@ class GroupConfigTest {
    * be a second component that looks the same, so it is refused, whatever its case or spacing.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"Other checks", " other checks ", "OTHER  Checks", "Other\u00a0checks"})
+  @ValueSource(strings = {"Other checks", " other checks ", "OTHER  Checks", "Other\u00a0checks",
+      "Other checks\u200b", "Other\u200b checks", "\u00adOther checks"})
   void aGroupThatReadsAsTheHeadingOfChecksWithoutOneIsNamed(String value) {
     assertRefused(value, "is the heading the status page gives the checks without a group:"
         + " leave <group> out to list the check there, or choose another name (check \"home\")");
@@ -178,5 +179,76 @@ class GroupConfigTest {
         ""));
     assertThat(SpecParser.parse(RunConfig.builder().checksFile(file.toString()).build())
         .group("home")).contains("Storefront");
+  }
+
+  /**
+   * Two spellings the page shows alike would be two headings that look the same: whatever their
+   * case, composition, spacing or invisible characters, they are one mistake naming both checks.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"checkout", "CHECKOUT", "Check  out|Check out", "Check\u00a0out|Check out",
+      "Caf\u00e9|Cafe\u0301", "Stra\u00dfe|STRASSE", "Check\u200bout|Checkout"})
+  void groupsThatReadTheSameOnThePageAreNamedTogether(String pair) {
+    String first = pair.contains("|") ? pair.substring(0, pair.indexOf('|')) : "Checkout";
+    String second = pair.substring(pair.indexOf('|') + 1);
+
+    InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class,
+        () -> SpecParser.parse(RunConfig.builder()
+            .endpoints(List.of(
+                EndpointConfig.builder("a", "https://www.example.com/").group(first).build(),
+                EndpointConfig.builder("b", "https://www.example.com/b").group(second).build()))
+            .build()));
+
+    assertThat(e.problems()).extracting(ConfigProblem::message).containsExactly(
+        ConfigProblem.escapeControls("<endpoint><group> " + ConfigProblem.quote(second)
+            + " (check \"b\") and " + ConfigProblem.quote(first)
+            + " (check \"a\") read the same on the page: write one spelling"));
+  }
+
+  @Test
+  void oneSpellingOnSeveralChecksAndNamesThatOnlyLookAlikeAreKept() {
+    RunSpec spec = SpecParser.parse(RunConfig.builder()
+        .endpoints(List.of(
+            EndpointConfig.builder("a", "https://www.example.com/").group("Checkout").build(),
+            EndpointConfig.builder("b", "https://www.example.com/b").group(" Checkout ").build(),
+            EndpointConfig.builder("c", "https://www.example.com/c").group("Check-out").build()))
+        .build());
+
+    assertThat(spec.group("a")).contains("Checkout");
+    assertThat(spec.group("b")).contains("Checkout");
+    assertThat(spec.group("c")).contains("Check-out");
+  }
+
+  /** A checks file's groups, of any kind, are compared with the pom's as one page shows them. */
+  @Test
+  void aChecksFileGroupThatReadsAsAPomGroupIsNamedWithItsLine() throws IOException {
+    Path file = dir.resolve("checks.yaml");
+    Files.writeString(file, String.join("\n",
+        "tcpChecks:",
+        "  - name: smtp",
+        "    address: mail.example.com:25",
+        "    group: \"CHECKOUT\"",
+        ""));
+
+    InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class,
+        () -> SpecParser.parse(RunConfig.builder()
+            .endpoints(List.of(
+                EndpointConfig.builder("home", "https://www.example.com/").group("Checkout").build()))
+            .checksFile(file.toString())
+            .build()));
+
+    assertThat(e.problems()).extracting(ConfigProblem::message).containsExactly(
+        "<tcpCheck><group> \"CHECKOUT\" (check \"smtp\") and \"Checkout\" (check \"home\") read"
+            + " the same on the page: write one spelling (checks.yaml line 2)");
+  }
+
+  /** A bidirectional control turns what follows it round: "\u202EPayments" shows "stnemyaP". */
+  @ParameterizedTest
+  @ValueSource(strings = {"\u202ePayments", "Pay\u202aments", "\u2066Payments\u2069", "\u2067x"})
+  void aBidirectionalControlIsNamed(String value) {
+    int control = value.codePoints().filter(c -> c >= 0x202a).findFirst().getAsInt();
+    assertRefused(value, "contains the bidirectional control character "
+        + String.format("U+%04X", control) + ", which reorders the name on the page: remove it"
+        + " (check \"home\")");
   }
 }

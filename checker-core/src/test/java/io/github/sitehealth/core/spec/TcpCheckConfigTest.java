@@ -171,7 +171,7 @@ class TcpCheckConfigTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "169.254.169.254:80 | 169.254.169.254, the cloud metadata service",
-    "[fe80::1]:22 | fe80:0:0:0:0:0:0:1, a link-local address",
+    "[fe80::1]:22 | fe80::1, a link-local address",
     "2852039166:80 | 169.254.169.254, the cloud metadata service",
   })
   void aMetadataOrLinkLocalLiteralIsRefusedUnlessAllowed(String address, String what) {
