@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** Loads the incident reports of a directory, newest first. */
@@ -48,10 +49,12 @@ public final class Incidents {
    * @throws IOException when the directory cannot be listed
    */
   public static Loaded load(Optional<Path> directory) throws IOException {
-    return load(directory, new MarkdownRenderer());
+    return load(directory, MarkdownRenderer::new);
   }
 
-  static Loaded load(Optional<Path> directory, MarkdownRenderer renderer) throws IOException {
+  /** @param renderers gives the renderer, asked only when there are incidents to render */
+  static Loaded load(Optional<Path> directory, Supplier<MarkdownRenderer> renderers)
+      throws IOException {
     List<Incident> incidents = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     if (directory.isEmpty() || !Files.exists(directory.get())) {
@@ -69,6 +72,7 @@ public final class Incidents {
           .sorted()
           .toList();
     }
+    MarkdownRenderer renderer = files.isEmpty() ? null : renderers.get();
     for (Path file : files) {
       String markdown;
       try {

@@ -62,8 +62,8 @@ public final class SiteGenerator {
 
     RunbookLibrary library = RunbookLibrary.load(request.teamRunbooks());
     warnings.addAll(library.warnings());
-    MarkdownRenderer renderer = new MarkdownRenderer();
-    Incidents.Loaded incidents = Incidents.load(request.incidents(), renderer);
+    // Flexmark is loaded only when there are incidents (or team runbooks) to render.
+    Incidents.Loaded incidents = Incidents.load(request.incidents());
     warnings.addAll(incidents.warnings());
 
     Instant now = clock.instant();

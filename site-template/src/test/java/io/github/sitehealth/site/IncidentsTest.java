@@ -93,7 +93,7 @@ class IncidentsTest {
     Files.writeString(dir.resolve("outage.md"), "---\ntitle: CDN outage\nstatus: resolved\n\nAll good.\n");
 
     assertThatThrownBy(
-            () -> Incidents.load(Optional.of(dir), new MarkdownRenderer()))
+            () -> Incidents.load(Optional.of(dir), MarkdownRenderer::new))
         .isInstanceOf(IOException.class)
         .hasMessageStartingWith("incident outage.md: line 1: the front matter opened by --- is never closed");
   }
