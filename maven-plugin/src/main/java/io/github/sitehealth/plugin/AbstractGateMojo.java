@@ -104,7 +104,7 @@ abstract class AbstractGateMojo extends AbstractPagesMojo {
     }
     if (pages) {
       try {
-        writePages(Set.copyOf(logged));
+        writePages(run, Set.copyOf(logged));
       } catch (IOException e) {
         // The gate's verdict matters more than the page: report, and go on to it.
         getLog().error("site-health: cannot write the status page: " + e.getMessage());

@@ -1,7 +1,8 @@
 package io.github.sitehealth.plugin;
 
-import java.io.File;
+import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.site.RunbookLibrary;
+import java.io.File;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
@@ -67,5 +68,17 @@ abstract class AbstractPagesMojo extends AbstractSiteHealthMojo {
   protected void writePages(Set<String> logged) throws IOException {
     new SiteInputs(outputDirectory(), historyFile, runbooksDirectory, incidentsDirectory, title)
         .generate(outputDirectory().toPath(), getLog(), logged);
+  }
+
+  /**
+   * As {@link #writePages(Set)}, from the run this goal has just written to the output directory
+   * rather than from reading its {@code results.json} back.
+   *
+   * @param run the run exactly as written
+   * @param logged warnings logged before, word for word
+   */
+  protected void writePages(RunResult run, Set<String> logged) throws IOException {
+    new SiteInputs(outputDirectory(), historyFile, runbooksDirectory, incidentsDirectory, title)
+        .generate(outputDirectory().toPath(), getLog(), logged, Optional.of(run));
   }
 }

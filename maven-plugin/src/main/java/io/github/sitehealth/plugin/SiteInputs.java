@@ -1,12 +1,14 @@
 package io.github.sitehealth.plugin;
 
 import io.github.sitehealth.core.report.ResultsJson;
+import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.site.SiteGenerator;
 import io.github.sitehealth.site.SiteRequest;
 import io.github.sitehealth.site.SiteResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.plugin.logging.Log;
 
@@ -25,12 +27,25 @@ record SiteInputs(
 
   /** @param logged warnings already logged, word for word, which are not logged again */
   SiteResult generate(Path outputDirectory, Log log, Set<String> logged) throws IOException {
+    return generate(outputDirectory, log, logged, Optional.empty());
+  }
+
+  /**
+   * @param logged warnings already logged, word for word, which are not logged again
+   * @param run the run the results directory's {@code results.json} holds, when this goal has
+   *     just written it: not read again
+   */
+  SiteResult generate(Path outputDirectory, Log log, Set<String> logged, Optional<RunResult> run)
+      throws IOException {
     SiteRequest request =
         SiteRequest.of(resultsDirectory.toPath(), outputDirectory)
             .withHistoryFile(historyFile == null ? null : historyFile.toPath())
             .withTeamRunbooks(runbooksDirectory == null ? null : runbooksDirectory.toPath())
             .withIncidents(incidentsDirectory == null ? null : incidentsDirectory.toPath())
             .withTitle(title);
+    if (run.isPresent()) {
+      request = request.withRun(run.get());
+    }
     SiteResult result = new SiteGenerator().generate(request);
     result.warnings().stream().filter(w -> !logged.contains(w))
         .forEach(w -> log.warn("site-health: " + w));

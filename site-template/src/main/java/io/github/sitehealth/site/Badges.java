@@ -3,6 +3,7 @@ package io.github.sitehealth.site;
 import io.github.sitehealth.core.result.CheckStatus;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Small SVG status badges in the common flat style, for READMEs and dashboards. */
 final class Badges {
@@ -12,6 +13,9 @@ final class Badges {
 
   /** White text on these has a contrast ratio of at least 4.5. */
   private static final String LABEL_COLOUR = "#555555";
+
+  private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
+  private static final Pattern LEADING_DOTS = Pattern.compile("^[.-]+");
 
   private Badges() {}
 
@@ -39,7 +43,7 @@ final class Badges {
    * already taken (compared without case, for case-insensitive file systems).
    */
   static String fileName(String checkName, Set<String> takenLowerCase) {
-    String base = checkName.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[.-]+", "");
+    String base = LEADING_DOTS.matcher(UNSAFE.matcher(checkName).replaceAll("-")).replaceAll("");
     if (base.length() > 100) {
       base = base.substring(0, 100);
     }

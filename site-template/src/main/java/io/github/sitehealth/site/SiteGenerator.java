@@ -49,14 +49,7 @@ public final class SiteGenerator {
    * @throws IOException when results.json cannot be read or a file cannot be written
    */
   public SiteResult generate(SiteRequest request) throws IOException {
-    Path resultsFile = Files.isDirectory(request.resultsJson())
-        ? request.resultsJson().resolve(ResultsJson.FILE_NAME)
-        : request.resultsJson();
-    if (!Files.isRegularFile(resultsFile)) {
-      Path dir = resultsFile.toAbsolutePath().getParent();
-      throw new MissingResultsException(dir);
-    }
-    RunResult run = new ResultsJson().read(resultsFile);
+    RunResult run = request.run().isPresent() ? request.run().get() : read(request.resultsJson());
     List<String> warnings = new ArrayList<>();
     List<HistoryEntry> history = history(request, run, warnings);
 
@@ -95,10 +88,11 @@ public final class SiteGenerator {
       }
     }
     Path badges = out.resolve(Badges.DIRECTORY);
-    written.add(output.write(badges.resolve(Badges.OVERALL + ".svg"), Badges.overall(OverallStatus.of(run))));
+    written.add(output.writeIfChanged(badges.resolve(Badges.OVERALL + ".svg"),
+        Badges.overall(OverallStatus.of(run))));
     Set<String> taken = new HashSet<>();
     for (CheckResult check : run.checks()) {
-      written.add(output.write(badges.resolve(Badges.fileName(check.name(), taken)),
+      written.add(output.writeIfChanged(badges.resolve(Badges.fileName(check.name(), taken)),
           Badges.check(check.name(), check.status())));
     }
     removeStale(out.resolve("runbooks"), ".html", written);
@@ -137,6 +131,16 @@ public final class SiteGenerator {
     }
   }
 
+  private static RunResult read(Path resultsJson) throws IOException {
+    Path resultsFile = Files.isDirectory(resultsJson)
+        ? resultsJson.resolve(ResultsJson.FILE_NAME)
+        : resultsJson;
+    if (!Files.isRegularFile(resultsFile)) {
+      throw new MissingResultsException(resultsFile.toAbsolutePath().getParent());
+    }
+    return new ResultsJson().read(resultsFile);
+  }
+
   /** The recorded runs plus the latest one, unless the history already has it. */
   private static List<HistoryEntry> history(SiteRequest request, RunResult run, List<String> warnings)
       throws IOException {
@@ -172,6 +176,16 @@ public final class SiteGenerator {
       return write(file, (Page) w -> w.write(content));
     }
 
+    /**
+     * Writes a small file unless it holds this content already: a badge keeps its bytes from run
+     * to run while its check's status holds, and reading it is cheaper than replacing it.
+     */
+    Path writeIfChanged(Path file, String content) throws IOException {
+      checkParent(file);
+      AtomicFiles.writeIfChanged(file, content.getBytes(StandardCharsets.UTF_8));
+      return file;
+    }
+
     /** Writes a page as a stream of text, UTF-8 encoded. */
     Path write(Path file, Page page) throws IOException {
       return write(file, (OutputStreamPage) o -> {
@@ -183,6 +197,12 @@ public final class SiteGenerator {
 
     /** Writes a file as a stream of bytes. */
     Path write(Path file, OutputStreamPage page) throws IOException {
+      checkParent(file);
+      AtomicFiles.write(file, page::writeTo);
+      return file;
+    }
+
+    private void checkParent(Path file) throws IOException {
       Path parent = file.toAbsolutePath().normalize().getParent();
       if (!checked.contains(parent)) {
         Files.createDirectories(parent);
@@ -195,8 +215,6 @@ public final class SiteGenerator {
         }
         checked.add(parent);
       }
-      AtomicFiles.write(file, page::writeTo);
-      return file;
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.sitehealth.site;
 
+import io.github.sitehealth.core.result.RunResult;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import java.util.Optional;
  *     absent or not exist
  * @param outputDirectory where {@code index.html}, {@code runbooks/} and {@code badges/} go
  * @param title the status page's heading
+ * @param run the run {@code resultsJson} holds, when the caller has it in memory (the goal that
+ *     has just written it): the generator then does not read the file again
  */
 public record SiteRequest(
     Path resultsJson,
@@ -22,7 +25,8 @@ public record SiteRequest(
     Optional<Path> teamRunbooks,
     Optional<Path> incidents,
     Path outputDirectory,
-    String title) {
+    String title,
+    Optional<RunResult> run) {
 
   public static final String DEFAULT_TITLE = "Service status";
 
@@ -32,28 +36,39 @@ public record SiteRequest(
     Objects.requireNonNull(teamRunbooks, "teamRunbooks");
     Objects.requireNonNull(incidents, "incidents");
     Objects.requireNonNull(outputDirectory, "outputDirectory");
+    Objects.requireNonNull(run, "run");
     title = title == null || title.isBlank() ? DEFAULT_TITLE : title.strip();
   }
 
   /** Only the results and the output directory; no history, team runbooks or incidents. */
   public static SiteRequest of(Path resultsJson, Path outputDirectory) {
     return new SiteRequest(resultsJson, Optional.empty(), Optional.empty(), Optional.empty(),
-        outputDirectory, DEFAULT_TITLE);
+        outputDirectory, DEFAULT_TITLE, Optional.empty());
   }
 
   public SiteRequest withHistoryFile(Path file) {
-    return new SiteRequest(resultsJson, Optional.ofNullable(file), teamRunbooks, incidents, outputDirectory, title);
+    return new SiteRequest(resultsJson, Optional.ofNullable(file), teamRunbooks, incidents, outputDirectory, title, run);
   }
 
   public SiteRequest withTeamRunbooks(Path directory) {
-    return new SiteRequest(resultsJson, historyFile, Optional.ofNullable(directory), incidents, outputDirectory, title);
+    return new SiteRequest(resultsJson, historyFile, Optional.ofNullable(directory), incidents, outputDirectory, title, run);
   }
 
   public SiteRequest withIncidents(Path directory) {
-    return new SiteRequest(resultsJson, historyFile, teamRunbooks, Optional.ofNullable(directory), outputDirectory, title);
+    return new SiteRequest(resultsJson, historyFile, teamRunbooks, Optional.ofNullable(directory), outputDirectory, title, run);
   }
 
   public SiteRequest withTitle(String newTitle) {
-    return new SiteRequest(resultsJson, historyFile, teamRunbooks, incidents, outputDirectory, newTitle);
+    return new SiteRequest(resultsJson, historyFile, teamRunbooks, incidents, outputDirectory, newTitle, run);
+  }
+
+  /**
+   * The same request, with the run {@code resultsJson} holds already in memory.
+   *
+   * @param written the run exactly as written to {@code resultsJson}
+   */
+  public SiteRequest withRun(RunResult written) {
+    return new SiteRequest(resultsJson, historyFile, teamRunbooks, incidents, outputDirectory, title,
+        Optional.of(written));
   }
 }

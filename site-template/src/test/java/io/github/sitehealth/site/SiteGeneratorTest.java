@@ -10,6 +10,7 @@ import io.github.sitehealth.core.result.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.time.Duration;
 import org.jsoup.nodes.Document;
@@ -86,6 +87,47 @@ class SiteGeneratorTest {
         "3 of 30 samples failed (10 %), allowed 10 %, spread over a window of 30.0 s.");
     assertThat(index.select("ul.samples > li")).hasSize(9 + 3);
     SafeHtml.assertSafe(index, "index.html");
+  }
+
+  @Test
+  void theRunInMemoryGivesThePagesReadingResultsJsonWould() throws IOException {
+    RunResult run = Fixtures.run(Fixtures.T0, Fixtures.up("home"),
+        Fixtures.failing("api", CheckStatus.DOWN, "HTTP_502", Hop.ORIGIN),
+        Fixtures.someAddressesFail("www"), Fixtures.someRequestsFail("shop", 3));
+    Path read = dir.resolve("read");
+    Fixtures.writeResults(read, run);
+    generator.generate(SiteRequest.of(read, read));
+    Path given = dir.resolve("given");
+    Fixtures.writeResults(given, run);
+    Files.delete(given.resolve("results.json"));
+
+    SiteResult result = generator.generate(SiteRequest.of(given, given).withRun(run));
+
+    assertThat(result.files()).isNotEmpty();
+    for (Path file : result.files()) {
+      assertThat(file).hasSameTextualContentAs(read.resolve(given.relativize(file)));
+    }
+  }
+
+  @Test
+  void aBadgeWhoseCheckKeepsItsStatusIsLeftAsItIsAndOneThatChangesIsRewritten()
+      throws IOException {
+    Path out = dir.resolve("site-health");
+    Fixtures.writeResults(out, Fixtures.run(Fixtures.T0, Fixtures.up("home"), Fixtures.up("api")));
+    generator.generate(SiteRequest.of(out, out));
+    FileTime before = FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(out.resolve("badges/home.svg"), before);
+    Files.setLastModifiedTime(out.resolve("badges/api.svg"), before);
+
+    Fixtures.writeResults(out, Fixtures.run(Fixtures.T0.plusSeconds(60), Fixtures.up("home"),
+        Fixtures.failing("api", CheckStatus.DOWN, "HTTP_502", Hop.ORIGIN)));
+    SiteResult result = generator.generate(SiteRequest.of(out, out));
+
+    assertThat(result.files()).contains(out.resolve("badges/home.svg"), out.resolve("badges/api.svg"));
+    assertThat(Files.getLastModifiedTime(out.resolve("badges/home.svg"))).isEqualTo(before);
+    assertThat(Files.readString(out.resolve("badges/home.svg"))).contains(">up<");
+    assertThat(Files.getLastModifiedTime(out.resolve("badges/api.svg"))).isNotEqualTo(before);
+    assertThat(Files.readString(out.resolve("badges/api.svg"))).contains(">down<");
   }
 
   @Test

@@ -1,14 +1,15 @@
 package io.github.sitehealth.core.report;
 
-import java.io.IOException;
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.UUID;
 
 /**
@@ -25,9 +26,19 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /**
+   * Replaces {@code target} with what {@code content} writes, creating its directory if need be.
+   *
+   * @throws IOException when the directory, the temporary file or the move fails; the target is
+   *     then as it was
+   */
   public static void write(Path target, Content content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
+    // createDirectories throws and catches an exception for a directory that exists: a run that
+    // writes 2,000 badges into one directory would pay for 2,000 of them.
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir);
+    }
     // Not Files.createTempFile: its files are private (0600), and pages published from the output
     // directory must stay readable like any file the build writes (the umask decides).
     Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
@@ -50,11 +61,33 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * As {@link #write(Path, Content)}, unless {@code target} already holds exactly {@code bytes}:
+   * then it is left as it is (its modification time too), which costs a read instead of creating
+   * and renaming a file. For small files rewritten on every run with mostly the same content, such
+   * as a status badge.
+   *
+   * @return whether the file was written
+   * @throws IOException when the existing file cannot be read, or as {@link #write(Path, Content)}
+   */
+  public static boolean writeIfChanged(Path target, byte[] bytes) throws IOException {
+    if (Files.isRegularFile(target) && Files.size(target) == bytes.length
+        && Arrays.equals(Files.readAllBytes(target), bytes)) {
+      return false;
+    }
+    write(target, out -> out.write(bytes));
+    return true;
+  }
+
   /** A file that is replaced keeps its permissions (a history file shared by a team, say). */
   private static void keepPermissions(Path target, Path tmp) throws IOException {
-    if (Files.exists(target)
-        && Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-      Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+    // The file system's views, not Files.getFileStore's: that one reads the mount table each call.
+    if (Files.exists(target) && tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      try {
+        Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+      } catch (FileSystemException e) {
+        // A mount that takes no modes (vfat, say): the new file has the umask's, as any other.
+      }
     }
   }
 }

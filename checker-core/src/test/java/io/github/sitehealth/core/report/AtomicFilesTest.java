@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -118,5 +120,48 @@ class AtomicFilesTest {
     assertThat(target).hasContent("new");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
         .isEqualTo("rw-rw----");
+  }
+
+  @Test
+  void writeIfChangedLeavesAFileThatHoldsTheSameBytesUntouched() throws IOException {
+    Path target = dir.resolve("api.svg");
+    assertThat(AtomicFiles.writeIfChanged(target, bytes("<svg>up</svg>"))).isTrue();
+    FileTime written = FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(target, written);
+    Object inode = Files.readAttributes(target, BasicFileAttributes.class).fileKey();
+
+    assertThat(AtomicFiles.writeIfChanged(target, bytes("<svg>up</svg>"))).isFalse();
+
+    assertThat(target).hasContent("<svg>up</svg>");
+    assertThat(Files.getLastModifiedTime(target)).isEqualTo(written);
+    assertThat(Files.readAttributes(target, BasicFileAttributes.class).fileKey()).isEqualTo(inode);
+  }
+
+  @Test
+  void writeIfChangedReplacesOtherBytesOfTheSameLengthOrAnother() throws IOException {
+    Path target = dir.resolve("api.svg");
+    AtomicFiles.writeIfChanged(target, bytes("<svg>up</svg>"));
+
+    assertThat(AtomicFiles.writeIfChanged(target, bytes("<svg>UP</svg>"))).isTrue();
+    assertThat(target).hasContent("<svg>UP</svg>");
+    assertThat(AtomicFiles.writeIfChanged(target, bytes("<svg>down</svg>"))).isTrue();
+    assertThat(target).hasContent("<svg>down</svg>");
+    assertThat(filesIn(dir)).containsExactly("api.svg");
+  }
+
+  @Test
+  void writeIfChangedReplacesALinkRatherThanWritingThroughIt() throws IOException {
+    Path elsewhere = Files.writeString(dir.resolve("elsewhere.svg"), "<svg>up</svg>");
+    Path target = Files.createSymbolicLink(dir.resolve("api.svg"), elsewhere);
+
+    assertThat(AtomicFiles.writeIfChanged(target, bytes("<svg>down</svg>"))).isTrue();
+
+    assertThat(Files.isSymbolicLink(target)).isFalse();
+    assertThat(target).hasContent("<svg>down</svg>");
+    assertThat(elsewhere).hasContent("<svg>up</svg>");
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 }
