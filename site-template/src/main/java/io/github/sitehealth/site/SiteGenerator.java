@@ -45,7 +45,8 @@ public final class SiteGenerator {
   /**
    * Writes the site.
    *
-   * @throws MissingResultsException when there is no results.json: the checks have not run
+   * @throws MissingResultsException when there is no results.json (and the request holds no run
+   *     in memory): the checks have not run
    * @throws IOException when results.json cannot be read or a file cannot be written
    */
   public SiteResult generate(SiteRequest request) throws IOException {

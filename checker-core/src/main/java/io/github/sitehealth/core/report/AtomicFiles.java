@@ -3,13 +3,14 @@ package io.github.sitehealth.core.report;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Arrays;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -65,13 +66,13 @@ public final class AtomicFiles {
    * As {@link #write(Path, Content)}, unless {@code target} already holds exactly {@code bytes}:
    * then it is left as it is (its modification time too), which costs a read instead of creating
    * and renaming a file. For small files rewritten on every run with mostly the same content, such
-   * as a status badge.
+   * as a status badge. A symbolic link in its place is replaced, whatever it points to.
    *
    * @return whether the file was written
    * @throws IOException when the existing file cannot be read, or as {@link #write(Path, Content)}
    */
   public static boolean writeIfChanged(Path target, byte[] bytes) throws IOException {
-    if (Files.isRegularFile(target) && Files.size(target) == bytes.length
+    if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == bytes.length
         && Arrays.equals(Files.readAllBytes(target), bytes)) {
       return false;
     }

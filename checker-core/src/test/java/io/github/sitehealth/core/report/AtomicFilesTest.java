@@ -161,6 +161,17 @@ class AtomicFilesTest {
     assertThat(elsewhere).hasContent("<svg>up</svg>");
   }
 
+  @Test
+  void writeIfChangedReplacesALinkEvenToTheSameBytes() throws IOException {
+    Path elsewhere = Files.writeString(dir.resolve("elsewhere.svg"), "<svg>up</svg>");
+    Path target = Files.createSymbolicLink(dir.resolve("api.svg"), elsewhere);
+
+    assertThat(AtomicFiles.writeIfChanged(target, bytes("<svg>up</svg>"))).isTrue();
+
+    assertThat(Files.isSymbolicLink(target)).isFalse();
+    assertThat(target).hasContent("<svg>up</svg>");
+  }
+
   private static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
