@@ -57,28 +57,22 @@ abstract class AbstractPagesMojo extends AbstractSiteHealthMojo {
 
   /** Writes the status page, the runbooks and the badges from the output directory's results. */
   protected void writePages() throws IOException {
-    writePages(Set.of());
+    pages().generate(outputDirectory().toPath(), getLog(), Set.of(), Optional.empty());
   }
 
   /**
-   * As {@link #writePages()}, without logging again a warning this goal has logged already.
-   *
-   * @param logged warnings logged before, word for word
-   */
-  protected void writePages(Set<String> logged) throws IOException {
-    new SiteInputs(outputDirectory(), historyFile, runbooksDirectory, incidentsDirectory, title)
-        .generate(outputDirectory().toPath(), getLog(), logged);
-  }
-
-  /**
-   * As {@link #writePages(Set)}, from the run this goal has just written to the output directory
-   * rather than from reading its {@code results.json} back.
+   * Writes the pages from the run this goal has just written to the output directory, rather
+   * than from reading its {@code results.json} back, without logging again a warning this goal
+   * has logged already.
    *
    * @param run the run exactly as written
    * @param logged warnings logged before, word for word
    */
   protected void writePages(RunResult run, Set<String> logged) throws IOException {
-    new SiteInputs(outputDirectory(), historyFile, runbooksDirectory, incidentsDirectory, title)
-        .generate(outputDirectory().toPath(), getLog(), logged, Optional.of(run));
+    pages().generate(outputDirectory().toPath(), getLog(), logged, Optional.of(run));
+  }
+
+  private SiteInputs pages() {
+    return new SiteInputs(outputDirectory(), historyFile, runbooksDirectory, incidentsDirectory, title);
   }
 }

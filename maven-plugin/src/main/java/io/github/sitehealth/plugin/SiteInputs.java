@@ -22,12 +22,7 @@ record SiteInputs(
   }
 
   SiteResult generate(Path outputDirectory, Log log) throws IOException {
-    return generate(outputDirectory, log, Set.of());
-  }
-
-  /** @param logged warnings already logged, word for word, which are not logged again */
-  SiteResult generate(Path outputDirectory, Log log, Set<String> logged) throws IOException {
-    return generate(outputDirectory, log, logged, Optional.empty());
+    return generate(outputDirectory, log, Set.of(), Optional.empty());
   }
 
   /**
