@@ -61,7 +61,7 @@ final class CheckPage {
     PageTemplate.slot(doc, "title").text("For this check: " + check.name());
     PageTemplate.slot(doc, "summary").text(finding.summary());
     Element codes = PageTemplate.slot(doc, "codes");
-    StatusPage.status(codes, check.status());
+    codes.append(StatusPage.status(new HtmlStream(doc.outputSettings()), check.status()).toString());
     codes.appendText(" ");
     codes.appendElement("code").text(finding.code().id());
     codes.appendText(" on the " + finding.hop().id() + " hop, " + check.kind() + " ");

@@ -5,13 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.jsoup.nodes.Element;
 
 /**
  * One check's history on the status page: the uptime over 24 h, 7, 30 and 90 days right above a
- * slot per day for 90 days, and the latency chart. Both drawings are inline SVG built through
- * Jsoup's element API (no script, nothing fetched, so the page's Content-Security-Policy holds),
- * each with a text alternative that carries its figures.
+ * slot per day for 90 days, and the latency chart. Both drawings are inline SVG written through
+ * {@link HtmlStream}, which escapes every value (no script, nothing fetched, so the page's
+ * Content-Security-Policy holds), each with a text alternative that carries its figures.
  *
  * <p>Drawings are kept small, a few hundred bytes each: days of one status in a row are one
  * stroke of one path, and the latency is one polyline of at most {@link Latency#MAX_RUNS}
@@ -29,31 +28,35 @@ final class HistoryCard {
 
   private HistoryCard() {}
 
-  static void write(Element list, String check, Uptime.Series uptime, Latency.Series latency) {
-    Element item = list.appendElement("li").addClass("history");
-    item.appendElement("p").addClass("check-name").text(check);
-    days(item.appendElement("div").addClass("uptime-days"), check, uptime);
-    chart(item.appendElement("figure").addClass("latency"), check, latency);
+  /** Writes the check's {@code <li class="history">}. */
+  static void write(HtmlStream html, String check, Uptime.Series uptime, Latency.Series latency) {
+    html.start("li", "class", "history").element("p", check, "class", "check-name");
+    html.start("div", "class", "uptime-days");
+    days(html, check, uptime);
+    html.end().start("figure", "class", "latency");
+    chart(html, check, latency);
+    html.end().end();
   }
 
   /**
    * The uptime figures, then 90 fixed-width day slots, oldest first. The words under the slots
    * ("90 days ago", "latest run") come from site.css: they are the same under every check.
    */
-  private static void days(Element box, String check, Uptime.Series series) {
-    Element windows = box.appendElement("dl").addClass("windows");
+  private static void days(HtmlStream html, String check, Uptime.Series series) {
+    html.start("dl", "class", "windows");
     for (Uptime.Window window : Uptime.Window.values()) {
-      windows.appendElement("dt").text(window.label);
+      html.element("dt", window.label);
       Uptime.Share share = series.share(window);
-      Element dd = windows.appendElement("dd").text(share.percent());
       if (share.runs() == 0) {
-        dd.addClass("none");
+        html.element("dd", share.percent(), "class", "none");
+      } else {
+        html.element("dd", share.percent());
       }
     }
+    html.end();
     List<Uptime.Day> days = series.days();
     LocalDate last = days.get(days.size() - 1).date();
-    Element svg = svg(box, "strip", STRIP_WIDTH, DayShape.HEIGHT)
-        .attr("aria-label", describe(check, series, last));
+    svg(html, "strip", STRIP_WIDTH, DayShape.HEIGHT, describe(check, series, last));
     for (DayShape shape : DayShape.values()) {
       // A run of days of one kind is one stroke, its dash pattern (site.css) cutting it into a
       // bar per day: 90 days of one kind are a dozen bytes, not 90 elements.
@@ -69,9 +72,10 @@ final class HistoryCard {
         }
       }
       if (!d.isEmpty()) {
-        svg.appendElement("path").addClass(shape.css).attr("d", d.toString());
+        html.empty("path", "class", shape.css, "d", d.toString());
       }
     }
+    html.end();
   }
 
   /**
@@ -127,9 +131,9 @@ final class HistoryCard {
    * The latency of each run as a line, the median and the 95th percentile as dashed and dotted
    * lines, and each DOWN or DEGRADED run as a mark across the chart's height.
    */
-  private static void chart(Element figure, String check, Latency.Series series) {
+  private static void chart(HtmlStream html, String check, Latency.Series series) {
     if (series.runs().isEmpty()) {
-      figure.appendElement("figcaption").text("Latency: no runs recorded yet.");
+      html.element("figcaption", "Latency: no runs recorded yet.");
       return;
     }
     long median = series.median().orElseThrow();
@@ -140,8 +144,8 @@ final class HistoryCard {
     long down = series.count(CheckStatus.DOWN);
     long degraded = series.count(CheckStatus.DEGRADED);
     String failures = failures(down, degraded);
-    figures(figure, median, p95, down + degraded, n);
-    Element svg = svg(figure, "chart", CHART_WIDTH, CHART_HEIGHT).attr("aria-label", check
+    figures(html, median, p95, down + degraded, n);
+    svg(html, "chart", CHART_WIDTH, CHART_HEIGHT, check
         + ", latency of " + runs + ": median " + median + " ms, p95 " + p95 + " ms"
         + (down + degraded == 0 ? "" : "; " + failures) + ".");
     for (CheckStatus status : List.of(CheckStatus.DEGRADED, CheckStatus.DOWN)) {
@@ -152,25 +156,26 @@ final class HistoryCard {
         }
       }
       if (!d.isEmpty()) {
-        svg.appendElement("path").addClass("run-" + status.name().toLowerCase(Locale.ROOT))
-            .attr("d", d.toString());
+        html.empty("path", "class", "run-" + status.name().toLowerCase(Locale.ROOT),
+            "d", d.toString());
       }
     }
-    level(svg, "p95", y(p95, top));
-    level(svg, "median", y(median, top));
+    level(html, "p95", y(p95, top));
+    level(html, "median", y(median, top));
     if (n == 1) {
-      svg.appendElement("circle").attr("cx", String.valueOf(x(0, 1)))
-          .attr("cy", String.valueOf(y(series.runs().get(0).latencyMs(), top))).attr("r", "3");
+      html.empty("circle", "cx", String.valueOf(x(0, 1)),
+          "cy", String.valueOf(y(series.runs().get(0).latencyMs(), top)), "r", "3");
     } else {
       StringBuilder points = new StringBuilder();
       for (int i = 0; i < n; i++) {
         points.append(i == 0 ? "" : " ").append(x(i, n)).append(',')
             .append(y(series.runs().get(i).latencyMs(), top));
       }
-      svg.appendElement("polyline").attr("points", points.toString());
+      html.empty("polyline", "points", points.toString());
     }
-    Element caption = figure.appendElement("figcaption");
-    caption.text(capitalize(runs) + (n == 1 ? "" : ", oldest first") + "; scale 0 to " + top + " ms.");
+    html.end();
+    html.element("figcaption",
+        capitalize(runs) + (n == 1 ? "" : ", oldest first") + "; scale 0 to " + top + " ms.");
   }
 
   static String failures(long down, long degraded) {
@@ -184,29 +189,30 @@ final class HistoryCard {
   }
 
   /** The chart's figures, named as the table names its column: latency. */
-  private static void figures(Element figure, long median, long p95, long failed, int runs) {
-    Element dl = figure.appendElement("dl").addClass("figures");
-    pair(dl, "Median latency", median + " ms");
-    pair(dl, "p95 latency", p95 + " ms");
-    pair(dl, "Runs not up", failed + " of " + runs);
+  private static void figures(HtmlStream html, long median, long p95, long failed, int runs) {
+    html.start("dl", "class", "figures");
+    pair(html, "Median latency", median + " ms");
+    pair(html, "p95 latency", p95 + " ms");
+    pair(html, "Runs not up", failed + " of " + runs);
+    html.end();
   }
 
-  private static void pair(Element dl, String term, String value) {
-    dl.appendElement("dt").text(term);
-    dl.appendElement("dd").text(value);
+  private static void pair(HtmlStream html, String term, String value) {
+    html.element("dt", term).element("dd", value);
   }
 
   private static String capitalize(String s) {
     return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
-  private static void level(Element svg, String css, int y) {
-    svg.appendElement("path").addClass(css).attr("d", "M0 " + y + "H" + CHART_WIDTH);
+  private static void level(HtmlStream html, String css, int y) {
+    html.empty("path", "class", css, "d", "M0 " + y + "H" + CHART_WIDTH);
   }
 
-  private static Element svg(Element parent, String css, int width, int height) {
-    return parent.appendElement("svg").addClass(css).attr("viewBox", "0 0 " + width + " " + height)
-        .attr("role", "img");
+  /** Opens the drawing's {@code <svg>}, its text alternative in {@code aria-label}. */
+  private static void svg(HtmlStream html, String css, int width, int height, String label) {
+    html.start("svg", "class", css, "viewBox", "0 0 " + width + " " + height, "role", "img",
+        "aria-label", label);
   }
 
   /** Runs spread evenly over the width, the oldest on the left; a single run in the middle. */

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,8 +37,9 @@ import org.jsoup.nodes.Node;
  * history, incidents and the runbook index.
  *
  * <p>Everything that comes from results, history or configuration (check names, targets,
- * observations, evidence, headers) goes in through Jsoup's text and attribute APIs, which escape
- * it; only runbook and incident Markdown is inserted as HTML, and that was sanitized on loading.
+ * observations, evidence, headers) goes in through Jsoup's text and attribute APIs, or through
+ * {@link HtmlStream} (the rows and uptime bars of each check), both of which escape it; only
+ * runbook and incident Markdown is inserted as HTML, and that was sanitized on loading.
  */
 public final class StatusPage {
 
@@ -138,9 +141,9 @@ public final class StatusPage {
   }
 
   /**
-   * Writes one page as a stream: the page around the checks is built once, and each check's row
-   * and uptime bars are built, written and dropped in turn, so the memory the page takes does not
-   * grow with the number of checks.
+   * Writes one page as a stream: the page around the checks is a Jsoup document built once, and
+   * each check's row and uptime bars are written as text ({@link HtmlStream}, no tree) and dropped
+   * in turn, so the memory the page takes does not grow with the number of checks.
    *
    * @param listing which checks the page lists
    * @param history the history, indexed once for every page of the run
@@ -175,19 +178,20 @@ public final class StatusPage {
     int rowsAt = page.indexOf(rowsMark);
     int uptimeAt = page.indexOf(uptimeMark);
     out.write(page, 0, rowsAt);
-    Streamed scratch = new Streamed(doc, out);
+    HtmlStream html = new HtmlStream(doc.outputSettings());
     List<CheckGroups.Group> groups = CheckGroups.of(listing.checks());
     List<CheckResult> ordered = listing.checks();
     if (groups.isEmpty()) {
-      rows(scratch, listing.checks(), history);
+      rows(html, out, listing.checks(), history);
     } else {
       // Each group is a <tbody> of its own after the template's (left empty), whose heading row
       // folds it; the template's closing tag then closes an empty one again.
       ordered = new ArrayList<>(listing.checks().size());
       out.write("</tbody>");
       for (CheckGroups.Group group : groups) {
-        scratch.open(groupBody(scratch.container("table"), group));
-        rows(scratch, group.checks(), history);
+        groupHead(html, group);
+        html.flush(out);
+        rows(html, out, group.checks(), history);
         out.write("</tbody>");
         ordered.addAll(group.checks());
       }
@@ -195,75 +199,39 @@ public final class StatusPage {
     }
     out.write(page, rowsAt + rowsMark.length(), uptimeAt - rowsAt - rowsMark.length());
     for (CheckResult check : ordered) {
-      Element list = scratch.container("ul");
-      HistoryCard.write(list, check.name(), Uptime.of(check.name(), history, run.startedAt()),
+      HistoryCard.write(html, check.name(), Uptime.of(check.name(), history, run.startedAt()),
           Latency.of(check.name(), history, run.startedAt()));
-      scratch.flush(list);
+      html.flush(out);
     }
     out.write(page, uptimeAt + uptimeMark.length(), page.length() - uptimeAt - uptimeMark.length());
     out.flush();
   }
 
-  private void rows(Streamed scratch, List<CheckResult> checks, CheckHistory history)
+  /** Writes each check's rows in turn, holding one check's HTML at a time. */
+  private void rows(HtmlStream html, Writer out, List<CheckResult> checks, CheckHistory history)
       throws IOException {
     for (CheckResult check : checks) {
-      Element tbody = scratch.container("tbody");
-      row(tbody, check, since(check, history));
-      scratch.flush(tbody);
+      row(html, check, since(check, history));
+      html.flush(out);
     }
   }
 
   /**
-   * A group's {@code <tbody>} with its heading row: the name, its worst status and its counts in
-   * a {@code <details>} that is open unless every check is UP; closing it hides the group's rows
-   * (CSS {@code :has}, no script).
+   * Opens a group's {@code <tbody>} (the caller closes it after the group's rows) with its
+   * heading row: the name, its worst status and its counts in a {@code <details>} that is open
+   * unless every check is UP; closing it hides the group's rows (CSS {@code :has}, no script).
    */
-  private static Element groupBody(Element table, CheckGroups.Group group) {
-    Element tbody = table.appendElement("tbody").addClass("group")
-        .addClass("group-" + group.worst().name().toLowerCase(Locale.ROOT));
-    Element th = tbody.appendElement("tr").addClass("group-head").appendElement("th")
-        .attr("colspan", "6").attr("scope", "rowgroup");
-    Element details = th.appendElement("details");
-    if (group.worst() != CheckStatus.UP) {
-      details.attr("open", true);
-    }
-    Element summary = details.appendElement("summary");
-    summary.appendElement("span").addClass("group-name").text(group.name());
-    summary.appendText(" ");
-    status(summary, group.worst());
-    summary.appendElement("span").addClass("group-counts").text(group.summary());
-    return tbody;
-  }
-
-  /** Builds one check's elements in a detached container and writes them as the page does. */
-  private static final class Streamed {
-    private final Document scratch;
-    private final Writer out;
-
-    Streamed(Document page, Writer out) {
-      this.scratch = Document.createShell("");
-      this.scratch.outputSettings(page.outputSettings().clone());
-      this.out = out;
-    }
-
-    Element container(String tag) {
-      scratch.body().empty();
-      return scratch.body().appendElement(tag);
-    }
-
-    /** Writes the element's start tag and content, leaving it open for what is streamed next. */
-    void open(Element element) throws IOException {
-      String html = element.outerHtml();
-      out.write(html, 0, html.lastIndexOf("</"));
-      element.remove();
-    }
-
-    void flush(Element container) throws IOException {
-      for (Element child : container.children()) {
-        out.write(child.outerHtml());
-      }
-      container.remove();
-    }
+  private static void groupHead(HtmlStream html, CheckGroups.Group group) {
+    html.start("tbody", "class", "group group-" + group.worst().name().toLowerCase(Locale.ROOT));
+    html.start("tr", "class", "group-head")
+        .start("th", "colspan", "6", "scope", "rowgroup")
+        .start("details", HtmlStream.flag("open", group.worst() != CheckStatus.UP))
+        .start("summary")
+        .element("span", group.name(), "class", "group-name")
+        .text(" ");
+    status(html, group.worst());
+    html.element("span", group.summary(), "class", "group-counts");
+    html.end().end().end().end().leftOpen();
   }
 
   /** On the index of a large run: a row linking the pages of UP checks, with their names. */
@@ -344,10 +312,10 @@ public final class StatusPage {
     return streak > 1 ? Optional.of(since) : Optional.empty();
   }
 
-  private void row(Element rows, CheckResult check, Optional<Instant> since) {
-    Element tr = rows.appendElement("tr");
-    Element name = tr.appendElement("th").attr("scope", "row");
-    name.appendElement("span").addClass("check-name").text(check.name());
+  /** The check's row, and the row of its addresses and samples when it has them. */
+  private void row(HtmlStream html, CheckResult check, Optional<Instant> since) {
+    boolean partial = !check.addresses().isEmpty() || check.sampling().isPresent();
+    html.start("tr", partial ? HtmlStream.attributes("class", "has-partial") : HtmlStream.NONE);
     // A URL speaks for itself; a DNS target ("www.example.com. CNAME") and a TCP target
     // ("bastion.example.com:22") are labelled as what they are.
     String target = switch (check.kind()) {
@@ -355,42 +323,47 @@ public final class StatusPage {
       case "tcp" -> "TCP " + check.target();
       default -> check.target();
     };
-    name.appendElement("span").addClass("check-target").text(target);
+    html.start("th", "scope", "row")
+        .element("span", check.name(), "class", "check-name")
+        .element("span", target, "class", "check-target")
+        .end();
 
-    Element statusCell = cell(tr, "Status");
-    status(statusCell, check.status());
-    since.ifPresent(t -> PageTemplate.time(statusCell.appendElement("span").addClass("since").text("since "), t));
-    cell(tr, "Latency").addClass("num").text(check.latencyMs() + " ms");
+    cell(html, "Status");
+    status(html, check.status());
+    since.ifPresent(t -> time(html.start("span", "class", "since").text("since "), t).end());
+    html.end();
+    html.element("td", check.latencyMs() + " ms", "data-label", "Latency", "class", "num");
 
-    Element finding = cell(tr, "Finding");
+    cell(html, "Finding");
     Optional<Finding> f = check.finding();
     if (f.isPresent()) {
-      finding.appendElement("code").text(f.get().code().id());
-      finding.appendElement("p").addClass("finding-summary").text(f.get().summary());
+      html.element("code", f.get().code().id())
+          .element("p", f.get().summary(), "class", "finding-summary");
     } else {
-      finding.appendElement("span").addClass("none").text(check.observed());
+      html.element("span", check.observed(), "class", "none");
     }
-    details(finding, check);
+    details(html, check);
+    html.end();
 
-    Element hop = cell(tr, "Hop");
     if (f.isPresent()) {
-      hop.text(f.get().hop().id());
-    } else {
-      none(hop);
-    }
-
-    Element runbook = cell(tr, "Runbook");
-    if (f.isPresent()) {
+      html.element("td", f.get().hop().id(), "data-label", "Hop");
       String link = library.link(f.get().code(), f.get().hop());
-      runbook.appendElement("a").attr("href", link).text(runbookTitle(link));
-      forThisCheck(runbook, check);
+      cell(html, "Runbook").element("a", runbookTitle(link), "href", link);
+      forThisCheck(html, check);
+      html.end();
     } else {
-      none(runbook);
+      none(cell(html, "Hop")).end();
+      none(cell(html, "Runbook")).end();
     }
-    if (!check.addresses().isEmpty() || check.sampling().isPresent()) {
-      tr.addClass("has-partial");
-      partial(rows, check);
+    html.end();
+    if (partial) {
+      partial(html, check);
     }
+  }
+
+  /** A {@code <time>} showing the instant in UTC, to the minute, as {@link PageTemplate#time}. */
+  private static HtmlStream time(HtmlStream html, Instant instant) {
+    return html.element("time", PageTemplate.shown(instant), "datetime", instant.toString());
   }
 
   /**
@@ -398,10 +371,9 @@ public final class StatusPage {
    * when its runbook section has commands that take its values. Only a link, so the index grows
    * by a line per failing check, not by the commands.
    */
-  private void forThisCheck(Element runbookCell, CheckResult check) {
+  private void forThisCheck(HtmlStream html, CheckResult check) {
     if (CheckPage.applies(library, check)) {
-      runbookCell.appendElement("a").addClass("for-this-check")
-          .attr("href", CheckPage.link(check)).text("For this check");
+      html.element("a", "For this check", "class", "for-this-check", "href", CheckPage.link(check));
     }
   }
 
@@ -416,7 +388,7 @@ public final class StatusPage {
    * column is too narrow for a table of five columns. In sight, the count of addresses UP and the
    * samples' failure rate; folded away, the table of addresses and the failed samples.
    */
-  private static void partial(Element rows, CheckResult check) {
+  private static void partial(HtmlStream html, CheckResult check) {
     List<String> parts = new ArrayList<>();
     if (!check.addresses().isEmpty()) {
       parts.add(PartialText.addressesUp(check.addresses()));
@@ -424,128 +396,130 @@ public final class StatusPage {
     check.sampling().ifPresent(s -> parts.add(PartialText.sampling(s)));
     String what = check.addresses().isEmpty() ? "Samples"
         : check.sampling().isEmpty() ? "Addresses" : "Addresses and samples";
-    Element td = rows.appendElement("tr").addClass("check-partial")
-        .appendElement("td").attr("colspan", "6");
-    Element details = td.appendElement("details").addClass("partial");
-    details.appendElement("summary").text(what + ": " + String.join("; ", parts));
+    html.start("tr", "class", "check-partial").start("td", "colspan", "6")
+        .start("details", "class", "partial")
+        .element("summary", what + ": " + String.join("; ", parts));
     if (!check.addresses().isEmpty()) {
-      addresses(details, check);
+      addresses(html, check);
     }
-    check.sampling().ifPresent(s -> samples(details, s));
+    check.sampling().ifPresent(s -> samples(html, s));
+    html.end().end().end();
   }
 
-  private static Element cell(Element tr, String label) {
-    return tr.appendElement("td").attr("data-label", label);
+  /** Opens a table cell labelled for narrow screens, where each cell shows its column's name. */
+  private static HtmlStream cell(HtmlStream html, String label) {
+    return html.start("td", "data-label", label);
   }
 
-  private static void none(Element cell) {
-    cell.appendElement("span").addClass("none").attr("aria-hidden", "true").text("\u2014");
-    cell.appendElement("span").addClass("visually-hidden").text("none");
+  private static HtmlStream none(HtmlStream html) {
+    return html.element("span", "\u2014", "class", "none", "aria-hidden", "true")
+        .element("span", "none", "class", "visually-hidden");
   }
 
   /** Observed text, evidence and attempts, folded away. */
-  private static void details(Element parent, CheckResult check) {
-    Element details = parent.appendElement("details");
-    details.appendElement("summary").text("Details");
-    details.appendElement("p").addClass("evidence").text("Observed: " + check.observed());
+  private static void details(HtmlStream html, CheckResult check) {
+    html.start("details").element("summary", "Details")
+        .element("p", "Observed: " + check.observed(), "class", "evidence");
     check.finding().ifPresent(f -> {
       if (!f.evidence().isEmpty()) {
-        Element list = details.appendElement("ul").attr("aria-label", "Evidence");
-        f.evidence().forEach(line -> list.appendElement("li").appendElement("code").text(line));
+        html.start("ul", "aria-label", "Evidence");
+        f.evidence().forEach(line -> html.start("li").element("code", line).end());
+        html.end();
       }
     });
     if (!check.attempts().isEmpty()) {
-      Element attempts = details.appendElement("ol").attr("aria-label", "Attempts");
+      html.start("ol", "aria-label", "Attempts");
       for (Attempt a : check.attempts()) {
         // A sampled check's one attempt sums its samples up, their median time in its words.
         String took = check.sampling().isPresent() ? "" : " in " + a.durationMs() + " ms";
-        attempts.appendElement("li")
-            .text(a.outcome() + took + (a.passed() ? " (passed)" : " (failed)"));
+        html.element("li", a.outcome() + took + (a.passed() ? " (passed)" : " (failed)"));
       }
+      html.end();
     }
+    html.end();
   }
 
   /**
    * A table of the check's addresses: each with its status, what it answered, its code and hop
    * when it failed, and its failed samples when more than one was sent.
    */
-  private static void addresses(Element parent, CheckResult check) {
+  private static void addresses(HtmlStream html, CheckResult check) {
     boolean sampled = check.sampling().isPresent()
         || check.addresses().stream().anyMatch(a -> a.samples() > 1);
-    Element table = parent.appendElement("div").addClass("table-scroll")
-        .appendElement("table").addClass("addresses");
-    table.appendElement("caption").text("Addresses");
-    Element head = table.appendElement("thead").appendElement("tr");
-    head.appendElement("th").attr("scope", "col").text("Address");
-    head.appendElement("th").attr("scope", "col").text("Status");
-    head.appendElement("th").attr("scope", "col").text("Observed");
-    head.appendElement("th").attr("scope", "col").text("Code, hop");
-    if (sampled) {
-      head.appendElement("th").attr("scope", "col").text("Failed samples");
+    html.start("div", "class", "table-scroll").start("table", "class", "addresses")
+        .element("caption", "Addresses")
+        .start("thead").start("tr");
+    for (String column : sampled
+        ? List.of("Address", "Status", "Observed", "Code, hop", "Failed samples")
+        : List.of("Address", "Status", "Observed", "Code, hop")) {
+      html.element("th", column, "scope", "col");
     }
-    Element body = table.appendElement("tbody");
+    html.end().end().start("tbody");
     for (AddressResult a : check.addresses()) {
-      Element tr = body.appendElement("tr");
-      tr.appendElement("th").attr("scope", "row").appendElement("code").text(a.address());
-      status(tr.appendElement("td"), a.status());
-      cell(tr, "Observed").text(a.observed());
-      Element code = cell(tr, "Code, hop");
+      html.start("tr").start("th", "scope", "row").element("code", a.address()).end();
+      html.start("td");
+      status(html, a.status());
+      html.end();
+      html.element("td", a.observed(), "data-label", "Observed");
+      cell(html, "Code, hop");
       if (a.code().isPresent()) {
-        code.appendElement("code").text(a.code().get().id());
-        a.hop().ifPresent(hop -> code.appendText(" (" + hop.id() + ")"));
+        html.element("code", a.code().get().id());
+        a.hop().ifPresent(hop -> html.text(" (" + hop.id() + ")"));
       } else {
-        none(code);
+        none(html);
       }
+      html.end();
       if (sampled) {
-        cell(tr, "Failed samples").addClass("num").text(a.failedSamples() + " of " + a.samples()
-            + " (" + PartialText.percent(a.failureRate()) + " %)");
+        html.element("td", a.failedSamples() + " of " + a.samples()
+            + " (" + PartialText.percent(a.failureRate()) + " %)",
+            "data-label", "Failed samples", "class", "num");
       }
+      html.end();
     }
+    html.end().end().end();
   }
 
   /**
    * The samples: how many failed of how many, over what time, and each failed one with its time,
    * address and answer; at most {@link PartialText#MAX_LISTED_SAMPLES}, then how many more.
    */
-  private static void samples(Element parent, Sampling sampling) {
-    parent.appendElement("p").addClass("sampling").text(PartialText.sampling(sampling)
+  private static void samples(HtmlStream html, Sampling sampling) {
+    html.element("p", PartialText.sampling(sampling)
         + (sampling.windowMs() == 0 ? ", sent one after the other."
-            : ", spread over a window of " + seconds(sampling.windowMs()) + "."));
+            : ", spread over a window of " + seconds(sampling.windowMs()) + "."),
+        "class", "sampling");
     List<Sample> failures = sampling.failures();
     if (failures.isEmpty()) {
       return;
     }
-    Element list =
-        parent.appendElement("ul").addClass("samples").attr("aria-label", "Failed samples");
+    html.start("ul", "class", "samples", "aria-label", "Failed samples");
     int listed = Math.min(failures.size(), PartialText.MAX_LISTED_SAMPLES);
     for (Sample f : failures.subList(0, listed)) {
-      Element item = list.appendElement("li");
-      item.appendElement("time").attr("datetime", f.startedAt().toString())
-          .text(SAMPLE_TIME.format(f.startedAt()));
-      item.appendText(" sample " + f.index());
-      f.address().ifPresent(a -> {
-        item.appendText(" to ");
-        item.appendElement("code").text(a);
-      });
-      item.appendText(": ");
-      item.appendElement("code").text(f.code().id());
-      item.appendText(" " + f.observed() + ", " + f.durationMs() + " ms");
+      html.start("li")
+          .element("time", SAMPLE_TIME.format(f.startedAt()), "datetime", f.startedAt().toString())
+          .text(" sample " + f.index());
+      f.address().ifPresent(a -> html.text(" to ").element("code", a));
+      html.text(": ").element("code", f.code().id())
+          .text(" " + f.observed() + ", " + f.durationMs() + " ms")
+          .end();
     }
     if (failures.size() > listed) {
-      list.appendElement("li").addClass("none").text(PartialText.more(failures.size() - listed));
+      html.element("li", PartialText.more(failures.size() - listed), "class", "none");
     }
+    html.end();
   }
 
-  static Element status(Element parent, CheckStatus status) {
+  /** A status pill: its symbol (hidden from screen readers) and its word, e.g. "✓ Up". */
+  static HtmlStream status(HtmlStream html, CheckStatus status) {
     String state = status.name().toLowerCase(Locale.ROOT);
-    Element pill = parent.appendElement("span").addClass("status").addClass("status-" + state);
-    pill.appendElement("span").attr("aria-hidden", "true").text(symbol(state));
-    pill.appendText(switch (status) {
-      case UP -> " Up";
-      case DEGRADED -> " Degraded";
-      case DOWN -> " Down";
-    });
-    return pill;
+    return html.start("span", "class", "status status-" + state)
+        .element("span", symbol(state), "aria-hidden", "true")
+        .text(switch (status) {
+          case UP -> " Up";
+          case DEGRADED -> " Degraded";
+          case DOWN -> " Down";
+        })
+        .end();
   }
 
   private static String symbol(String state) {
@@ -671,7 +645,8 @@ public final class StatusPage {
   }
 
   private static String seconds(long ms) {
-    return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    return ms < 1000 ? ms + " ms"
+        : BigDecimal.valueOf(ms, 3).setScale(1, RoundingMode.HALF_UP).toPlainString() + " s";
   }
 
   private static String duration(Instant from, Instant to) {

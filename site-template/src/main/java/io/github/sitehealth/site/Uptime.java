@@ -2,6 +2,7 @@ package io.github.sitehealth.site;
 
 import io.github.sitehealth.core.history.HistoryEntry;
 import io.github.sitehealth.core.result.CheckStatus;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,7 +81,7 @@ final class Uptime {
         return "no data";
       }
       long hundredths = available * 10_000L / runs;
-      return String.format(Locale.ROOT, "%d.%02d%%", hundredths / 100, hundredths % 100);
+      return BigDecimal.valueOf(hundredths, 2).toPlainString() + "%";
     }
   }
 

@@ -9,10 +9,10 @@ import io.github.sitehealth.core.result.Sample;
 import io.github.sitehealth.core.result.Sampling;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -155,7 +155,8 @@ public final class JUnitXml {
     return NOT_XML.matcher(text).replaceAll("\uFFFD");
   }
 
+  /** Milliseconds as seconds with three decimals, exactly (no String.format per check). */
   private static String seconds(long millis) {
-    return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    return BigDecimal.valueOf(millis, 3).toPlainString();
   }
 }

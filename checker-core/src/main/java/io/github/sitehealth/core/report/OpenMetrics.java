@@ -2,8 +2,8 @@ package io.github.sitehealth.core.report;
 
 import io.github.sitehealth.core.result.AddressResult;
 import io.github.sitehealth.core.result.CheckResult;
-import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.CheckStatus;
+import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.result.Sampling;
 import java.io.IOException;
@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Writes {@code metrics.prom}: the run in the OpenMetrics text format, for the node exporter's
@@ -137,8 +136,9 @@ public final class OpenMetrics {
         .toPlainString();
   }
 
+  /** Milliseconds as seconds with three decimals, exactly (no String.format per check). */
   private static String seconds(long millis) {
-    return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    return BigDecimal.valueOf(millis, 3).toPlainString();
   }
 
   /** Label values escape backslash, double quote and line feed, as the format requires. */
