@@ -8,6 +8,7 @@ import io.github.sitehealth.core.report.ResultsJson;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.RunResult;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -20,6 +21,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -63,9 +69,38 @@ public final class SiteGenerator {
     Instant now = clock.instant();
     PageTemplate template = new PageTemplate();
     Path out = request.outputDirectory();
-    List<Path> written = new ArrayList<>();
     Output output = new Output(out);
+    // The runbook pages, the pages for failing checks and the badges do not depend on the status
+    // page: they are written on a thread of their own meanwhile (2,000 badges are 2,000 files to
+    // create, which costs the kernel more than writing them).
+    ExecutorService aside = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "site-health-pages");
+      thread.setDaemon(true);
+      return thread;
+    });
+    List<Path> written = new ArrayList<>();
+    try {
+      Future<List<Path>> docs = aside.submit(
+          () -> writeDocsAndBadges(output, template, library, run, now));
+      written.addAll(writeStatus(output, template, library, run, history, incidents, request, now));
+      written.addAll(join(docs));
+    } finally {
+      aside.shutdownNow();
+      awaitTermination(aside);
+    }
+    removeStale(out.resolve("runbooks"), ".html", written);
+    removeStale(out.resolve(CheckPage.DIRECTORY), ".html", written);
+    removeStale(out, UP_PAGE, written);
+    removeStale(out.resolve(Badges.DIRECTORY), ".svg", written);
+    return new SiteResult(written, warnings);
+  }
 
+  /** {@code index.html} (and the pages of UP checks of a large run), status.json and the feed. */
+  private static List<Path> writeStatus(Output output, PageTemplate template,
+      RunbookLibrary library, RunResult run, List<HistoryEntry> history,
+      Incidents.Loaded incidents, SiteRequest request, Instant now) throws IOException {
+    Path out = request.outputDirectory();
+    List<Path> written = new ArrayList<>();
     StatusPage statusPage = new StatusPage(template, library);
     CheckHistory indexed = CheckHistory.of(history);
     for (StatusPage.Listing listing : StatusPage.listings(run)) {
@@ -76,6 +111,14 @@ public final class SiteGenerator {
         StatusData.write(o, run, indexed, incidents.incidents(), library, now)));
     written.add(output.write(out.resolve(StatusFeed.FILE_NAME), (OutputStreamPage) o ->
         StatusFeed.write(o, request.title(), indexed, incidents.incidents(), now)));
+    return written;
+  }
+
+  /** The runbook pages, their search page, a page per failing check and the badges. */
+  private static List<Path> writeDocsAndBadges(Output output, PageTemplate template,
+      RunbookLibrary library, RunResult run, Instant now) throws IOException {
+    Path out = output.out;
+    List<Path> written = new ArrayList<>();
     RunbookPage pages = new RunbookPage(template);
     for (Runbook runbook : library.runbooks()) {
       written.add(output.write(out.resolve("runbooks").resolve(runbook.pageName()), pages.render(runbook, library.runbooks(), now)));
@@ -96,11 +139,41 @@ public final class SiteGenerator {
       written.add(output.writeIfChanged(badges.resolve(Badges.fileName(check.name(), taken)),
           Badges.check(check.name(), check.status())));
     }
-    removeStale(out.resolve("runbooks"), ".html", written);
-    removeStale(out.resolve(CheckPage.DIRECTORY), ".html", written);
-    removeStale(out, UP_PAGE, written);
-    removeStale(badges, ".svg", written);
-    return new SiteResult(written, warnings);
+    return written;
+  }
+
+  /** What the other thread wrote, or what it threw. */
+  private static List<Path> join(Future<List<Path>> part) throws IOException {
+    try {
+      return part.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while the pages were written");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * Waits for the other thread to stop, so that no file is being written after {@code generate}
+   * returns or throws: after a failure here it was interrupted, which ends a write in progress
+   * (the file is then as it was), but a wait on a stuck file system is bounded all the same.
+   */
+  private static void awaitTermination(ExecutorService aside) {
+    try {
+      aside.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
@@ -167,6 +240,7 @@ public final class SiteGenerator {
   private static final class Output {
     private final Path out;
     private Path realOut;
+    /** The directories resolved so far; both threads of a generation write through it. */
     private final Set<Path> checked = new HashSet<>();
 
     Output(Path out) {
@@ -203,7 +277,7 @@ public final class SiteGenerator {
       return file;
     }
 
-    private void checkParent(Path file) throws IOException {
+    private synchronized void checkParent(Path file) throws IOException {
       Path parent = file.toAbsolutePath().normalize().getParent();
       if (!checked.contains(parent)) {
         Files.createDirectories(parent);
