@@ -40,6 +40,9 @@ abstract class AbstractPagesMojo extends AbstractSiteHealthMojo {
   @Parameter(defaultValue = "${project.name} status")
   private String title;
 
+  /** The runbook library, once {@link #runbookLibrary} has loaded it. */
+  private RunbookLibrary library;
+
   protected File historyFile() {
     return historyFile;
   }
@@ -47,17 +50,21 @@ abstract class AbstractPagesMojo extends AbstractSiteHealthMojo {
   /**
    * The runbook library the pages will use, the team's pages included: the one place that
    * decides which runbook a finding links, in the console, the results and on the page alike.
+   * Loaded once: the pages this goal writes use the same one.
    *
    * @throws IOException when the team's runbook directory cannot be listed
    */
   protected RunbookLibrary runbookLibrary() throws IOException {
-    return RunbookLibrary.load(
-        Optional.ofNullable(runbooksDirectory).map(File::toPath));
+    if (library == null) {
+      library = RunbookLibrary.load(Optional.ofNullable(runbooksDirectory).map(File::toPath));
+    }
+    return library;
   }
 
   /** Writes the status page, the runbooks and the badges from the output directory's results. */
   protected void writePages() throws IOException {
-    pages().generate(outputDirectory().toPath(), getLog(), Set.of(), Optional.empty());
+    pages().generate(outputDirectory().toPath(), getLog(), Set.of(), Optional.empty(),
+        Optional.ofNullable(library));
   }
 
   /**
@@ -69,7 +76,8 @@ abstract class AbstractPagesMojo extends AbstractSiteHealthMojo {
    * @param logged warnings logged before, word for word
    */
   protected void writePages(RunResult run, Set<String> logged) throws IOException {
-    pages().generate(outputDirectory().toPath(), getLog(), logged, Optional.of(run));
+    pages().generate(outputDirectory().toPath(), getLog(), logged, Optional.of(run),
+        Optional.ofNullable(library));
   }
 
   private SiteInputs pages() {

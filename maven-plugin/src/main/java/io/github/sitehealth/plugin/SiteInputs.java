@@ -2,6 +2,7 @@ package io.github.sitehealth.plugin;
 
 import io.github.sitehealth.core.report.ResultsJson;
 import io.github.sitehealth.core.result.RunResult;
+import io.github.sitehealth.site.RunbookLibrary;
 import io.github.sitehealth.site.SiteGenerator;
 import io.github.sitehealth.site.SiteRequest;
 import io.github.sitehealth.site.SiteResult;
@@ -22,16 +23,18 @@ record SiteInputs(
   }
 
   SiteResult generate(Path outputDirectory, Log log) throws IOException {
-    return generate(outputDirectory, log, Set.of(), Optional.empty());
+    return generate(outputDirectory, log, Set.of(), Optional.empty(), Optional.empty());
   }
 
   /**
    * @param logged warnings already logged, word for word, which are not logged again
    * @param run the run the results directory's {@code results.json} holds, when this goal has
    *     just written it: not read again
+   * @param library the runbook library of {@code runbooksDirectory}, when this goal has loaded
+   *     it: not loaded again
    */
-  SiteResult generate(Path outputDirectory, Log log, Set<String> logged, Optional<RunResult> run)
-      throws IOException {
+  SiteResult generate(Path outputDirectory, Log log, Set<String> logged, Optional<RunResult> run,
+      Optional<RunbookLibrary> library) throws IOException {
     SiteRequest request =
         SiteRequest.of(resultsDirectory.toPath(), outputDirectory)
             .withHistoryFile(historyFile == null ? null : historyFile.toPath())
@@ -40,6 +43,9 @@ record SiteInputs(
             .withTitle(title);
     if (run.isPresent()) {
       request = request.withRun(run.get());
+    }
+    if (library.isPresent()) {
+      request = request.withLibrary(library.get());
     }
     SiteResult result = new SiteGenerator().generate(request);
     result.warnings().stream().filter(w -> !logged.contains(w))

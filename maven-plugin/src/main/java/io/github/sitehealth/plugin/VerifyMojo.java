@@ -1,5 +1,6 @@
 package io.github.sitehealth.plugin;
 
+import io.github.sitehealth.core.diagnose.RunbookLinks;
 import io.github.sitehealth.core.report.TextReport;
 import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.RunResult;
@@ -19,6 +20,8 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -242,26 +245,65 @@ public class VerifyMojo extends AbstractGateMojo {
       return;
     }
     logShare(spec);
-    RunbookLibrary runbooks;
-    try {
-      runbooks = runbookLibrary();
-    } catch (IOException e) {
-      throw new MojoExecutionException(
-          "site-health: cannot read the team's runbooks: " + e.getMessage(), e);
-    }
+    // The runbook library loads while the checks run: a failing check's link waits for it.
+    FutureTask<RunbookLibrary> runbooks = new FutureTask<>(this::runbookLibrary);
+    Thread loader = new Thread(runbooks, "site-health-runbooks");
+    loader.setDaemon(true);
+    loader.start();
     RunResult run;
     try {
-      run = new Verifier(new LogListener(), runbooks::link).verify(spec, outputDirectory().toPath());
+      run = new Verifier(new LogListener(), (code, hop) -> links(runbooks).link(code, hop))
+          .verify(spec, outputDirectory().toPath());
     } catch (IOException e) {
       throw new MojoExecutionException(
           "site-health: cannot write the results to " + outputDirectory() + ": " + e.getMessage(), e);
     }
+    loaded(runbooks);
     List<String> logged = record(run);
     if (run.durationMs() >= CheckRunner.PROGRESS_INTERVAL.toMillis() && run.checks().size() > 1) {
       getLog().info("site-health: slowest: " + String.join(", ", run.slowest(SLOWEST).stream()
           .map(c -> c.name() + " " + c.durationMs() + " ms").toList()));
     }
     conclude(run, logged);
+  }
+
+  /**
+   * The links of the runbook library being loaded; the default library's when it cannot be, the
+   * goal failing on that right after the checks ({@link #loaded}).
+   */
+  private static RunbookLinks links(FutureTask<RunbookLibrary> runbooks) {
+    try {
+      return runbooks.get()::link;
+    } catch (ExecutionException e) {
+      return RunbookLinks.DEFAULT;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return RunbookLinks.DEFAULT;
+    }
+  }
+
+  /**
+   * Waits for the runbook library.
+   *
+   * @throws MojoExecutionException when the team's runbooks cannot be read
+   */
+  private static void loaded(FutureTask<RunbookLibrary> runbooks) throws MojoExecutionException {
+    try {
+      runbooks.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new MojoExecutionException(
+          "site-health: cannot read the team's runbooks: " + cause.getMessage(), cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MojoExecutionException("site-health: interrupted while loading the runbooks", e);
+    }
   }
 
   /** {@code site-health: shard 2/3: 14 of 40 checks}; an empty share is worth a warning. */

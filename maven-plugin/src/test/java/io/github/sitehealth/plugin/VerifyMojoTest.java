@@ -146,6 +146,35 @@ class VerifyMojoTest {
     assertThat(results.at("/checks/0/attempts").size()).isEqualTo(2);
   }
 
+  @Test
+  @InjectMojo(goal = "verify", pom = VERIFY_POM)
+  void aTeamRunbookThatClaimsTheCodeIsWhatTheFindingLinks(VerifyMojo mojo) throws Exception {
+    pointAt(mojo, "/bad-gateway");
+    Path team = Files.createDirectories(out.resolve("team-runbooks"));
+    Files.writeString(team.resolve("our-502.md"),
+        "---\ntitle: Our 502\ncodes: [HTTP_502]\n---\n\n# Our 502\n\nCall the origin team.\n");
+    setVariableValueToObject(mojo, "runbooksDirectory", team.toFile());
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("runbooks" + File.separator + "our-502.html");
+    JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    assertThat(results.at("/checks/0/finding/runbook").asText()).isEqualTo("runbooks/our-502.html");
+    assertThat(out.resolve("runbooks/our-502.html")).isRegularFile();
+  }
+
+  @Test
+  @InjectMojo(goal = "verify", pom = VERIFY_POM)
+  void aTeamRunbookThatCannotBeReadFailsTheGoalNamingIt(VerifyMojo mojo) throws Exception {
+    pointAt(mojo, "/bad-gateway");
+    Path team = Files.createDirectories(out.resolve("team-runbooks"));
+    Files.writeString(team.resolve("broken.md"), "---\ntitle: Never closed\n\n# Broken\n");
+    setVariableValueToObject(mojo, "runbooksDirectory", team.toFile());
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("cannot read the team's runbooks")
+        .hasMessageContaining("broken.md");
+  }
+
   /**
    * The summary line is said once: at the end of the log of a run with no check DOWN, at the end
    * of the failure report (the build's error, or the warning of failOnError=false) otherwise.

@@ -60,7 +60,9 @@ public final class SiteGenerator {
     List<String> warnings = new ArrayList<>();
     List<HistoryEntry> history = history(request, run, warnings);
 
-    RunbookLibrary library = RunbookLibrary.load(request.teamRunbooks());
+    RunbookLibrary library = request.library().isPresent()
+        ? request.library().get()
+        : RunbookLibrary.load(request.teamRunbooks());
     warnings.addAll(library.warnings());
     // Flexmark is loaded only when there are incidents (or team runbooks) to render.
     Incidents.Loaded incidents = Incidents.load(request.incidents());

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param title the status page's heading
  * @param run the run {@code resultsJson} holds, when the caller has it in memory (the goal that
  *     has just written it): the generator then does not read the file again
+ * @param library the runbook library loaded from {@code teamRunbooks}, when the caller has loaded
+ *     it already (for the links of its findings): the generator then does not load it again
  */
 public record SiteRequest(
     Path resultsJson,
@@ -26,7 +28,8 @@ public record SiteRequest(
     Optional<Path> incidents,
     Path outputDirectory,
     String title,
-    Optional<RunResult> run) {
+    Optional<RunResult> run,
+    Optional<RunbookLibrary> library) {
 
   public static final String DEFAULT_TITLE = "Service status";
 
@@ -37,29 +40,30 @@ public record SiteRequest(
     Objects.requireNonNull(incidents, "incidents");
     Objects.requireNonNull(outputDirectory, "outputDirectory");
     Objects.requireNonNull(run, "run");
+    Objects.requireNonNull(library, "library");
     title = title == null || title.isBlank() ? DEFAULT_TITLE : title.strip();
   }
 
   /** Only the results and the output directory; no history, team runbooks or incidents. */
   public static SiteRequest of(Path resultsJson, Path outputDirectory) {
     return new SiteRequest(resultsJson, Optional.empty(), Optional.empty(), Optional.empty(),
-        outputDirectory, DEFAULT_TITLE, Optional.empty());
+        outputDirectory, DEFAULT_TITLE, Optional.empty(), Optional.empty());
   }
 
   public SiteRequest withHistoryFile(Path file) {
-    return new SiteRequest(resultsJson, Optional.ofNullable(file), teamRunbooks, incidents, outputDirectory, title, run);
+    return new SiteRequest(resultsJson, Optional.ofNullable(file), teamRunbooks, incidents, outputDirectory, title, run, library);
   }
 
   public SiteRequest withTeamRunbooks(Path directory) {
-    return new SiteRequest(resultsJson, historyFile, Optional.ofNullable(directory), incidents, outputDirectory, title, run);
+    return new SiteRequest(resultsJson, historyFile, Optional.ofNullable(directory), incidents, outputDirectory, title, run, library);
   }
 
   public SiteRequest withIncidents(Path directory) {
-    return new SiteRequest(resultsJson, historyFile, teamRunbooks, Optional.ofNullable(directory), outputDirectory, title, run);
+    return new SiteRequest(resultsJson, historyFile, teamRunbooks, Optional.ofNullable(directory), outputDirectory, title, run, library);
   }
 
   public SiteRequest withTitle(String newTitle) {
-    return new SiteRequest(resultsJson, historyFile, teamRunbooks, incidents, outputDirectory, newTitle, run);
+    return new SiteRequest(resultsJson, historyFile, teamRunbooks, incidents, outputDirectory, newTitle, run, library);
   }
 
   /**
@@ -69,6 +73,16 @@ public record SiteRequest(
    */
   public SiteRequest withRun(RunResult written) {
     return new SiteRequest(resultsJson, historyFile, teamRunbooks, incidents, outputDirectory, title,
-        Optional.of(written));
+        Optional.of(written), library);
+  }
+
+  /**
+   * The same request, with the runbook library already loaded.
+   *
+   * @param loaded what {@link RunbookLibrary#load} gave for {@link #teamRunbooks()}
+   */
+  public SiteRequest withLibrary(RunbookLibrary loaded) {
+    return new SiteRequest(resultsJson, historyFile, teamRunbooks, incidents, outputDirectory, title,
+        run, Optional.of(loaded));
   }
 }
