@@ -110,20 +110,35 @@ final class HistoryCard {
 
   /** E.g. "home, 90 days to 2025-03-20: 85 up, 1 down, 4 no data; last down 2025-03-17." */
   static String describe(String check, Uptime.Series series, LocalDate last) {
-    List<String> parts = new java.util.ArrayList<>();
-    for (CheckStatus status : CheckStatus.values()) {
-      long n = series.count(status);
-      if (n > 0) {
-        parts.add(n + " " + status.name().toLowerCase(Locale.ROOT));
+    // One pass over the 90 days, not a stream per figure: this runs for every check on the page.
+    long[] days = new long[CheckStatus.values().length];
+    long withoutData = 0;
+    LocalDate lastDown = null;
+    for (Uptime.Day day : series.days()) {
+      Optional<CheckStatus> status = day.status();
+      if (status.isEmpty()) {
+        withoutData++;
+        continue;
+      }
+      days[status.get().ordinal()]++;
+      if (status.get() == CheckStatus.DOWN) {
+        lastDown = day.date();
       }
     }
-    if (series.daysWithoutData() > 0) {
-      parts.add(series.daysWithoutData() + " no data");
+    List<String> parts = new java.util.ArrayList<>();
+    for (CheckStatus status : CheckStatus.values()) {
+      if (days[status.ordinal()] > 0) {
+        parts.add(days[status.ordinal()] + " " + status.name().toLowerCase(Locale.ROOT));
+      }
+    }
+    if (withoutData > 0) {
+      parts.add(withoutData + " no data");
     }
     StringBuilder text = new StringBuilder(check).append(", ").append(Uptime.DAYS)
         .append(" days to ").append(last).append(": ").append(String.join(", ", parts));
-    series.days().stream().filter(d -> d.status().equals(Optional.of(CheckStatus.DOWN)))
-        .reduce((a, b) -> b).ifPresent(d -> text.append("; last down ").append(d.date()));
+    if (lastDown != null) {
+      text.append("; last down ").append(lastDown);
+    }
     return text.append('.').toString();
   }
 

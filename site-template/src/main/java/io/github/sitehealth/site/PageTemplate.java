@@ -32,19 +32,30 @@ final class PageTemplate {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final String css = resource("site.css");
-  private final String status = resource(STATUS);
-  private final String runbook = resource(RUNBOOK);
+  /** The templates with the policy and the stylesheet in, parsed once; each page is a copy. */
+  private final Document status = parse(STATUS);
+  private final Document runbook = parse(RUNBOOK);
 
   /** A fresh copy of the template with the policy, the stylesheet and the title filled in. */
   Document page(String template, String title) {
-    Document doc = Jsoup.parse(template.equals(STATUS) ? status : runbook);
+    Document parsed = template.equals(STATUS) ? status : runbook;
+    Document doc;
+    // Pages are written on two threads; a copy only reads the original, but never two at once.
+    synchronized (parsed) {
+      doc = parsed.clone();
+    }
+    doc.title(title);
+    return doc;
+  }
+
+  private Document parse(String template) {
+    Document doc = Jsoup.parse(resource(template));
     doc.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
     Element charset = doc.head().selectFirst("meta[charset]");
     Element csp = new Element("meta")
         .attr("http-equiv", "Content-Security-Policy")
         .attr("content", CONTENT_SECURITY_POLICY);
     charset.after(csp);
-    doc.title(title);
     doc.head().selectFirst("style").appendChild(new DataNode(css));
     return doc;
   }
