@@ -1,5 +1,24 @@
 package io.github.sitehealth.core.dns;
 
+import io.github.sitehealth.core.diagnose.Runbooks;
+import io.github.sitehealth.core.dns.AuthorityCheck.Verdict;
+import io.github.sitehealth.core.result.CheckStatus;
+import io.github.sitehealth.core.result.Finding;
+import io.github.sitehealth.core.result.FindingCode;
+import io.github.sitehealth.core.result.Hop;
+import io.github.sitehealth.core.spec.DnsRecordSpec;
+import io.github.sitehealth.core.spec.DnsType;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.Record;
 import static io.github.sitehealth.core.dns.Resolution.Outcome.DANGLING;
 import static io.github.sitehealth.core.dns.Resolution.Outcome.LOOP;
 import static io.github.sitehealth.core.dns.Resolution.Outcome.MALFORMED;
@@ -9,22 +28,6 @@ import static io.github.sitehealth.core.dns.Resolution.Outcome.RCODE;
 import static io.github.sitehealth.core.dns.Resolution.Outcome.TIMEOUT;
 import static io.github.sitehealth.core.dns.Resolution.Outcome.UNREACHABLE;
 
-import io.github.sitehealth.core.diagnose.Runbooks;
-import io.github.sitehealth.core.dns.AuthorityCheck.Verdict;
-import io.github.sitehealth.core.result.CheckStatus;
-import io.github.sitehealth.core.result.Finding;
-import io.github.sitehealth.core.result.FindingCode;
-import io.github.sitehealth.core.result.Hop;
-import io.github.sitehealth.core.spec.DnsRecordSpec;
-import io.github.sitehealth.core.spec.DnsType;
-import java.util.List;
-import java.util.Optional;
-import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import org.xbill.DNS.CNAMERecord;
-import org.xbill.DNS.Record;
 
 /**
  * Turns what a DNS check saw into a status and a finding. The rules are tried top to bottom; the
@@ -39,12 +42,26 @@ final class DnsDiagnosis {
    * @param resolver the resolver asked, as evidence names it
    * @param resolution how the name resolved
    * @param authority what the authoritative servers said, when asked
+   * @param actual the values found, in normal form, sorted: worked out once from {@code
+   *     resolution}, since most rules look at them
+   * @param ttl the answer's TTL in seconds: the lowest of its records, 0 without records
    */
   record Case(
       DnsRecordSpec spec,
       String resolver,
       Resolution resolution,
-      Optional<AuthorityCheck.Report> authority) {
+      Optional<AuthorityCheck.Report> authority,
+      SortedSet<String> actual,
+      long ttl) {
+
+    Case(DnsRecordSpec spec, String resolver, Resolution resolution,
+        Optional<AuthorityCheck.Report> authority) {
+      this(spec, resolver, resolution, authority,
+          Collections.unmodifiableSortedSet(resolution.records().stream()
+              .map(RecordText::value)
+              .collect(Collectors.toCollection(TreeSet::new))),
+          resolution.records().stream().mapToLong(Record::getTTL).min().orElse(0));
+    }
 
     Resolution.Outcome outcome() {
       return resolution.outcome();
@@ -54,15 +71,7 @@ final class DnsDiagnosis {
       return spec.type().code();
     }
 
-    /** The values found, in normal form, sorted. */
-    TreeSet<String> actual() {
-      return resolution.records().stream()
-          .map(RecordText::value)
-          .collect(Collectors.toCollection(TreeSet::new));
-    }
-
     List<String> missing() {
-      TreeSet<String> actual = actual();
       return spec.expect().stream().filter(v -> !actual.contains(v)).toList();
     }
 
@@ -76,11 +85,6 @@ final class DnsDiagnosis {
       }
       return !missing().isEmpty()
           || (spec.match() == DnsRecordSpec.Match.EXACT && !unexpected().isEmpty());
-    }
-
-    /** The answer's TTL in seconds: the lowest of its records. */
-    long ttl() {
-      return resolution.records().stream().mapToLong(Record::getTTL).min().orElse(0);
     }
 
     boolean ttlBelowMin() {
@@ -346,7 +350,12 @@ final class DnsDiagnosis {
 
   private DnsDiagnosis() {}
 
-  static Result diagnose(Case c, List<String> evidence) {
+  /**
+   * The first rule that applies, or UP.
+   *
+   * @param evidence the finding's evidence lines, asked for only when a rule applies
+   */
+  static Result diagnose(Case c, Supplier<List<String>> evidence) {
     for (Rule rule : RULES) {
       if (rule.applies().test(c)) {
         FindingCode code = rule.code().apply(c);
@@ -358,7 +367,7 @@ final class DnsDiagnosis {
                     Hop.DNS,
                     rule.summary().apply(c),
                     Runbooks.link(code, Hop.DNS),
-                    evidence)));
+                    evidence.get())));
       }
     }
     return new Result(CheckStatus.UP, Optional.empty());
