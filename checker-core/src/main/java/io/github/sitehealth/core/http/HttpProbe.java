@@ -19,13 +19,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSession;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.RedirectException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
@@ -40,14 +40,14 @@ import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpRequest;
-import org.apache.hc.core5.http.protocol.HttpContext;
-import org.apache.hc.core5.net.URIAuthority;
 import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.net.URIAuthority;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -515,9 +515,11 @@ public final class HttpProbe implements AutoCloseable {
 
   /** The response as answered at the end of the redirects, with the chain it came over. */
   private HttpSnapshot complete(HttpSnapshot snapshot, URI requested, HttpClientContext context) {
+    SSLSession session = context.getSSLSession();
+    // The trust anchors (the JDK's cacerts, parsed) only for an answer that came over TLS.
     return snapshot
         .withUri(finalUri(requested, context))
-        .withTls(TlsPeer.of(context.getSSLSession(), tls.anchors()));
+        .withTls(session == null ? Optional.empty() : TlsPeer.of(session, tls.anchors()));
   }
 
   private static URI finalUri(URI requested, HttpClientContext context) {
