@@ -30,6 +30,8 @@ final class CheckPage {
 
   private final PageTemplate template;
   private final RunbookLibrary library;
+  /** Built by the first page: one instance renders the pages of one thread. */
+  private Sidebar sidebar;
 
   CheckPage(PageTemplate template, RunbookLibrary library) {
     this.template = template;
@@ -94,9 +96,12 @@ final class CheckPage {
           + String.join(", ", missing.stream().map(m -> "{{" + m + "}}").toList()) + ".");
     }
     doc.selectFirst("nav.toc").remove();
-    RunbookPage.sidebar(doc, library.runbooks(), "", "../runbooks/");
+    Sidebar.mark(doc);
     PageTemplate.footer(doc, generatedAt);
-    return PageTemplate.html(doc);
+    if (sidebar == null) {
+      sidebar = new Sidebar(library.runbooks(), "../runbooks/", doc.outputSettings());
+    }
+    return sidebar.into(PageTemplate.html(doc), "");
   }
 
   private String title(String link) {

@@ -48,9 +48,14 @@ final class PageTemplate {
     return doc;
   }
 
+  /** How every page is written: as parsed (no pretty printing), UTF-8. */
+  static Document.OutputSettings outputSettings() {
+    return new Document.OutputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
+  }
+
   private Document parse(String template) {
     Document doc = Jsoup.parse(resource(template));
-    doc.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
+    doc.outputSettings(outputSettings());
     Element charset = doc.head().selectFirst("meta[charset]");
     Element csp = new Element("meta")
         .attr("http-equiv", "Content-Security-Policy")

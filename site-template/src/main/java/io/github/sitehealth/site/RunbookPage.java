@@ -16,15 +16,22 @@ import org.jsoup.nodes.Node;
 final class RunbookPage {
 
   private final PageTemplate template;
-
-  RunbookPage(PageTemplate template) {
-    this.template = template;
-  }
+  private final List<Runbook> all;
+  private final Sidebar sidebar;
 
   /**
+   * Pages for the runbooks of one library; an instance is immutable, and renders on any thread.
+   *
    * @param all every runbook, in the library's order: the sidebar and previous and next follow it
    */
-  String render(Runbook runbook, List<Runbook> all, Instant generatedAt) {
+  RunbookPage(PageTemplate template, List<Runbook> all) {
+    this.template = template;
+    this.all = List.copyOf(all);
+    this.sidebar = new Sidebar(this.all, "", PageTemplate.outputSettings());
+  }
+
+  /** The runbook's page, which must be one of the library's. */
+  String render(Runbook runbook, Instant generatedAt) {
     Document doc = template.page(PageTemplate.RUNBOOK, runbook.title() + " | Runbooks");
     PageTemplate.slot(doc, "title").text(runbook.title());
     Element summary = PageTemplate.slot(doc, "summary");
@@ -57,36 +64,12 @@ final class RunbookPage {
     if (doc.select("nav.toc li").isEmpty()) {
       doc.selectFirst("nav.toc").remove();
     }
-    sidebar(doc, all, runbook.pageName(), "");
+    Sidebar.mark(doc);
     pager(content, all, runbook);
     PageTemplate.footer(doc, generatedAt);
-    return PageTemplate.html(doc);
+    return sidebar.into(PageTemplate.html(doc), runbook.pageName());
   }
 
-  /**
-   * The sidebar's list: the search page, then every runbook, the default library first, then the
-   * team's; the current page marked.
-   *
-   * @param current the current page's name in {@code runbooks/}, e.g. {@code dns.html}
-   * @param prefix the way from the page to {@code runbooks/}: empty, or {@code ../runbooks/}
-   */
-  static void sidebar(Document doc, List<Runbook> all, String current, String prefix) {
-    Element list = PageTemplate.slot(doc, "docs-nav");
-    Element search = list.appendElement("li").addClass("search-link").appendElement("a")
-        .attr("href", prefix + SearchPage.FILE_NAME).text("Search the runbooks");
-    if (current.equals(SearchPage.FILE_NAME)) {
-      search.attr("aria-current", "page");
-    }
-    for (Runbook r : all) {
-      Element a = list.appendElement("li").appendElement("a").attr("href", prefix + r.pageName()).text(r.title());
-      if (r.pageName().equals(current)) {
-        a.attr("aria-current", "page");
-      }
-      if (r.source() == Runbook.Source.TEAM) {
-        a.parent().appendText(" (team)");
-      }
-    }
-  }
 
   /** Links to the runbooks before and after this one in the library's order. */
   private static void pager(Element content, List<Runbook> all, Runbook runbook) {

@@ -87,7 +87,7 @@ final class SearchPage {
         + " sections that mention it.");
     PageTemplate.slot(doc, "codes").remove();
     doc.selectFirst("nav.toc").remove();
-    RunbookPage.sidebar(doc, runbooks, FILE_NAME, "");
+    Sidebar.mark(doc);
 
     List<Entry> entries = entries(runbooks);
     Element content = PageTemplate.slot(doc, "content");
@@ -108,6 +108,6 @@ final class SearchPage {
     }
     PageTemplate.script(doc, PageTemplate.SEARCH_SCRIPT);
     PageTemplate.footer(doc, generatedAt);
-    return PageTemplate.html(doc);
+    return new Sidebar(runbooks, "", doc.outputSettings()).into(PageTemplate.html(doc), FILE_NAME);
   }
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,12 +122,23 @@ public final class SiteGenerator {
       RunbookLibrary library, RunResult run, Instant now) throws IOException {
     Path out = output.out;
     List<Path> written = new ArrayList<>();
-    RunbookPage pages = new RunbookPage(template);
-    for (Runbook runbook : library.runbooks()) {
-      written.add(output.write(out.resolve("runbooks").resolve(runbook.pageName()), pages.render(runbook, library.runbooks(), now)));
+    List<Runbook> all = library.runbooks();
+    RunbookPage pages = new RunbookPage(template, all);
+    // Each page on its own: a team's hundreds of runbooks render on every core.
+    try {
+      written.addAll(all.parallelStream().map(runbook -> {
+        try {
+          return output.write(out.resolve("runbooks").resolve(runbook.pageName()),
+              pages.render(runbook, now));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).toList());
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
     written.add(output.write(out.resolve("runbooks").resolve(SearchPage.FILE_NAME),
-        new SearchPage(template).render(library.runbooks(), now)));
+        new SearchPage(template).render(all, now)));
     CheckPage checkPages = new CheckPage(template, library);
     for (CheckResult check : run.checks()) {
       if (CheckPage.applies(library, check)) {
