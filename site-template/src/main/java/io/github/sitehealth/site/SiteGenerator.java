@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -124,18 +123,9 @@ public final class SiteGenerator {
     List<Path> written = new ArrayList<>();
     List<Runbook> all = library.runbooks();
     RunbookPage pages = new RunbookPage(template, all);
-    // Each page on its own: a team's hundreds of runbooks render on every core.
-    try {
-      written.addAll(all.parallelStream().map(runbook -> {
-        try {
-          return output.write(out.resolve("runbooks").resolve(runbook.pageName()),
-              pages.render(runbook, now));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).toList());
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+    for (Runbook runbook : all) {
+      written.add(output.write(out.resolve("runbooks").resolve(runbook.pageName()),
+          pages.render(runbook, now)));
     }
     written.add(output.write(out.resolve("runbooks").resolve(SearchPage.FILE_NAME),
         new SearchPage(template).render(all, now)));
