@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sitehealth.core.history.HistoryStore;
+import io.github.sitehealth.core.result.CheckResult;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Hop;
 import io.github.sitehealth.core.result.RunResult;
@@ -184,6 +185,24 @@ class SiteGeneratorTest {
     try (var files = Files.list(elsewhere)) {
       assertThat(files.toList()).isEmpty();
     }
+  }
+
+  @Test
+  void aGenerationThatFailsLeavesNoThreadWritingPages() throws IOException {
+    Path out = dir.resolve("site-health");
+    List<CheckResult> checks = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      checks.add(Fixtures.up("c" + i));
+    }
+    Fixtures.writeResults(out, Fixtures.run(Fixtures.T0, checks.toArray(CheckResult[]::new)));
+    // index.html cannot replace a directory that holds a file: the status page fails while the
+    // badges are being written on the other thread
+    Files.createDirectories(out.resolve("index.html").resolve("kept"));
+
+    assertThatThrownBy(() -> generator.generate(SiteRequest.of(out, out)))
+        .isInstanceOf(IOException.class);
+    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
+        t -> t.getName().equals("site-health-pages") && t.isAlive());
   }
 
   @Test
