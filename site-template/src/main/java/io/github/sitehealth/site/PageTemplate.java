@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
@@ -35,6 +36,14 @@ final class PageTemplate {
   /** The templates with the policy and the stylesheet in, parsed once; each page is a copy. */
   private final Document status = parse(STATUS);
   private final Document runbook = parse(RUNBOOK);
+
+  /**
+   * The SHA-256 of what a runbook page is made of besides its runbook: the template, the
+   * stylesheet and the search page's script, hex.
+   */
+  static String sha256() {
+    return PrebuiltLibrary.sha256(List.of(resource(RUNBOOK), resource("site.css"), SEARCH_SCRIPT));
+  }
 
   /** A fresh copy of the template with the policy, the stylesheet and the title filled in. */
   Document page(String template, String title) {

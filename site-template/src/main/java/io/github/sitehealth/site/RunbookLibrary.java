@@ -11,6 +11,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -55,14 +56,28 @@ public final class RunbookLibrary {
   private final Map<String, String> teamCodes;
   private final Map<String, String> codes;
   private final List<String> warnings;
+  private final Map<String, String> prebuiltPages;
 
   private RunbookLibrary(
       Map<String, Runbook> byPage, Map<String, String> teamCodes, Map<String, String> codes,
-      List<String> warnings) {
+      List<String> warnings, Map<String, String> prebuiltPages) {
     this.byPage = Collections.unmodifiableMap(byPage);
     this.teamCodes = Map.copyOf(teamCodes);
     this.codes = Collections.unmodifiableMap(codes);
     this.warnings = List.copyOf(warnings);
+    this.prebuiltPages = Map.copyOf(prebuiltPages);
+  }
+
+  /**
+   * The finished page as the build wrote it for this library, with the run's time in its footer:
+   * a runbook's page or the search page. Only for the default library alone (no team runbooks),
+   * when the jar's templates are the ones the pages were written with.
+   *
+   * @param pageName e.g. {@code dns.html}, {@code search.html}
+   */
+  Optional<String> prebuiltPage(String pageName, Instant generatedAt) {
+    return Optional.ofNullable(prebuiltPages.get(pageName))
+        .map(page -> PrebuiltLibrary.at(page, generatedAt));
   }
 
   /** Only the default library. */
@@ -87,7 +102,7 @@ public final class RunbookLibrary {
       sources.add(new Source(file, readDefault(file), Runbook.Source.DEFAULT));
     }
     // The default library as the build rendered it, when it was built from these very files.
-    Optional<List<Runbook>> prebuilt = PrebuiltLibrary.read(
+    Optional<PrebuiltLibrary.Prebuilt> prebuilt = PrebuiltLibrary.read(
         sources.stream().map(Source::markdown).toList());
     for (Path path : teamFiles(teamDirectory, warnings)) {
       try {
@@ -97,8 +112,12 @@ public final class RunbookLibrary {
         warnings.add("team runbook " + path + " is not UTF-8 text; skipped");
       }
     }
-    int ready = prebuilt.map(List::size).orElse(0);
-    List<Runbook> runbooks = new ArrayList<>(prebuilt.orElse(List.of()));
+    int ready = prebuilt.map(p -> p.runbooks().size()).orElse(0);
+    List<Runbook> runbooks = new ArrayList<>(prebuilt.map(PrebuiltLibrary.Prebuilt::runbooks)
+        .orElse(List.of()));
+    // The finished pages hold the sidebar of the default library alone: no team page may differ.
+    Map<String, String> pages = prebuilt.isPresent() && sources.size() == DEFAULT_FILES.size()
+        ? prebuilt.get().pages() : Map.of();
     // Pages render independently: on every core, each thread with its own renderer. The
     // results keep the sources' order, so pages and warnings come out as if rendered in turn.
     try {
@@ -143,7 +162,7 @@ public final class RunbookLibrary {
     }
     codes.putAll(teamCodes);
     checkReplacedPages(byPage, warnings);
-    return new RunbookLibrary(byPage, teamCodes, codes, warnings);
+    return new RunbookLibrary(byPage, teamCodes, codes, warnings, pages);
   }
 
   /** Every page, the default library first, then the team's own pages by file name. */

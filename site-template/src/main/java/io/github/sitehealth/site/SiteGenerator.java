@@ -20,11 +20,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -75,20 +74,22 @@ public final class SiteGenerator {
     // The runbook pages, the pages for failing checks and the badges do not depend on the status
     // page: they are written on a thread of their own meanwhile (2,000 badges are 2,000 files to
     // create, which costs the kernel more than writing them).
-    ExecutorService aside = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "site-health-pages");
-      thread.setDaemon(true);
-      return thread;
-    });
+    FutureTask<List<Path>> docs = new FutureTask<>(
+        () -> writeDocsAndBadges(output, template, library, run, now));
+    Thread aside = new Thread(docs, "site-health-pages");
+    aside.setDaemon(true);
+    aside.start();
     List<Path> written = new ArrayList<>();
+    boolean joined = false;
     try {
-      Future<List<Path>> docs = aside.submit(
-          () -> writeDocsAndBadges(output, template, library, run, now));
       written.addAll(writeStatus(output, template, library, run, history, incidents, request, now));
       written.addAll(join(docs));
+      joined = true;
     } finally {
-      aside.shutdownNow();
-      awaitTermination(aside);
+      if (!joined) {
+        aside.interrupt();
+      }
+      awaitEnd(aside);
     }
     removeStale(out.resolve("runbooks"), ".html", written);
     removeStale(out.resolve(CheckPage.DIRECTORY), ".html", written);
@@ -122,13 +123,19 @@ public final class SiteGenerator {
     Path out = output.out;
     List<Path> written = new ArrayList<>();
     List<Runbook> all = library.runbooks();
-    RunbookPage pages = new RunbookPage(template, all);
+    // The default library's pages as the build wrote them, when the team has none of its own.
+    RunbookPage pages = null;
     for (Runbook runbook : all) {
+      Optional<String> prebuilt = library.prebuiltPage(runbook.pageName(), now);
+      if (prebuilt.isEmpty() && pages == null) {
+        pages = new RunbookPage(template, all);
+      }
       written.add(output.write(out.resolve("runbooks").resolve(runbook.pageName()),
-          pages.render(runbook, now)));
+          prebuilt.isPresent() ? prebuilt.get() : pages.render(runbook, now)));
     }
     written.add(output.write(out.resolve("runbooks").resolve(SearchPage.FILE_NAME),
-        new SearchPage(template).render(all, now)));
+        library.prebuiltPage(SearchPage.FILE_NAME, now)
+            .orElseGet(() -> new SearchPage(template).render(all, now))));
     CheckPage checkPages = new CheckPage(template, library);
     for (CheckResult check : run.checks()) {
       if (CheckPage.applies(library, check)) {
@@ -147,7 +154,7 @@ public final class SiteGenerator {
   }
 
   /** What the other thread wrote, or what it threw. */
-  private static List<Path> join(Future<List<Path>> part) throws IOException {
+  private static List<Path> join(FutureTask<List<Path>> part) throws IOException {
     try {
       return part.get();
     } catch (InterruptedException e) {
@@ -168,13 +175,13 @@ public final class SiteGenerator {
   }
 
   /**
-   * Waits for the other thread to stop, so that no file is being written after {@code generate}
+   * Waits for the other thread to end, so that no file is being written after {@code generate}
    * returns or throws: after a failure here it was interrupted, which ends a write in progress
    * (the file is then as it was), but a wait on a stuck file system is bounded all the same.
    */
-  private static void awaitTermination(ExecutorService aside) {
+  private static void awaitEnd(Thread aside) {
     try {
-      aside.awaitTermination(1, TimeUnit.MINUTES);
+      aside.join(TimeUnit.MINUTES.toMillis(1));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

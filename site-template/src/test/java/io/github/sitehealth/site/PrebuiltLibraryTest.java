@@ -2,9 +2,14 @@ package io.github.sitehealth.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The default runbooks the build rendered into the jar are the ones rendering their Markdown now
@@ -16,7 +21,8 @@ class PrebuiltLibraryTest {
   void theBuildRenderedTheDefaultLibraryAsRenderingItNowDoes() throws Exception {
     List<Runbook> prebuilt = PrebuiltLibrary.read(RunbookLibrary.defaultMarkdown())
         .orElseThrow(() -> new AssertionError(PrebuiltLibrary.RESOURCE + " is missing or stale:"
-            + " the build's process-classes phase writes it"));
+            + " the build's process-classes phase writes it"))
+        .runbooks();
 
     assertThat(prebuilt).isEqualTo(RunbookLibrary.renderDefaults());
     assertThat(prebuilt).allSatisfy(r -> assertThat(r.commands()).allSatisfy((section, commands) ->
@@ -26,6 +32,33 @@ class PrebuiltLibraryTest {
   @Test
   void theLibraryARunLoadsIsTheRenderedOne() throws Exception {
     assertThat(RunbookLibrary.defaults().runbooks()).isEqualTo(RunbookLibrary.renderDefaults());
+  }
+
+  @Test
+  void thePrebuiltPagesAreTheOnesWritingThemNowGivesAtTheRunsTime() throws Exception {
+    RunbookLibrary library = RunbookLibrary.defaults();
+    Instant at = Instant.parse("2026-03-20T09:41:07.123456789Z");
+    PageTemplate template = new PageTemplate();
+    RunbookPage pages = new RunbookPage(template, library.runbooks());
+
+    for (Runbook runbook : library.runbooks()) {
+      assertThat(library.prebuiltPage(runbook.pageName(), at)).as(runbook.pageName())
+          .contains(pages.render(runbook, at));
+    }
+    assertThat(library.prebuiltPage(SearchPage.FILE_NAME, at))
+        .contains(new SearchPage(template).render(library.runbooks(), at));
+    assertThat(library.prebuiltPage("dns.html", at).orElseThrow())
+        .contains("datetime=\"2026-03-20T09:41:07.123456789Z\"", ">2026-03-20 09:41 UTC<")
+        .doesNotContain("2999");
+  }
+
+  @Test
+  void aLibraryWithATeamRunbookWritesItsPagesAnew(@TempDir Path team) throws Exception {
+    Files.writeString(team.resolve("payments.md"), "---\ntitle: Payments\n---\n\n# Payments\n");
+    RunbookLibrary library = RunbookLibrary.load(Optional.of(team));
+
+    assertThat(library.prebuiltPage("dns.html", Instant.EPOCH)).isEmpty();
+    assertThat(library.prebuiltPage(SearchPage.FILE_NAME, Instant.EPOCH)).isEmpty();
   }
 
   @Test

@@ -191,12 +191,12 @@ class SiteGeneratorTest {
   void aGenerationThatFailsLeavesNoThreadWritingPages() throws IOException {
     Path out = dir.resolve("site-health");
     List<CheckResult> checks = new java.util.ArrayList<>();
-    for (int i = 0; i < 200; i++) {
-      checks.add(Fixtures.up("c" + i));
+    for (int i = 0; i < 300; i++) {
+      checks.add(Fixtures.failing("c" + i, CheckStatus.DOWN, "HTTP_502", Hop.ORIGIN));
     }
     Fixtures.writeResults(out, Fixtures.run(Fixtures.T0, checks.toArray(CheckResult[]::new)));
     // index.html cannot replace a directory that holds a file: the status page fails while the
-    // badges are being written on the other thread
+    // other thread writes a page of commands and a badge for each failing check
     Files.createDirectories(out.resolve("index.html").resolve("kept"));
 
     assertThatThrownBy(() -> generator.generate(SiteRequest.of(out, out)))
