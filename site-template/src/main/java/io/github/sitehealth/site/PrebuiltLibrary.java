@@ -39,6 +39,9 @@ public final class PrebuiltLibrary {
    *
    * @param markdownSha256 the SHA-256 of the default pages' Markdown, in library order, hex
    * @param runbooks the rendered pages, in library order
+   * @param pagesSha256 the SHA-256 of the template, stylesheet and script the pages were written
+   *     with ({@link PageTemplate#sha256()}), hex
+   * @param pages page name to the finished page, {@link #GENERATED_AT} in its footer
    */
   record Contents(
       String markdownSha256, List<Runbook> runbooks, String pagesSha256, Map<String, String> pages) {}
@@ -138,12 +141,13 @@ public final class PrebuiltLibrary {
     return List.of("datetime=\"" + at + "\"", ">" + PageTemplate.shown(at) + "<");
   }
 
-  static String sha256(List<String> markdown) {
+  /** The SHA-256 of texts in turn (Markdown pages, templates), hex. */
+  static String sha256(List<String> texts) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String page : markdown) {
-        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
-        // the length first, so that pages cannot trade text across their boundary
+      for (String text : texts) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        // the length first, so that texts cannot trade characters across their boundary
         digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
         digest.update((byte) 0);
         digest.update(bytes);
