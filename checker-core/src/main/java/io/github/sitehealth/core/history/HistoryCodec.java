@@ -65,8 +65,15 @@ final class HistoryCodec {
     private List<String> previous = List.of();
   }
 
-  private final ObjectMapper mapper = new ObjectMapper();
-  private final JsonFactory json = mapper.getFactory();
+  private final JsonFactory json = new JsonFactory();
+
+  /**
+   * Jackson's tree model, for lines of the first form only: a file of the current form is read
+   * without loading Jackson's databind.
+   */
+  private static final class FirstForm {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /**
    * The entry as UTF-8 JSON on one line, without the line break.
@@ -153,17 +160,22 @@ final class HistoryCodec {
         throw new BadLine("not a JSON object");
       }
       Compact line = new Compact();
-      JsonNode version = null;
+      String version = null;
+      boolean current = false;
       while (in.nextToken() == JsonToken.FIELD_NAME) {
         String field = in.currentName();
         JsonToken value = in.nextToken();
         switch (field) {
           case "v" -> {
-            version = mapper.readTree(in);
-            if (version.isNumber() && version.asInt() == 1) {
+            if (value.isNumeric() && in.getValueAsInt() == 1) {
               // The first form: decoded whole, as it always was.
               return decodeFirstForm(content, offset, length);
             }
+            current = value == JsonToken.VALUE_NUMBER_INT
+                && in.getNumberType() == JsonParser.NumberType.INT && in.getIntValue() == VERSION;
+            version = value.isStructStart() ? "(not a number)"
+                : value == JsonToken.VALUE_STRING ? "\"" + in.getText() + "\"" : in.getText();
+            in.skipChildren();
           }
           case "startedAt" -> line.startedAt = value == JsonToken.VALUE_STRING ? in.getText() : null;
           case "durationMs" -> line.durationMs = wholeNumber(in, value, "durationMs");
@@ -176,7 +188,7 @@ final class HistoryCodec {
           default -> in.skipChildren();
         }
       }
-      if (version == null || !version.isIntegralNumber() || version.asInt() != VERSION) {
+      if (!current) {
         throw new BadLine("unknown version " + (version == null ? "(none)" : version));
       }
       return line.entry();
@@ -369,7 +381,7 @@ final class HistoryCodec {
   private HistoryEntry decodeFirstForm(byte[] content, int offset, int length) throws BadLine {
     JsonNode root;
     try {
-      root = mapper.readTree(content, offset, length);
+      root = FirstForm.MAPPER.readTree(content, offset, length);
     } catch (JsonProcessingException e) {
       throw new BadLine("not JSON (" + e.getOriginalMessage() + ")");
     } catch (IOException e) {

@@ -1,14 +1,16 @@
 package io.github.sitehealth.core.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sitehealth.core.result.AddressResult;
 import io.github.sitehealth.core.result.Attempt;
 import io.github.sitehealth.core.result.CheckResult;
+import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.Finding;
 import io.github.sitehealth.core.result.FindingCode;
 import io.github.sitehealth.core.result.Hop;
@@ -28,91 +30,112 @@ public final class ResultsJson {
   public static final String FILE_NAME = "results.json";
   public static final int SCHEMA_VERSION = 1;
 
-  private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Writes; its generators leave the stream open for {@link AtomicFiles} to close. */
+  private static final JsonFactory JSON =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
+  /**
+   * Writes the run as {@code results.json}, indented as Jackson's default pretty printer does. The
+   * file is written as a stream, check by check, with no tree of the whole run in memory.
+   *
+   * @throws IOException when the file cannot be written; the file is then as it was
+   */
   public void write(RunResult run, Path file) throws IOException {
-    ObjectNode root = toJson(run);
-    AtomicFiles.write(file, out -> mapper.writeValue(out, root));
-  }
-
-  public ObjectNode toJson(RunResult run) {
-    ObjectNode root = mapper.createObjectNode();
-    root.put("schemaVersion", SCHEMA_VERSION);
-    root.put("vantage", run.vantage().orElse(null));
-    root.put("shard", run.shard().map(Shard::toString).orElse(null));
-    root.put("startedAt", run.startedAt().toString());
-    root.put("durationMs", run.durationMs());
-    ObjectNode summary = root.putObject("summary");
-    summary.put("checks", run.checks().size());
-    for (var status : io.github.sitehealth.core.result.CheckStatus.values()) {
-      summary.put(status.name(), run.count(status));
-    }
-    ArrayNode checks = root.putArray("checks");
-    for (CheckResult c : run.checks()) {
-      checks.add(check(c));
-    }
-    return root;
-  }
-
-  private ObjectNode check(CheckResult c) {
-    ObjectNode node = mapper.createObjectNode();
-    node.put("name", c.name());
-    node.put("kind", c.kind());
-    node.put("target", c.target());
-    node.put("status", c.status().name());
-    node.put("observed", c.observed());
-    node.put("latencyMs", c.latencyMs());
-    node.put("durationMs", c.durationMs());
-    node.put("startedAt", c.startedAt().toString());
-    if (c.finding().isPresent()) {
-      node.set("finding", finding(c.finding().get()));
-    } else {
-      node.putNull("finding");
-    }
-    ArrayNode attempts = node.putArray("attempts");
-    for (Attempt a : c.attempts()) {
-      ObjectNode an = attempts.addObject();
-      an.put("number", a.number());
-      an.put("startedAt", a.startedAt().toString());
-      an.put("durationMs", a.durationMs());
-      if (a.status().isPresent()) {
-        an.put("httpStatus", a.status().get());
-      } else {
-        an.putNull("httpStatus");
+    AtomicFiles.write(file, out -> {
+      try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+        g.useDefaultPrettyPrinter();
+        write(run, g);
       }
-      an.put("outcome", a.outcome());
-      an.put("passed", a.passed());
+    });
+  }
+
+  private static void write(RunResult run, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("schemaVersion", SCHEMA_VERSION);
+    g.writeStringField("vantage", run.vantage().orElse(null));
+    g.writeStringField("shard", run.shard().map(Shard::toString).orElse(null));
+    g.writeStringField("startedAt", run.startedAt().toString());
+    g.writeNumberField("durationMs", run.durationMs());
+    g.writeObjectFieldStart("summary");
+    g.writeNumberField("checks", run.checks().size());
+    for (CheckStatus status : CheckStatus.values()) {
+      g.writeNumberField(status.name(), run.count(status));
     }
-    ArrayNode addresses = node.putArray("addresses");
-    c.addresses().forEach(a -> addresses.add(address(a)));
+    g.writeEndObject();
+    g.writeArrayFieldStart("checks");
+    for (CheckResult c : run.checks()) {
+      check(c, g);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void check(CheckResult c, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", c.name());
+    g.writeStringField("kind", c.kind());
+    g.writeStringField("target", c.target());
+    g.writeStringField("status", c.status().name());
+    g.writeStringField("observed", c.observed());
+    g.writeNumberField("latencyMs", c.latencyMs());
+    g.writeNumberField("durationMs", c.durationMs());
+    g.writeStringField("startedAt", c.startedAt().toString());
+    g.writeFieldName("finding");
+    if (c.finding().isPresent()) {
+      finding(c.finding().get(), g);
+    } else {
+      g.writeNull();
+    }
+    g.writeArrayFieldStart("attempts");
+    for (Attempt a : c.attempts()) {
+      g.writeStartObject();
+      g.writeNumberField("number", a.number());
+      g.writeStringField("startedAt", a.startedAt().toString());
+      g.writeNumberField("durationMs", a.durationMs());
+      g.writeFieldName("httpStatus");
+      if (a.status().isPresent()) {
+        g.writeNumber(a.status().get());
+      } else {
+        g.writeNull();
+      }
+      g.writeStringField("outcome", a.outcome());
+      g.writeBooleanField("passed", a.passed());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("addresses");
+    for (AddressResult a : c.addresses()) {
+      address(a, g);
+    }
+    g.writeEndArray();
+    g.writeFieldName("sampling");
     if (c.sampling().isPresent()) {
-      node.set("sampling", sampling(c.sampling().get()));
+      sampling(c.sampling().get(), g);
     } else {
-      node.putNull("sampling");
+      g.writeNull();
     }
-    ArrayNode vantages = node.putArray("vantages");
-    c.vantages().forEach(v -> vantages.add(vantage(v)));
-    if (c.group().isPresent()) {
-      node.put("group", c.group().get());
-    } else {
-      node.putNull("group");
+    g.writeArrayFieldStart("vantages");
+    for (VantageResult v : c.vantages()) {
+      vantage(v, g);
     }
-    return node;
+    g.writeEndArray();
+    g.writeStringField("group", c.group().orElse(null));
+    g.writeEndObject();
   }
 
   /**
    * {@code {"vantage", "status", "observed", "code", "hop", "latencyMs"}}: what one vantage saw of
    * a merged check; {@code code} and {@code hop} are null when it saw no finding.
    */
-  private ObjectNode vantage(VantageResult v) {
-    ObjectNode node = mapper.createObjectNode();
-    node.put("vantage", v.vantage());
-    node.put("status", v.status().name());
-    node.put("observed", v.observed());
-    node.put("code", v.code().map(FindingCode::id).orElse(null));
-    node.put("hop", v.hop().map(Hop::id).orElse(null));
-    node.put("latencyMs", v.latencyMs());
-    return node;
+  private static void vantage(VantageResult v, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("vantage", v.vantage());
+    g.writeStringField("status", v.status().name());
+    g.writeStringField("observed", v.observed());
+    g.writeStringField("code", v.code().map(FindingCode::id).orElse(null));
+    g.writeStringField("hop", v.hop().map(Hop::id).orElse(null));
+    g.writeNumberField("latencyMs", v.latencyMs());
+    g.writeEndObject();
   }
 
   /**
@@ -120,71 +143,65 @@ public final class ResultsJson {
    * "failedSamples", "failureRate"}}; {@code code} and {@code hop} are null when the address
    * passed, {@code failureRate} is in percent (derived, not read back).
    */
-  private ObjectNode address(AddressResult a) {
-    ObjectNode node = mapper.createObjectNode();
-    node.put("address", a.address());
-    node.put("status", a.status().name());
-    node.put("observed", a.observed());
-    if (a.code().isPresent()) {
-      node.put("code", a.code().get().id());
-    } else {
-      node.putNull("code");
-    }
-    if (a.hop().isPresent()) {
-      node.put("hop", a.hop().get().id());
-    } else {
-      node.putNull("hop");
-    }
-    node.put("latencyMs", a.latencyMs());
-    node.put("samples", a.samples());
-    node.put("failedSamples", a.failedSamples());
-    node.put("failureRate", a.failureRate());
-    return node;
+  private static void address(AddressResult a, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("address", a.address());
+    g.writeStringField("status", a.status().name());
+    g.writeStringField("observed", a.observed());
+    g.writeStringField("code", a.code().map(FindingCode::id).orElse(null));
+    g.writeStringField("hop", a.hop().map(Hop::id).orElse(null));
+    g.writeNumberField("latencyMs", a.latencyMs());
+    g.writeNumberField("samples", a.samples());
+    g.writeNumberField("failedSamples", a.failedSamples());
+    g.writeNumberField("failureRate", a.failureRate());
+    g.writeEndObject();
   }
 
   /**
    * {@code {"samples", "failed", "failureRate", "windowMs", "maxFailureRate", "failures": [...]}};
    * rates in percent, {@code failureRate} derived (not read back).
    */
-  private ObjectNode sampling(Sampling s) {
-    ObjectNode node = mapper.createObjectNode();
-    node.put("samples", s.samples());
-    node.put("failed", s.failed());
-    node.put("failureRate", s.failureRate());
-    node.put("windowMs", s.windowMs());
-    node.put("maxFailureRate", s.maxFailureRate());
-    ArrayNode failures = node.putArray("failures");
+  private static void sampling(Sampling s, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("samples", s.samples());
+    g.writeNumberField("failed", s.failed());
+    g.writeNumberField("failureRate", s.failureRate());
+    g.writeNumberField("windowMs", s.windowMs());
+    g.writeNumberField("maxFailureRate", s.maxFailureRate());
+    g.writeArrayFieldStart("failures");
     for (Sample f : s.failures()) {
-      ObjectNode fn = failures.addObject();
-      fn.put("sample", f.index());
-      fn.put("startedAt", f.startedAt().toString());
-      fn.put("durationMs", f.durationMs());
-      if (f.address().isPresent()) {
-        fn.put("address", f.address().get());
-      } else {
-        fn.putNull("address");
-      }
+      g.writeStartObject();
+      g.writeNumberField("sample", f.index());
+      g.writeStringField("startedAt", f.startedAt().toString());
+      g.writeNumberField("durationMs", f.durationMs());
+      g.writeStringField("address", f.address().orElse(null));
+      g.writeFieldName("status");
       if (f.status().isPresent()) {
-        fn.put("status", f.status().get());
+        g.writeNumber(f.status().get());
       } else {
-        fn.putNull("status");
+        g.writeNull();
       }
-      fn.put("code", f.code().id());
-      fn.put("observed", f.observed());
+      g.writeStringField("code", f.code().id());
+      g.writeStringField("observed", f.observed());
+      g.writeEndObject();
     }
-    return node;
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
-  private ObjectNode finding(Finding f) {
-    ObjectNode node = mapper.createObjectNode();
-    node.put("code", f.code().id());
-    node.put("hop", f.hop().id());
-    node.put("summary", f.summary());
-    node.put("runbook", f.runbook());
-    node.put("originProbed", f.originProbed());
-    ArrayNode evidence = node.putArray("evidence");
-    f.evidence().forEach(evidence::add);
-    return node;
+  private static void finding(Finding f, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("code", f.code().id());
+    g.writeStringField("hop", f.hop().id());
+    g.writeStringField("summary", f.summary());
+    g.writeStringField("runbook", f.runbook());
+    g.writeBooleanField("originProbed", f.originProbed());
+    g.writeArrayFieldStart("evidence");
+    for (String line : f.evidence()) {
+      g.writeString(line);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   /**
@@ -201,7 +218,7 @@ public final class ResultsJson {
   public RunResult read(Path file) throws IOException {
     JsonNode root;
     try (InputStream in = Files.newInputStream(file)) {
-      root = mapper.readTree(in);
+      root = new ObjectMapper().readTree(in);
     } catch (JsonProcessingException e) {
       throw new IOException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
     }
