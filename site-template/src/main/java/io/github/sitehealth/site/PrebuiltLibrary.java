@@ -1,8 +1,11 @@
 package io.github.sitehealth.site;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +14,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The default runbook library as the build rendered it: {@code runbooks/library.json} in this
@@ -23,6 +28,9 @@ import java.util.Optional;
  * sections and commands instead of parsing their Markdown (no Flexmark, unless the team has
  * runbooks of its own). The file names the SHA-256 of the Markdown it was rendered from, and is
  * used only when that matches the Markdown in the jar; otherwise the pages are rendered as before.
+ * The file is written and read with Jackson's streaming API, field by field: a run reads it with
+ * no data binding (Jackson's databind costs a cold JVM about half a second of class loading and
+ * introspection for these records, on the thread that loads the library while the checks run).
  *
  * <p>It also holds the library's finished pages ({@code runbooks/*.html} and the search page) as
  * they are written when the team has no runbooks of its own, with a stand-in for the time in
@@ -59,8 +67,7 @@ public final class PrebuiltLibrary {
   /** The stand-in for the generation time in the prebuilt pages' footers. */
   static final Instant GENERATED_AT = Instant.parse("2999-12-31T23:59:00Z");
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  private static final JsonFactory JSON = new JsonFactory();
 
   private PrebuiltLibrary() {}
 
@@ -78,7 +85,223 @@ public final class PrebuiltLibrary {
     Contents contents = new Contents(sha256(RunbookLibrary.defaultMarkdown()), runbooks,
         PageTemplate.sha256(), pages(runbooks));
     Files.createDirectories(file.getParent());
-    JSON.writeValue(file.toFile(), contents);
+    try (JsonGenerator out = JSON.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+      write(contents, out);
+    }
+  }
+
+  /** Writes the contents as one JSON object, the fields in the order of {@link Contents}. */
+  static void write(Contents contents, JsonGenerator out) throws IOException {
+    out.writeStartObject();
+    out.writeStringField("markdownSha256", contents.markdownSha256());
+    out.writeArrayFieldStart("runbooks");
+    for (Runbook runbook : contents.runbooks()) {
+      out.writeStartObject();
+      out.writeStringField("fileName", runbook.fileName());
+      out.writeStringField("source", runbook.source().name());
+      out.writeStringField("title", runbook.title());
+      out.writeStringField("summary", runbook.summary());
+      out.writeArrayFieldStart("codes");
+      for (String code : runbook.codes()) {
+        out.writeString(code);
+      }
+      out.writeEndArray();
+      out.writeArrayFieldStart("sections");
+      for (Runbook.Section section : runbook.sections()) {
+        out.writeStartObject();
+        out.writeStringField("id", section.id());
+        out.writeNumberField("level", section.level());
+        out.writeStringField("title", section.title());
+        out.writeEndObject();
+      }
+      out.writeEndArray();
+      out.writeStringField("html", runbook.html());
+      out.writeObjectFieldStart("commands");
+      // sorted, so that the same library always gives the same file
+      for (Map.Entry<String, List<Runbook.Command>> section :
+          new TreeMap<>(runbook.commands()).entrySet()) {
+        out.writeArrayFieldStart(section.getKey());
+        for (Runbook.Command command : section.getValue()) {
+          out.writeStartObject();
+          out.writeStringField("language", command.language());
+          out.writeStringField("text", command.text());
+          out.writeEndObject();
+        }
+        out.writeEndArray();
+      }
+      out.writeEndObject();
+      out.writeEndObject();
+    }
+    out.writeEndArray();
+    out.writeStringField("pagesSha256", contents.pagesSha256());
+    out.writeObjectFieldStart("pages");
+    for (Map.Entry<String, String> page : contents.pages().entrySet()) {
+      out.writeStringField(page.getKey(), page.getValue());
+    }
+    out.writeEndObject();
+    out.writeEndObject();
+  }
+
+  /**
+   * Reads what {@link #write} wrote.
+   *
+   * @throws IOException when the stream is not such a file: not JSON, a field missing, of another
+   *     type, or one it does not know
+   */
+  static Contents read(InputStream in) throws IOException {
+    try (JsonParser json = JSON.createParser(in)) {
+      json.nextToken();
+      expect(json, JsonToken.START_OBJECT);
+      String markdownSha256 = null;
+      List<Runbook> runbooks = null;
+      String pagesSha256 = null;
+      Map<String, String> pages = null;
+      while (json.nextToken() == JsonToken.FIELD_NAME) {
+        String field = json.currentName();
+        json.nextToken();
+        switch (field) {
+          case "markdownSha256" -> markdownSha256 = text(json);
+          case "runbooks" -> runbooks = list(json, () -> runbook(json));
+          case "pagesSha256" -> pagesSha256 = text(json);
+          case "pages" -> pages = map(json, () -> text(json));
+          default -> throw unknown(json, field);
+        }
+      }
+      if (json.nextToken() != null) {
+        throw new JsonParseException(json, "more after the library's object");
+      }
+      return new Contents(required(json, markdownSha256, "markdownSha256"),
+          required(json, runbooks, "runbooks"), required(json, pagesSha256, "pagesSha256"),
+          required(json, pages, "pages"));
+    }
+  }
+
+  private static Runbook runbook(JsonParser json) throws IOException {
+    expect(json, JsonToken.START_OBJECT);
+    String fileName = null;
+    Runbook.Source source = null;
+    String title = null;
+    String summary = null;
+    List<String> codes = null;
+    List<Runbook.Section> sections = null;
+    String html = null;
+    Map<String, List<Runbook.Command>> commands = null;
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String field = json.currentName();
+      json.nextToken();
+      switch (field) {
+        case "fileName" -> fileName = text(json);
+        case "source" -> source = source(json);
+        case "title" -> title = text(json);
+        case "summary" -> summary = text(json);
+        case "codes" -> codes = list(json, () -> text(json));
+        case "sections" -> sections = list(json, () -> section(json));
+        case "html" -> html = text(json);
+        case "commands" -> commands = map(json, () -> list(json, () -> command(json)));
+        default -> throw unknown(json, field);
+      }
+    }
+    return new Runbook(required(json, fileName, "fileName"), required(json, source, "source"),
+        required(json, title, "title"), required(json, summary, "summary"),
+        required(json, codes, "codes"), required(json, sections, "sections"),
+        required(json, html, "html"), required(json, commands, "commands"));
+  }
+
+  private static Runbook.Section section(JsonParser json) throws IOException {
+    expect(json, JsonToken.START_OBJECT);
+    String id = null;
+    Integer level = null;
+    String title = null;
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String field = json.currentName();
+      json.nextToken();
+      switch (field) {
+        case "id" -> id = text(json);
+        case "level" -> level = number(json);
+        case "title" -> title = text(json);
+        default -> throw unknown(json, field);
+      }
+    }
+    return new Runbook.Section(required(json, id, "id"), required(json, level, "level"),
+        required(json, title, "title"));
+  }
+
+  private static Runbook.Command command(JsonParser json) throws IOException {
+    expect(json, JsonToken.START_OBJECT);
+    String language = null;
+    String text = null;
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String field = json.currentName();
+      json.nextToken();
+      switch (field) {
+        case "language" -> language = text(json);
+        case "text" -> text = text(json);
+        default -> throw unknown(json, field);
+      }
+    }
+    return new Runbook.Command(required(json, language, "language"), required(json, text, "text"));
+  }
+
+  /** A value read from the parser, which stands on its first token. */
+  @FunctionalInterface
+  private interface Value<T> {
+    T read() throws IOException;
+  }
+
+  private static <T> List<T> list(JsonParser json, Value<T> item) throws IOException {
+    expect(json, JsonToken.START_ARRAY);
+    List<T> items = new ArrayList<>();
+    while (json.nextToken() != JsonToken.END_ARRAY) {
+      items.add(item.read());
+    }
+    return items;
+  }
+
+  private static <T> Map<String, T> map(JsonParser json, Value<T> value) throws IOException {
+    expect(json, JsonToken.START_OBJECT);
+    Map<String, T> map = new LinkedHashMap<>();
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String key = json.currentName();
+      json.nextToken();
+      map.put(key, value.read());
+    }
+    return map;
+  }
+
+  private static String text(JsonParser json) throws IOException {
+    expect(json, JsonToken.VALUE_STRING);
+    return json.getText();
+  }
+
+  private static Integer number(JsonParser json) throws IOException {
+    expect(json, JsonToken.VALUE_NUMBER_INT);
+    return json.getIntValue();
+  }
+
+  private static Runbook.Source source(JsonParser json) throws IOException {
+    String name = text(json);
+    try {
+      return Runbook.Source.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new JsonParseException(json, "unknown source " + name);
+    }
+  }
+
+  private static void expect(JsonParser json, JsonToken token) throws IOException {
+    if (json.currentToken() != token) {
+      throw new JsonParseException(json, "expected " + token + ", found " + json.currentToken());
+    }
+  }
+
+  private static IOException unknown(JsonParser json, String field) {
+    return new JsonParseException(json, "unknown field \"" + field + "\"");
+  }
+
+  private static <T> T required(JsonParser json, T value, String field) throws IOException {
+    if (value == null) {
+      throw new JsonParseException(json, "no \"" + field + "\" in the object that ends here");
+    }
+    return value;
   }
 
   /**
@@ -91,7 +314,7 @@ public final class PrebuiltLibrary {
       if (in == null) {
         return Optional.empty();
       }
-      Contents contents = JSON.readValue(in, new TypeReference<Contents>() {});
+      Contents contents = read(in);
       if (!contents.markdownSha256().equals(sha256(markdown))) {
         return Optional.empty();
       }

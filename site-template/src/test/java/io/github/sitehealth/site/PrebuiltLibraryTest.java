@@ -1,12 +1,20 @@
 package io.github.sitehealth.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +75,44 @@ class PrebuiltLibraryTest {
     edited.set(0, edited.get(0) + "\nOne more line.\n");
 
     assertThat(PrebuiltLibrary.read(edited)).isEmpty();
+  }
+
+  @Test
+  void whatIsWrittenReadsBackTheSame() throws Exception {
+    PrebuiltLibrary.Contents contents = new PrebuiltLibrary.Contents("abc",
+        RunbookLibrary.renderDefaults(), "def", Map.of("dns.html", "<p>\"quoted\" \u2028 & more</p>"));
+
+    assertThat(PrebuiltLibrary.read(new ByteArrayInputStream(written(contents))))
+        .isEqualTo(contents);
+  }
+
+  @Test
+  void aDamagedFileIsRefusedNotHalfRead() throws Exception {
+    PrebuiltLibrary.Contents contents = new PrebuiltLibrary.Contents("abc",
+        RunbookLibrary.renderDefaults(), "def", Map.of());
+    String json = new String(written(contents), StandardCharsets.UTF_8);
+
+    for (String damaged : List.of(
+        json.substring(0, json.length() / 2),
+        json.replace("\"level\":2", "\"level\":\"2\""),
+        json.replace("\"title\":", "\"titel\":"),
+        json.replace("\"summary\":", "\"x\":0,\"summary\":"),
+        json.replaceFirst(",\"html\":\"[^\"]*\"", ""),
+        json.replace("\"DEFAULT\"", "\"SHIPPED\""),
+        json + "{}")) {
+      assertThatThrownBy(() -> PrebuiltLibrary.read(
+          new ByteArrayInputStream(damaged.getBytes(StandardCharsets.UTF_8))))
+          .as(damaged.length() > 300 ? damaged.substring(0, 300) : damaged)
+          .isInstanceOf(IOException.class);
+    }
+  }
+
+  private static byte[] written(PrebuiltLibrary.Contents contents) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JsonGenerator out = new JsonFactory().createGenerator(bytes)) {
+      PrebuiltLibrary.write(contents, out);
+    }
+    return bytes.toByteArray();
   }
 
   @Test
