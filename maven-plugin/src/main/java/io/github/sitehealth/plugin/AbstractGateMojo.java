@@ -33,6 +33,11 @@ abstract class AbstractGateMojo extends AbstractPagesMojo {
   @Parameter(property = PropertyNames.PAGES, defaultValue = "true")
   private boolean pages;
 
+  /** Whether this goal writes the pages after its checks ({@code pages}). */
+  protected boolean writesPages() {
+    return pages;
+  }
+
   /**
    * Runs kept in the history file; older ones are dropped. The file holds up to 10 % more until the
    * append that finds so compacts it. At least 1.

@@ -16,6 +16,7 @@ import io.github.sitehealth.core.spec.RunSpec;
 import io.github.sitehealth.core.spec.SpecParser;
 import io.github.sitehealth.core.spec.TcpCheckConfig;
 import io.github.sitehealth.site.RunbookLibrary;
+import io.github.sitehealth.site.SiteGenerator;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
@@ -245,8 +246,15 @@ public class VerifyMojo extends AbstractGateMojo {
       return;
     }
     logShare(spec);
-    // The runbook library loads while the checks run: a failing check's link waits for it.
-    FutureTask<RunbookLibrary> runbooks = new FutureTask<>(this::runbookLibrary);
+    // The runbook library loads while the checks run (a failing check's link waits for it), and
+    // the page templates are parsed after it when the pages are to be written.
+    FutureTask<RunbookLibrary> runbooks = new FutureTask<>(() -> {
+      RunbookLibrary library = runbookLibrary();
+      if (writesPages()) {
+        SiteGenerator.prepare();
+      }
+      return library;
+    });
     Thread loader = new Thread(runbooks, "site-health-runbooks");
     loader.setDaemon(true);
     loader.start();

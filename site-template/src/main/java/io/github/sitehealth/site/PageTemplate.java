@@ -32,10 +32,36 @@ final class PageTemplate {
   private static final DateTimeFormatter SHOWN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-  private final String css = resource("site.css");
-  /** The templates with the policy and the stylesheet in, parsed once; each page is a copy. */
-  private final Document status = parse(STATUS);
-  private final Document runbook = parse(RUNBOOK);
+  /**
+   * The templates with the policy and the stylesheet in, parsed once per class loader (they are
+   * the jar's, never changed); each page is a copy.
+   */
+  private record Parsed(Document status, Document runbook) {}
+
+  private static Parsed parsed;
+
+  private final Parsed templates = parsed();
+
+  /**
+   * The parsed templates, parsed by the first caller.
+   *
+   * @throws IllegalStateException when a template is missing from the jar (each caller is told)
+   */
+  private static synchronized Parsed parsed() {
+    if (parsed == null) {
+      String css = resource("site.css");
+      parsed = new Parsed(parse(STATUS, css), parse(RUNBOOK, css));
+    }
+    return parsed;
+  }
+
+  /**
+   * Parses the templates now, so that the first page written later does not wait for it (a cold
+   * JVM takes about 0.1 s, most of it loading Jsoup's parser).
+   */
+  static void prepare() {
+    parsed();
+  }
 
   /**
    * The SHA-256 of what a runbook page is made of besides its runbook: the template, the
@@ -47,11 +73,11 @@ final class PageTemplate {
 
   /** A fresh copy of the template with the policy, the stylesheet and the title filled in. */
   Document page(String template, String title) {
-    Document parsed = template.equals(STATUS) ? status : runbook;
+    Document original = template.equals(STATUS) ? templates.status() : templates.runbook();
     Document doc;
-    // Pages are written on two threads; a copy only reads the original, but never two at once.
-    synchronized (parsed) {
-      doc = parsed.clone();
+    // Pages are written on several threads; a copy only reads the original, but never two at once.
+    synchronized (original) {
+      doc = original.clone();
     }
     doc.title(title);
     return doc;
@@ -62,7 +88,7 @@ final class PageTemplate {
     return new Document.OutputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
   }
 
-  private Document parse(String template) {
+  private static Document parse(String template, String css) {
     Document doc = Jsoup.parse(resource(template));
     doc.outputSettings(outputSettings());
     Element charset = doc.head().selectFirst("meta[charset]");
