@@ -74,6 +74,24 @@ class HttpProbeTest {
   }
 
   @Test
+  void anAuthenticationChallengeIsTheAnswerNotAnsweredAgain() {
+    ProbeOutcome outcome = fetch("/challenge");
+
+    assertThat(outcome.error()).isEmpty();
+    assertThat(outcome.response().orElseThrow().status()).isEqualTo(401);
+    assertThat(outcome.response().orElseThrow().field("www-authenticate")).isPresent();
+    assertThat(server.requests("/challenge")).isEqualTo(1);
+  }
+
+  @Test
+  void aCookieSetOnTheWayIsNotSentOn() {
+    ProbeOutcome outcome = fetch("/cookie");
+
+    assertThat(outcome.response().orElseThrow().status()).isEqualTo(200);
+    assertThat(server.lastRequestHeaders("/ok").orElseThrow().containsKey("Cookie")).isFalse();
+  }
+
+  @Test
   void anErrorStatusIsAResponseNotAnError() {
     ProbeOutcome outcome = fetch("/status/502");
 
