@@ -15,6 +15,9 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.io.DefaultIoClientFactory;
@@ -40,7 +43,8 @@ import org.xbill.DNS.io.UdpIoClient;
  *
  * <p>A query whose ID is already in flight to the same server, or one asked from a given local
  * address, goes through dnsjava's default client instead. Answers nobody waits for (late ones)
- * are dropped. One daemon thread receives for every server; {@link #close} ends it.
+ * are dropped. One daemon thread receives for every server and one ends the queries whose time
+ * is over; {@link #close} ends both.
  */
 final class SharedUdpClient implements UdpIoClient, IoClientFactory, AutoCloseable {
 
@@ -52,10 +56,21 @@ final class SharedUdpClient implements UdpIoClient, IoClientFactory, AutoCloseab
   private final Map<InetSocketAddress, DatagramChannel> channels = new ConcurrentHashMap<>();
   private final Selector selector;
   private final Thread receiver;
+  /**
+   * Fails each query whose time is over; a query answered in time cancels its timer, which
+   * leaves the queue then, so the queue holds only the queries still waiting.
+   */
+  private final ScheduledThreadPoolExecutor timeouts;
 
   /** @throws IOException when no selector can be opened */
   SharedUdpClient() throws IOException {
     selector = Selector.open();
+    timeouts = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "site-health-dns-timeouts");
+      t.setDaemon(true);
+      return t;
+    });
+    timeouts.setRemoveOnCancelPolicy(true);
     receiver = new Thread(this::receive, "site-health-dns-udp");
     receiver.setDaemon(true);
     receiver.start();
@@ -90,9 +105,17 @@ final class SharedUdpClient implements UdpIoClient, IoClientFactory, AutoCloseab
       answer.completeExceptionally(e);
     }
     // as dnsjava's own client: a SocketTimeoutException once the resolver's timeout is over
-    CompletableFuture.delayedExecutor(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)
-        .execute(() -> answer.completeExceptionally(
-            new SocketTimeoutException("no answer in " + timeout.toMillis() + " ms")));
+    try {
+      ScheduledFuture<?> timer = timeouts.schedule(() -> {
+        if (!answer.isDone()) {
+          answer.completeExceptionally(
+              new SocketTimeoutException("no answer in " + timeout.toMillis() + " ms"));
+        }
+      }, Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+      answer.whenComplete((bytes, error) -> timer.cancel(false));
+    } catch (RejectedExecutionException e) {
+      answer.completeExceptionally(new ClosedChannelException());
+    }
     return answer;
   }
 
@@ -173,8 +196,14 @@ final class SharedUdpClient implements UdpIoClient, IoClientFactory, AutoCloseab
     }
   }
 
+  /** The queries whose timer still runs: those not answered, failed or timed out yet. */
+  int timersPending() {
+    return timeouts.getQueue().size();
+  }
+
   @Override
   public void close() throws IOException {
+    timeouts.shutdownNow();
     selector.close();
     for (DatagramChannel channel : channels.values()) {
       channel.close();

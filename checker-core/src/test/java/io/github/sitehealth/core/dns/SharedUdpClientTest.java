@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,5 +168,38 @@ class SharedUdpClientTest {
 
     assertThatThrownBy(() -> answer.get(WAIT.toSeconds(), TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class);
+  }
+
+  @Test
+  void aQueryNobodyAnswersFailsAsATimeoutOnceItsTimeIsOver() throws Exception {
+    Message q = query("f.example.test.", 11);
+    CompletableFuture<byte[]> answer =
+        client.sendAndReceiveUdp(null, serverAddress(), q, q.toWire(), 512, Duration.ofMillis(200));
+
+    assertThatThrownBy(() -> answer.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(SocketTimeoutException.class)
+        .hasMessageContaining("no answer in 200 ms");
+    assertThat(client.timersPending()).isZero();
+  }
+
+  @Test
+  void queriesAnsweredInTimeLeaveNoTimerBehind() throws Exception {
+    answerAfter(20, false);
+    List<CompletableFuture<byte[]>> answers = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      answers.add(send(serverAddress(), query("g" + i + ".example.test.", 200 + i)));
+    }
+    assertThat(client.timersPending()).isEqualTo(20);
+    for (CompletableFuture<byte[]> answer : answers) {
+      get(answer);
+    }
+
+    // each answer's timer is cancelled as it completes, on the receiving thread
+    long until = System.nanoTime() + WAIT.toNanos();
+    while (client.timersPending() > 0 && System.nanoTime() < until) {
+      Thread.sleep(10);
+    }
+    assertThat(client.timersPending()).isZero();
   }
 }
