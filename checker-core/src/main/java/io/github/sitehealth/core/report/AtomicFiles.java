@@ -7,11 +7,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that readers see the old content or the new, never a torn one: the bytes go to
@@ -34,32 +36,8 @@ public final class AtomicFiles {
    *     then as it was
    */
   public static void write(Path target, Content content) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    // createDirectories throws and catches an exception for a directory that exists: a run that
-    // writes 2,000 badges into one directory would pay for 2,000 of them.
-    if (!Files.isDirectory(dir)) {
-      Files.createDirectories(dir);
-    }
-    // Not Files.createTempFile: its files are private (0600), and pages published from the output
-    // directory must stay readable like any file the build writes (the umask decides).
-    Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-    try {
-      // Buffered: writers such as StAX emit a byte at a time, each a system call otherwise.
-      try (OutputStream out =
-          new BufferedOutputStream(
-              Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-              64 * 1024)) {
-        content.writeTo(out);
-      }
-      keepPermissions(target, tmp);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    // Buffered: writers such as StAX emit a byte at a time, each a system call otherwise.
+    write(target, content, 64 * 1024, true);
   }
 
   /**
@@ -72,12 +50,62 @@ public final class AtomicFiles {
    * @throws IOException when the existing file cannot be read, or as {@link #write(Path, Content)}
    */
   public static boolean writeIfChanged(Path target, byte[] bytes) throws IOException {
-    if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == bytes.length
+    BasicFileAttributes existing;
+    try {
+      existing = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      existing = null;
+    }
+    if (existing != null && existing.isRegularFile() && existing.size() == bytes.length
         && Arrays.equals(Files.readAllBytes(target), bytes)) {
       return false;
     }
-    write(target, out -> out.write(bytes));
+    // one write of bytes already in memory: no buffer to fill
+    write(target, out -> out.write(bytes), 0, existing != null);
     return true;
+  }
+
+  /**
+   * Writes {@code target} through a temporary file beside it.
+   *
+   * @param buffer the bytes buffered before a system call, 0 for none
+   * @param mayExist false when the target was just seen not to exist: no permissions to keep
+   */
+  private static void write(Path target, Content content, int buffer, boolean mayExist)
+      throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    // createDirectories throws and catches an exception for a directory that exists: a run that
+    // writes 2,000 badges into one directory would pay for 2,000 of them.
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir);
+    }
+    // Not Files.createTempFile: its files are private (0600), and pages published from the output
+    // directory must stay readable like any file the build writes (the umask decides). The name
+    // only has to be new (CREATE_NEW refuses anything there, a symbolic link too): a random long,
+    // not a UUID, which reads the system's secure random source for each file.
+    Path tmp = dir.resolve("." + target.getFileName() + "."
+        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+    boolean moved = false;
+    try {
+      OutputStream file =
+          Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      try (OutputStream out = buffer > 0 ? new BufferedOutputStream(file, buffer) : file) {
+        content.writeTo(out);
+      }
+      if (mayExist) {
+        keepPermissions(target, tmp);
+      }
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      moved = true;
+    } finally {
+      if (!moved) {
+        Files.deleteIfExists(tmp);
+      }
+    }
   }
 
   /** A file that is replaced keeps its permissions (a history file shared by a team, say). */

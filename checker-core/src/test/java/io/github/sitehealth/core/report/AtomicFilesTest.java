@@ -125,6 +125,23 @@ class AtomicFilesTest {
   }
 
   @Test
+  void writeIfChangedKeepsTheModeOfAFileItReplacesAndGivesANewOneTheUsualMode()
+      throws IOException {
+    Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+    Path replaced = Files.writeString(dir.resolve("api.svg"), "<svg>up</svg>");
+    Files.setPosixFilePermissions(replaced, PosixFilePermissions.fromString("rw-rw----"));
+
+    AtomicFiles.writeIfChanged(replaced, bytes("<svg>down</svg>"));
+    AtomicFiles.writeIfChanged(dir.resolve("new.svg"), bytes("<svg>up</svg>"));
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(replaced)))
+        .isEqualTo("rw-rw----");
+    assertThat(Files.getPosixFilePermissions(dir.resolve("new.svg")))
+        .isEqualTo(Files.getPosixFilePermissions(plain));
+    assertThat(filesIn(dir)).containsExactlyInAnyOrder("plain.txt", "api.svg", "new.svg");
+  }
+
+  @Test
   void writeIfChangedLeavesAFileThatHoldsTheSameBytesUntouched() throws IOException {
     Path target = dir.resolve("api.svg");
     assertThat(AtomicFiles.writeIfChanged(target, bytes("<svg>up</svg>"))).isTrue();
