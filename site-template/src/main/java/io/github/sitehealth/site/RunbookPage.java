@@ -3,7 +3,9 @@ package io.github.sitehealth.site;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -17,6 +19,8 @@ final class RunbookPage {
 
   private final PageTemplate template;
   private final List<Runbook> all;
+  /** Page name to its place in {@link #all}: a page finds its neighbours without a scan. */
+  private final Map<String, Integer> index = new HashMap<>();
   private final Sidebar sidebar;
 
   /**
@@ -27,6 +31,9 @@ final class RunbookPage {
   RunbookPage(PageTemplate template, List<Runbook> all) {
     this.template = template;
     this.all = List.copyOf(all);
+    for (int i = 0; i < this.all.size(); i++) {
+      index.put(this.all.get(i).pageName(), i);
+    }
     this.sidebar = new Sidebar(this.all, "", PageTemplate.outputSettings());
   }
 
@@ -65,20 +72,14 @@ final class RunbookPage {
       doc.selectFirst("nav.toc").remove();
     }
     Sidebar.mark(doc);
-    pager(content, all, runbook);
+    pager(content, all, index.getOrDefault(runbook.pageName(), -1));
     PageTemplate.footer(doc, generatedAt);
     return sidebar.into(PageTemplate.html(doc), runbook.pageName());
   }
 
 
-  /** Links to the runbooks before and after this one in the library's order. */
-  private static void pager(Element content, List<Runbook> all, Runbook runbook) {
-    int at = -1;
-    for (int i = 0; i < all.size(); i++) {
-      if (all.get(i).pageName().equals(runbook.pageName())) {
-        at = i;
-      }
-    }
+  /** Links to the runbooks before and after the one at {@code at} in the library's order. */
+  private static void pager(Element content, List<Runbook> all, int at) {
     if (at < 0 || all.size() < 2) {
       return;
     }

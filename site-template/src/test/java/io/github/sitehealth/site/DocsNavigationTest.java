@@ -95,6 +95,39 @@ class DocsNavigationTest {
   }
 
   @Test
+  void eachSearchItemHoldsItsTitleAndTextAsTextMarkupAndQuotesIncluded(@TempDir Path other)
+      throws IOException {
+    Path team = other.resolve("team");
+    Fixtures.write(team.resolve("quotes.md"), """
+        ---
+        title: "Tom's <b>bold</b> & \\"quoted\\" page"
+        ---
+        ## It's `<script>alert(1)</script>` & "this" {#odd}
+        Run `echo '<img src=x onerror=alert(1)>' && echo "done"` and read the "answer".
+        """);
+    Path site = other.resolve("site");
+    new SiteGenerator(Fixtures.CLOCK).generate(SiteRequest.of(
+        Fixtures.writeResults(other, Fixtures.run(Fixtures.T0, Fixtures.up("home"))), site)
+        .withTeamRunbooks(team));
+    List<SearchPage.Entry> entries =
+        SearchPage.entries(RunbookLibrary.load(Optional.of(team)).runbooks());
+    SearchPage.Entry odd = entries.stream()
+        .filter(e -> e.href().equals("quotes.html#odd")).findFirst().orElseThrow();
+
+    Document search = Fixtures.parse(site.resolve("runbooks/search.html"));
+    Element item = search.selectFirst("#sh-search-results > li:has(a[href=quotes.html#odd])");
+    assertThat(item.attr("data-text")).isEqualTo(odd.title() + " " + odd.text());
+    assertThat(item.selectFirst("a").text()).isEqualTo(odd.title());
+    assertThat(item.selectFirst("p.snippet").text()).isEqualTo(odd.text());
+    assertThat(odd.title())
+        .contains("Tom's <b>bold</b> & \"quoted\"", "It's <script>alert(1)</script> & \"this\"");
+    assertThat(odd.text()).contains("'<img src=x onerror=alert(1)>'", "\"answer\"");
+    assertThat(search.select("#sh-search-results script, #sh-search-results img, #sh-search-results b"))
+        .isEmpty();
+    SafeHtml.assertSafe(search, "search.html");
+  }
+
+  @Test
   void aWordFindsTheSectionItIsIn() {
     List<SearchPage.Entry> entries = SearchPage.entries(library.runbooks());
     assertThat(SearchPage.find(entries, "quokka")).extracting(SearchPage.Entry::href)
