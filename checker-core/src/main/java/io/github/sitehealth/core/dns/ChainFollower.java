@@ -2,6 +2,7 @@ package io.github.sitehealth.core.dns;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -147,14 +148,23 @@ final class ChainFollower {
         Resolution.Outcome.LOOP, current, chain, List.of(), queries, Optional.empty());
   }
 
+  // Loops, not streams: these run for every answer of every check.
   static List<Record> recordsAt(List<Record> section, Name name, int type) {
-    return section.stream().filter(r -> r.getType() == type && r.getName().equals(name)).toList();
+    List<Record> records = new ArrayList<>(section.size());
+    for (Record r : section) {
+      if (r.getType() == type && r.getName().equals(name)) {
+        records.add(r);
+      }
+    }
+    return Collections.unmodifiableList(records);
   }
 
   private static Optional<CNAMERecord> cnameAt(List<Record> section, Name name) {
-    return section.stream()
-        .filter(r -> r instanceof CNAMERecord && r.getName().equals(name))
-        .map(CNAMERecord.class::cast)
-        .findFirst();
+    for (Record r : section) {
+      if (r instanceof CNAMERecord cname && r.getName().equals(name)) {
+        return Optional.of(cname);
+      }
+    }
+    return Optional.empty();
   }
 }

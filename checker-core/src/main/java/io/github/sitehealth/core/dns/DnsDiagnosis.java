@@ -56,11 +56,24 @@ final class DnsDiagnosis {
 
     Case(DnsRecordSpec spec, String resolver, Resolution resolution,
         Optional<AuthorityCheck.Report> authority) {
-      this(spec, resolver, resolution, authority,
-          Collections.unmodifiableSortedSet(resolution.records().stream()
-              .map(RecordText::value)
-              .collect(Collectors.toCollection(TreeSet::new))),
-          resolution.records().stream().mapToLong(Record::getTTL).min().orElse(0));
+      this(spec, resolver, resolution, authority, values(resolution), minTtl(resolution));
+    }
+
+    private static SortedSet<String> values(Resolution resolution) {
+      SortedSet<String> values = new TreeSet<>();
+      for (Record r : resolution.records()) {
+        values.add(RecordText.value(r));
+      }
+      return Collections.unmodifiableSortedSet(values);
+    }
+
+    /** The lowest TTL of the records, in s; 0 for none. */
+    private static long minTtl(Resolution resolution) {
+      long min = Long.MAX_VALUE;
+      for (Record r : resolution.records()) {
+        min = Math.min(min, r.getTTL());
+      }
+      return resolution.records().isEmpty() ? 0 : min;
     }
 
     Resolution.Outcome outcome() {

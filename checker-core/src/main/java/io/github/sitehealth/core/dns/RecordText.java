@@ -4,7 +4,6 @@ import io.github.sitehealth.core.spec.DnsType;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
@@ -67,6 +66,10 @@ final class RecordText {
 
   /** {@code [a, b]} with TXT values quoted. */
   static String values(int type, Collection<String> values) {
-    return values.stream().map(v -> display(type, v)).collect(Collectors.joining(", ", "[", "]"));
+    StringBuilder text = new StringBuilder("[");
+    for (String v : values) {
+      text.append(text.length() > 1 ? ", " : "").append(display(type, v));
+    }
+    return text.append(']').toString();
   }
 }
