@@ -84,14 +84,6 @@ class HttpProbeTest {
   }
 
   @Test
-  void aCookieSetOnTheWayIsNotSentOn() {
-    ProbeOutcome outcome = fetch("/cookie");
-
-    assertThat(outcome.response().orElseThrow().status()).isEqualTo(200);
-    assertThat(server.lastRequestHeaders("/ok").orElseThrow().containsKey("Cookie")).isFalse();
-  }
-
-  @Test
   void anErrorStatusIsAResponseNotAnError() {
     ProbeOutcome outcome = fetch("/status/502");
 

@@ -151,9 +151,6 @@ public final class LoopbackHttpServer implements AutoCloseable {
       request.trickle(bounded(query, "ms", 2_000, MAX_SLEEP_MS));
     } else if (path.equals("/redirect")) {
       request.redirect("/ok");
-    } else if (path.equals("/cookie")) {
-      request.exchange.getResponseHeaders().set("Set-Cookie", "session=abc; Path=/");
-      request.redirect("/ok");
     } else if (path.equals("/challenge")) {
       // RFC 9110 section 11.6.1: one challenge per scheme the server offers
       request.exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"site\"");
