@@ -187,10 +187,12 @@ class SharedUdpClientTest {
   void queriesAnsweredInTimeLeaveNoTimerBehind() throws Exception {
     answerAfter(20, false);
     List<CompletableFuture<byte[]>> answers = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
+    for (int i = 0; i < 19; i++) {
       answers.add(send(serverAddress(), query("g" + i + ".example.test.", 200 + i)));
     }
-    assertThat(client.timersPending()).isEqualTo(20);
+    // the server answers none before it has all 20: each query sent so far has its timer
+    assertThat(client.timersPending()).isEqualTo(19);
+    answers.add(send(serverAddress(), query("g19.example.test.", 219)));
     for (CompletableFuture<byte[]> answer : answers) {
       get(answer);
     }
