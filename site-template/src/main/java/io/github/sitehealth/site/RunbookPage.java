@@ -9,7 +9,6 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
 
 /**
  * One runbook as a complete page: title, summary, codes, a table of contents and the content,
@@ -37,8 +36,19 @@ final class RunbookPage {
     this.sidebar = new Sidebar(this.all, "", PageTemplate.outputSettings());
   }
 
+  /**
+   * A runbook's page and its sections as the search page lists them, both from one reading of
+   * its content.
+   */
+  record Written(String page, List<SearchPage.Entry> entries) {}
+
   /** The runbook's page, which must be one of the library's. */
   String render(Runbook runbook, Instant generatedAt) {
+    return write(runbook, generatedAt).page();
+  }
+
+  /** The runbook's page, which must be one of the library's, and its search entries. */
+  Written write(Runbook runbook, Instant generatedAt) {
     Document doc = template.page(PageTemplate.RUNBOOK, runbook.title() + " | Runbooks");
     PageTemplate.slot(doc, "title").text(runbook.title());
     Element summary = PageTemplate.slot(doc, "summary");
@@ -58,11 +68,12 @@ final class RunbookPage {
       }
     }
 
-    // The content was sanitized when the library loaded it; parsing it again only moves it here.
+    // The content was sanitized when the library loaded it; parsing it again only moves it here,
+    // after the search page's entries are read from it.
+    Element body = Jsoup.parseBodyFragment(runbook.html()).body();
+    List<SearchPage.Entry> entries = SearchPage.entries(runbook, body);
     Element content = PageTemplate.slot(doc, "content");
-    for (Node node : Jsoup.parseBodyFragment(runbook.html()).body().childNodes()) {
-      content.appendChild(node.clone());
-    }
+    content.appendChildren(body.childNodes());
     for (Element h : content.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) {
       h.appendElement("a").addClass("anchor").attr("href", "#" + h.id())
           .attr("aria-label", "Link to this section").text("#");
@@ -74,7 +85,7 @@ final class RunbookPage {
     Sidebar.mark(doc);
     pager(content, all, index.getOrDefault(runbook.pageName(), -1));
     PageTemplate.footer(doc, generatedAt);
-    return sidebar.into(PageTemplate.html(doc), runbook.pageName());
+    return new Written(sidebar.into(PageTemplate.html(doc), runbook.pageName()), entries);
   }
 
 

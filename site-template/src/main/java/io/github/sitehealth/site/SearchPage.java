@@ -49,22 +49,28 @@ final class SearchPage {
   static List<Entry> entries(List<Runbook> runbooks) {
     List<Entry> entries = new ArrayList<>();
     for (Runbook runbook : runbooks) {
-      Element body = Jsoup.parseBodyFragment(runbook.html()).body();
-      String href = runbook.pageName();
-      String title = runbook.title();
-      StringBuilder text = new StringBuilder(runbook.summary());
-      for (Element e : body.children()) {
-        if (HEADINGS.contains(e.normalName()) && e.hasAttr("id")) {
-          add(entries, href, title, text);
-          href = runbook.pageName() + "#" + e.id();
-          title = runbook.title() + ": " + e.text();
-          text = new StringBuilder();
-        } else {
-          text.append(text.length() == 0 ? "" : " ").append(e.text());
-        }
-      }
-      add(entries, href, title, text);
+      entries.addAll(entries(runbook, Jsoup.parseBodyFragment(runbook.html()).body()));
     }
+    return entries;
+  }
+
+  /** The sections of one runbook, from its content as parsed ({@code body}, left as it is). */
+  static List<Entry> entries(Runbook runbook, Element body) {
+    List<Entry> entries = new ArrayList<>();
+    String href = runbook.pageName();
+    String title = runbook.title();
+    StringBuilder text = new StringBuilder(runbook.summary());
+    for (Element e : body.children()) {
+      if (HEADINGS.contains(e.normalName()) && e.hasAttr("id")) {
+        add(entries, href, title, text);
+        href = runbook.pageName() + "#" + e.id();
+        title = runbook.title() + ": " + e.text();
+        text = new StringBuilder();
+      } else {
+        text.append(text.length() == 0 ? "" : " ").append(e.text());
+      }
+    }
+    add(entries, href, title, text);
     return entries;
   }
 
@@ -88,6 +94,14 @@ final class SearchPage {
   }
 
   String render(List<Runbook> runbooks, Instant generatedAt) {
+    return render(runbooks, entries(runbooks), generatedAt);
+  }
+
+  /**
+   * The page listing {@code entries}, which are those of {@code runbooks} ({@link
+   * #entries(List)}), taken from where the runbooks' pages read them.
+   */
+  String render(List<Runbook> runbooks, List<Entry> entries, Instant generatedAt) {
     Document doc = template.page(PageTemplate.RUNBOOK, "Search | Runbooks");
     PageTemplate.slot(doc, "title").text("Search the runbooks");
     PageTemplate.slot(doc, "summary").text("Every section of every runbook: type a word to find the"
@@ -96,7 +110,6 @@ final class SearchPage {
     doc.selectFirst("nav.toc").remove();
     Sidebar.mark(doc);
 
-    List<Entry> entries = entries(runbooks);
     Element content = PageTemplate.slot(doc, "content");
     Element field = content.appendElement("p").addClass("search-field");
     field.appendElement("label").attr("for", "sh-search").text("Search");

@@ -139,17 +139,29 @@ public final class SiteGenerator {
     List<Runbook> all = library.runbooks();
     // The default library's pages as the build wrote them, when the team has none of its own.
     RunbookPage pages = null;
+    // The search page's entries, read by each page written here from the content it parses
+    List<SearchPage.Entry> entries = new ArrayList<>();
+    boolean everyPageWritten = true;
     for (Runbook runbook : all) {
       Optional<String> prebuilt = library.prebuiltPage(runbook.pageName(), now);
-      if (prebuilt.isEmpty() && pages == null) {
-        pages = new RunbookPage(template, all);
+      String page;
+      if (prebuilt.isPresent()) {
+        page = prebuilt.get();
+        everyPageWritten = false;
+      } else {
+        if (pages == null) {
+          pages = new RunbookPage(template, all);
+        }
+        RunbookPage.Written w = pages.write(runbook, now);
+        entries.addAll(w.entries());
+        page = w.page();
       }
-      written.add(output.write(out.resolve("runbooks").resolve(runbook.pageName()),
-          prebuilt.isPresent() ? prebuilt.get() : pages.render(runbook, now)));
+      written.add(output.write(out.resolve("runbooks").resolve(runbook.pageName()), page));
     }
-    written.add(output.write(out.resolve("runbooks").resolve(SearchPage.FILE_NAME),
-        library.prebuiltPage(SearchPage.FILE_NAME, now)
-            .orElseGet(() -> new SearchPage(template).render(all, now))));
+    Optional<String> search = library.prebuiltPage(SearchPage.FILE_NAME, now);
+    written.add(output.write(out.resolve("runbooks").resolve(SearchPage.FILE_NAME), search.isPresent()
+        ? search.get()
+        : new SearchPage(template).render(all, everyPageWritten ? entries : SearchPage.entries(all), now)));
     CheckPage checkPages = new CheckPage(template, library);
     for (CheckResult check : run.checks()) {
       if (CheckPage.applies(library, check)) {

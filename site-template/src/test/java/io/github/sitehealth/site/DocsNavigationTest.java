@@ -128,6 +128,24 @@ class DocsNavigationTest {
   }
 
   @Test
+  void theSearchPageListsWhatEachPageReadsAsTheSearchWouldFromTheLibrary() throws IOException {
+    List<Runbook> all = library.runbooks();
+    RunbookPage pages = new RunbookPage(new PageTemplate(), all);
+    List<SearchPage.Entry> read = new ArrayList<>();
+    for (Runbook runbook : all) {
+      RunbookPage.Written written = pages.write(runbook, Fixtures.T0);
+      assertThat(written.page()).isEqualTo(pages.render(runbook, Fixtures.T0));
+      read.addAll(written.entries());
+    }
+    assertThat(read).isEqualTo(SearchPage.entries(all)).hasSizeGreaterThan(all.size());
+
+    String generated = java.nio.file.Files.readString(out.resolve("runbooks/search.html"));
+    assertThat(generated)
+        .isEqualTo(new SearchPage(new PageTemplate()).render(all, Fixtures.CLOCK.instant()))
+        .contains("payments.html#refunds");
+  }
+
+  @Test
   void aWordFindsTheSectionItIsIn() {
     List<SearchPage.Entry> entries = SearchPage.entries(library.runbooks());
     assertThat(SearchPage.find(entries, "quokka")).extracting(SearchPage.Entry::href)
