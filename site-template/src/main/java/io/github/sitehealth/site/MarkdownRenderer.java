@@ -36,9 +36,11 @@ final class MarkdownRenderer {
    * @param warnings problems worth telling the author about
    * @param commands by section id, the code blocks that use a placeholder, as written (the
    *     text before the first heading under the id "")
+   * @param content the HTML as the runbook's page shows it, and its parts for the search page
    */
   record Rendered(FrontMatter frontMatter, String html, List<Runbook.Section> sections,
-      List<String> warnings, Map<String, List<Runbook.Command>> commands) {}
+      List<String> warnings, Map<String, List<Runbook.Command>> commands,
+      RunbookPage.Content content) {}
 
   private final Parser parser;
   private final HtmlRenderer renderer;
@@ -95,8 +97,9 @@ final class MarkdownRenderer {
     }
     Map<String, List<Runbook.Command>> commands = commands(clean);
     Placeholders.showExamples(clean.body());
-    return new Rendered(FrontMatter.of(frontMatter.getData()), clean.body().html(), sections,
-        warnings, commands);
+    String html = clean.body().html();
+    return new Rendered(FrontMatter.of(frontMatter.getData()), html, sections, warnings, commands,
+        RunbookPage.Content.of(clean.body()));
   }
 
   /** The code blocks that use a placeholder, by the id of the heading they are under. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +58,14 @@ public final class RunbookLibrary {
   private final Map<String, String> codes;
   private final List<String> warnings;
   private final Map<String, String> prebuiltPages;
+  /** The content of the pages rendered here (not prebuilt), as their pages show it. */
+  private final Map<Runbook, RunbookPage.Content> contents;
 
   private RunbookLibrary(
       Map<String, Runbook> byPage, Map<String, String> teamCodes, Map<String, String> codes,
-      List<String> warnings, Map<String, String> prebuiltPages) {
+      List<String> warnings, Map<String, String> prebuiltPages,
+      Map<Runbook, RunbookPage.Content> contents) {
+    this.contents = contents;
     this.byPage = Collections.unmodifiableMap(byPage);
     this.teamCodes = Map.copyOf(teamCodes);
     this.codes = Collections.unmodifiableMap(codes);
@@ -78,6 +83,14 @@ public final class RunbookLibrary {
   Optional<String> prebuiltPage(String pageName, Instant generatedAt) {
     return Optional.ofNullable(prebuiltPages.get(pageName))
         .map(page -> PrebuiltLibrary.at(page, generatedAt));
+  }
+
+  /**
+   * A runbook's content as its page shows it, for a page of this library rendered when it
+   * loaded (not prebuilt).
+   */
+  Optional<RunbookPage.Content> content(Runbook runbook) {
+    return Optional.ofNullable(contents.get(runbook));
   }
 
   /** Only the default library. */
@@ -113,6 +126,8 @@ public final class RunbookLibrary {
       }
     }
     int ready = prebuilt.map(p -> p.runbooks().size()).orElse(0);
+    // by identity: the very runbooks of this library
+    Map<Runbook, RunbookPage.Content> contents = new IdentityHashMap<>();
     List<Runbook> runbooks = new ArrayList<>(prebuilt.map(PrebuiltLibrary.Prebuilt::runbooks)
         .orElse(List.of()));
     // The finished pages hold the sidebar of the default library alone: no team page may differ.
@@ -127,7 +142,9 @@ public final class RunbookLibrary {
           .toList();
       for (int i = 0; i < rendered.size(); i++) {
         Source source = sources.get(ready + i);
-        runbooks.add(toRunbook(rendered.get(i), source.file(), source.kind(), warnings));
+        Runbook runbook = toRunbook(rendered.get(i), source.file(), source.kind(), warnings);
+        runbooks.add(runbook);
+        contents.put(runbook, rendered.get(i).content());
         warnings.addAll(Placeholders.unknown(source.markdown(),
             (source.kind() == Runbook.Source.TEAM ? "team" : "default") + " runbook "
                 + source.file()));
@@ -162,7 +179,7 @@ public final class RunbookLibrary {
     }
     codes.putAll(teamCodes);
     checkReplacedPages(byPage, warnings);
-    return new RunbookLibrary(byPage, teamCodes, codes, warnings, pages);
+    return new RunbookLibrary(byPage, teamCodes, codes, warnings, pages, contents);
   }
 
   /** Every page, the default library first, then the team's own pages by file name. */

@@ -6,7 +6,10 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -21,6 +24,26 @@ final class RunbookPage {
   /** Page name to its place in {@link #all}: a page finds its neighbours without a scan. */
   private final Map<String, Integer> index = new HashMap<>();
   private final Sidebar sidebar;
+  /** A runbook's content as its page shows it, when the library kept it from rendering. */
+  private final Function<Runbook, Optional<Content>> contents;
+
+  /** Where a page's content goes when it comes as text ({@link Content}). */
+  private static final String CONTENT = "site-health:runbook-content";
+
+  /**
+   * A runbook's content as its page shows it (its headings with their anchors) and as the search
+   * page reads it, both taken from the document the Markdown was rendered and sanitized into: the
+   * page then need not parse the content again.
+   */
+  record Content(String html, List<SearchPage.Part> parts) {
+
+    /** From the rendered and sanitized content; adds the heading anchors to {@code body}. */
+    static Content of(Element body) {
+      List<SearchPage.Part> parts = SearchPage.parts(body);
+      anchor(body);
+      return new Content(body.html(), List.copyOf(parts));
+    }
+  }
 
   /**
    * Pages for the runbooks of one library; an instance is immutable, and renders on any thread.
@@ -28,7 +51,17 @@ final class RunbookPage {
    * @param all every runbook, in the library's order: the sidebar and previous and next follow it
    */
   RunbookPage(PageTemplate template, List<Runbook> all) {
+    this(template, all, runbook -> Optional.empty());
+  }
+
+  /**
+   * As {@link #RunbookPage(PageTemplate, List)}, with the content of the runbooks for which
+   * {@code contents} has it; the others' is parsed from {@link Runbook#html()}.
+   */
+  RunbookPage(PageTemplate template, List<Runbook> all,
+      Function<Runbook, Optional<Content>> contents) {
     this.template = template;
+    this.contents = contents;
     this.all = List.copyOf(all);
     for (int i = 0; i < this.all.size(); i++) {
       index.put(this.all.get(i).pageName(), i);
@@ -68,15 +101,20 @@ final class RunbookPage {
       }
     }
 
-    // The content was sanitized when the library loaded it; parsing it again only moves it here,
-    // after the search page's entries are read from it.
-    Element body = Jsoup.parseBodyFragment(runbook.html()).body();
-    List<SearchPage.Entry> entries = SearchPage.entries(runbook, body);
+    // The content was sanitized when the library loaded it. Kept as the page shows it, it goes
+    // in as text where the mark is; otherwise parsing it again only moves it here, after the
+    // search page's entries are read from it.
     Element content = PageTemplate.slot(doc, "content");
-    content.appendChildren(body.childNodes());
-    for (Element h : content.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) {
-      h.appendElement("a").addClass("anchor").attr("href", "#" + h.id())
-          .attr("aria-label", "Link to this section").text("#");
+    Optional<Content> kept = contents.apply(runbook);
+    List<SearchPage.Entry> entries;
+    if (kept.isPresent()) {
+      entries = SearchPage.entries(runbook, kept.get().parts());
+      content.appendChild(new Comment(CONTENT));
+    } else {
+      Element body = Jsoup.parseBodyFragment(runbook.html()).body();
+      entries = SearchPage.entries(runbook, body);
+      content.appendChildren(body.childNodes());
+      anchor(content);
     }
     toc(PageTemplate.slot(doc, "toc"), runbook);
     if (doc.select("nav.toc li").isEmpty()) {
@@ -85,7 +123,21 @@ final class RunbookPage {
     Sidebar.mark(doc);
     pager(content, all, index.getOrDefault(runbook.pageName(), -1));
     PageTemplate.footer(doc, generatedAt);
-    return new Written(sidebar.into(PageTemplate.html(doc), runbook.pageName()), entries);
+    String page = PageTemplate.html(doc);
+    if (kept.isPresent()) {
+      String mark = "<!--" + CONTENT + "-->";
+      int at = page.indexOf(mark);
+      page = page.substring(0, at) + kept.get().html() + page.substring(at + mark.length());
+    }
+    return new Written(sidebar.into(page, runbook.pageName()), entries);
+  }
+
+  /** A link to itself after each heading that has an id. */
+  static void anchor(Element root) {
+    for (Element h : root.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) {
+      h.appendElement("a").addClass("anchor").attr("href", "#" + h.id())
+          .attr("aria-label", "Link to this section").text("#");
+    }
   }
 
 

@@ -54,20 +54,43 @@ final class SearchPage {
     return entries;
   }
 
+  /**
+   * One element at the top of a runbook's content, as the search page reads it.
+   *
+   * @param headingId the id of a heading that has one; empty for anything else
+   * @param text the element's text
+   */
+  record Part(String headingId, String text) {}
+
+  /** The top-level elements of a runbook's content ({@code body}, left as it is). */
+  static List<Part> parts(Element body) {
+    List<Part> parts = new ArrayList<>();
+    for (Element e : body.children()) {
+      boolean heading = HEADINGS.contains(e.normalName()) && e.hasAttr("id");
+      parts.add(new Part(heading ? e.id() : "", e.text()));
+    }
+    return parts;
+  }
+
   /** The sections of one runbook, from its content as parsed ({@code body}, left as it is). */
   static List<Entry> entries(Runbook runbook, Element body) {
+    return entries(runbook, parts(body));
+  }
+
+  /** The sections of one runbook, from the top-level elements of its content. */
+  static List<Entry> entries(Runbook runbook, List<Part> parts) {
     List<Entry> entries = new ArrayList<>();
     String href = runbook.pageName();
     String title = runbook.title();
     StringBuilder text = new StringBuilder(runbook.summary());
-    for (Element e : body.children()) {
-      if (HEADINGS.contains(e.normalName()) && e.hasAttr("id")) {
+    for (Part part : parts) {
+      if (!part.headingId().isEmpty()) {
         add(entries, href, title, text);
-        href = runbook.pageName() + "#" + e.id();
-        title = runbook.title() + ": " + e.text();
+        href = runbook.pageName() + "#" + part.headingId();
+        title = runbook.title() + ": " + part.text();
         text = new StringBuilder();
       } else {
-        text.append(text.length() == 0 ? "" : " ").append(e.text());
+        text.append(text.length() == 0 ? "" : " ").append(part.text());
       }
     }
     add(entries, href, title, text);

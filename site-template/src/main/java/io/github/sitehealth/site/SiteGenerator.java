@@ -150,7 +150,7 @@ public final class SiteGenerator {
         everyPageWritten = false;
       } else {
         if (pages == null) {
-          pages = new RunbookPage(template, all);
+          pages = new RunbookPage(template, all, library::content);
         }
         RunbookPage.Written w = pages.write(runbook, now);
         entries.addAll(w.entries());

@@ -146,6 +146,22 @@ class DocsNavigationTest {
   }
 
   @Test
+  void aTeamPageFromTheContentKeptAtRenderingIsThePageFromItsHtml() {
+    List<Runbook> all = library.runbooks();
+    Runbook payments = all.stream().filter(r -> r.pageName().equals("payments.html")).findFirst()
+        .orElseThrow();
+    assertThat(library.content(payments)).isPresent();
+    RunbookPage kept = new RunbookPage(new PageTemplate(), all, library::content);
+    RunbookPage parsed = new RunbookPage(new PageTemplate(), all);
+    for (Runbook runbook : all) {
+      assertThat(kept.write(runbook, Fixtures.T0)).as(runbook.pageName())
+          .isEqualTo(parsed.write(runbook, Fixtures.T0));
+    }
+    assertThat(kept.render(payments, Fixtures.T0))
+        .contains("<h2 id=\"refunds\">Refunds stuck<a class=\"anchor\" href=\"#refunds\"");
+  }
+
+  @Test
   void aWordFindsTheSectionItIsIn() {
     List<SearchPage.Entry> entries = SearchPage.entries(library.runbooks());
     assertThat(SearchPage.find(entries, "quokka")).extracting(SearchPage.Entry::href)
