@@ -130,6 +130,22 @@ final class PageTemplate {
     return slot;
   }
 
+  /**
+   * The finished page with {@code text} where the comment {@code <!--name-->} was: a part
+   * written as text, not as Jsoup nodes, put in after the page is serialized.
+   *
+   * @throws IllegalStateException when the page has no such comment
+   */
+  static String atMark(String page, String name, CharSequence text) {
+    String mark = "<!--" + name + "-->";
+    int at = page.indexOf(mark);
+    if (at < 0) {
+      throw new IllegalStateException("the page has no place marked " + name);
+    }
+    return new StringBuilder(page.length() + text.length()).append(page, 0, at).append(text)
+        .append(page, at + mark.length(), page.length()).toString();
+  }
+
   /** The finished page: slot markers removed. */
   static String html(Document doc) {
     doc.select("[data-slot]").removeAttr("data-slot");

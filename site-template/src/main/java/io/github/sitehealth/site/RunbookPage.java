@@ -125,9 +125,7 @@ final class RunbookPage {
     PageTemplate.footer(doc, generatedAt);
     String page = PageTemplate.html(doc);
     if (kept.isPresent()) {
-      String mark = "<!--" + CONTENT + "-->";
-      int at = page.indexOf(mark);
-      page = page.substring(0, at) + kept.get().html() + page.substring(at + mark.length());
+      page = PageTemplate.atMark(page, CONTENT, kept.get().html());
     }
     return new Written(sidebar.into(page, runbook.pageName()), entries);
   }

@@ -148,9 +148,6 @@ final class SearchPage {
         .appendChild(new Comment(RESULTS));
     PageTemplate.script(doc, PageTemplate.SEARCH_SCRIPT);
     PageTemplate.footer(doc, generatedAt);
-    String page = PageTemplate.html(doc);
-    String mark = "<!--" + RESULTS + "-->";
-    int at = page.indexOf(mark);
     HtmlStream items = new HtmlStream(doc.outputSettings());
     for (Entry e : entries) {
       String snippet = e.text().length() <= SNIPPET ? e.text() : e.text().substring(0, SNIPPET) + "\u2026";
@@ -159,7 +156,7 @@ final class SearchPage {
           .element("p", snippet, "class", "snippet")
           .end();
     }
-    String withItems = page.substring(0, at) + items + page.substring(at + mark.length());
+    String withItems = PageTemplate.atMark(PageTemplate.html(doc), RESULTS, items.toString());
     return new Sidebar(runbooks, "", doc.outputSettings()).into(withItems, FILE_NAME);
   }
 }
