@@ -64,6 +64,9 @@ class VerifyMojoTest {
   void injectsTheEndpointsFromThePom(VerifyMojo mojo) throws Exception {
     List<EndpointConfig> endpoints = getVariableValueFromObject(mojo, "endpoints");
     assertThat(endpoints).hasSize(1);
+    // Maven made the element as the class named after it in the goal's package, the first class
+    // it looks for, not from the list's type argument after failed lookups.
+    assertThat(endpoints.get(0)).isExactlyInstanceOf(Endpoint.class);
     EndpointConfig home = endpoints.get(0);
     assertThat((String) getVariableValueFromObject(home, "name")).isEqualTo("home");
     assertThat((Map<String, String>) getVariableValueFromObject(home, "expectHeaders"))
@@ -77,6 +80,7 @@ class VerifyMojoTest {
     List<DnsRecordConfig> records = getVariableValueFromObject(mojo, "dnsRecords");
 
     assertThat(records).hasSize(1);
+    assertThat(records.get(0)).isExactlyInstanceOf(DnsRecord.class);
     var config = records.get(0);
     assertThat(config.expect()).containsExactly("192.0.2.1", "192.0.2.2");
     assertThat(config.match()).isEqualTo("contains");
@@ -89,6 +93,7 @@ class VerifyMojoTest {
   void tcpChecksFromThePomRunAndADownOneFailsTheBuild(VerifyMojo mojo) throws Exception {
     List<TcpCheckConfig> checks = getVariableValueFromObject(mojo, "tcpChecks");
     assertThat(checks).extracting(TcpCheckConfig::name).containsExactly("web-port", "ssh");
+    assertThat(checks).allMatch(check -> check.getClass() == TcpCheck.class);
     TcpCheckConfig ssh = checks.get(1);
     assertThat(ssh.expectBanner()).isEqualTo("^SSH-2\\.0-");
     assertThat(ssh.tls()).isFalse();

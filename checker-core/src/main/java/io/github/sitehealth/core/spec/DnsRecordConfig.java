@@ -8,8 +8,12 @@ import java.util.List;
  * (Maven sets the fields by name; each {@code <expect>} element goes through {@link
  * #setExpect}) or by the constructor. Any field may be null: {@link SpecParser} applies the
  * defaults, validates, and names the element and value it rejects.
+ *
+ * <p>Not final: a build tool may give the element a class of its own that extends this one (Maven
+ * looks for a class named after the element in the goal's package before it takes the list's type
+ * argument, and every lookup that finds none costs class-loader failures).
  */
-public final class DnsRecordConfig {
+public class DnsRecordConfig {
 
   /** The DNS name, e.g. {@code www.example.com}. Required. */
   private String name;

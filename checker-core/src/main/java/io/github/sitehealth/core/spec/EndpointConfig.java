@@ -6,8 +6,12 @@ import java.util.Map;
  * An {@code <endpoint>} as the user wrote it, filled in directly by the build tool's configuration
  * (Maven sets the fields by name) or by {@link #builder}. Any field may be null: {@link SpecParser}
  * applies the defaults, validates, and names the element and value it rejects.
+ *
+ * <p>Not final: a build tool may give the element a class of its own that extends this one (Maven
+ * looks for a class named after the element in the goal's package before it takes the list's type
+ * argument, and every lookup that finds none costs class-loader failures).
  */
-public final class EndpointConfig {
+public class EndpointConfig {
 
   /** Unique name of the check, {@code [A-Za-z0-9._-]+}. Required. */
   private String name;
