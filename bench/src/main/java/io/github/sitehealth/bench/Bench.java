@@ -25,8 +25,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
 
 /**
  * The in-process parts of {@code bench/run}, one command each; every command prints its figures
@@ -44,6 +55,10 @@ import java.util.stream.Stream;
  *   <li>{@code history SEED RUNS OUT}: a history of RUNS runs, each a copy of the first run of the
  *       history file SEED, an hour apart, newest last.
  *   <li>{@code duration RESULTS}: the run's {@code durationMs} in a {@code results.json}.
+ *   <li>{@code http CURL_CONFIG PER_ROUTE PARALLEL}: GETs of the URLs of a curl config file by
+ *       HttpClient 5 alone, the library the HTTP checks use, in this fresh JVM: PER_ROUTE
+ *       connections to one host:port, PARALLEL requests in flight; prints the seconds building and
+ *       starting the client and the seconds of the requests. Every answer must be a 200.
  * </ul>
  */
 public final class Bench {
@@ -68,13 +83,15 @@ public final class Bench {
       case "render" -> render(rest);
       case "history" -> history(rest);
       case "duration" -> duration(rest);
+      case "http" -> http(rest);
       default -> throw usage();
     }
   }
 
   private static IllegalArgumentException usage() {
     return new IllegalArgumentException("usage: Bench dns RESOLVER NAMES ROUNDS | corpus SOURCE COUNT OUT"
-        + " | render PAGES OUT | history SEED RUNS OUT | duration RESULTS");
+        + " | render PAGES OUT | history SEED RUNS OUT | duration RESULTS"
+        + " | http CURL_CONFIG PER_ROUTE PARALLEL");
   }
 
   private static void args(String[] args, int count) {
@@ -231,5 +248,67 @@ public final class Bench {
       throw new IllegalStateException(args[0] + " has no durationMs");
     }
     System.out.println(ms.asLong());
+  }
+
+  private static final Pattern CURL_URL = Pattern.compile("url = \"([^\"]+)\"");
+
+  private static void http(String[] args) throws Exception {
+    args(args, 3);
+    List<String> urls = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8)) {
+      Matcher url = CURL_URL.matcher(line);
+      if (url.matches()) {
+        urls.add(url.group(1));
+      }
+    }
+    int perRoute = Integer.parseInt(args[1]);
+    int parallel = Integer.parseInt(args[2]);
+    long start = System.nanoTime();
+    try (CloseableHttpAsyncClient client = HttpAsyncClients.custom()
+        .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+            .setMaxConnPerRoute(perRoute)
+            .setMaxConnTotal(parallel)
+            .build())
+        .build()) {
+      client.start();
+      long started = System.nanoTime();
+      Semaphore inFlight = new Semaphore(parallel);
+      CountDownLatch done = new CountDownLatch(urls.size());
+      AtomicInteger ok = new AtomicInteger();
+      for (String url : urls) {
+        if (!inFlight.tryAcquire(60, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("no answer within 60 s");
+        }
+        client.execute(SimpleRequestBuilder.get(url).build(), new FutureCallback<>() {
+          @Override
+          public void completed(SimpleHttpResponse response) {
+            if (response.getCode() == 200) {
+              ok.incrementAndGet();
+            }
+            end();
+          }
+
+          @Override
+          public void failed(Exception e) {
+            end();
+          }
+
+          @Override
+          public void cancelled() {
+            end();
+          }
+
+          private void end() {
+            inFlight.release();
+            done.countDown();
+          }
+        });
+      }
+      if (!done.await(120, TimeUnit.SECONDS) || ok.get() != urls.size()) {
+        throw new IllegalStateException(ok.get() + " of " + urls.size() + " URLs answered 200");
+      }
+      long end = System.nanoTime();
+      System.out.printf(Locale.ROOT, "%.3f %.3f%n", (started - start) / 1e9, (end - started) / 1e9);
+    }
   }
 }
