@@ -48,7 +48,8 @@ final class StatusFeed {
     entries.sort(Comparator.comparing(Entry::updated).reversed());
     List<Entry> shown = entries.subList(0, Math.min(MAX_ENTRIES, entries.size()));
     try {
-      XMLStreamWriter x = XMLOutputFactory.newFactory()
+      // The JDK's own writer, without newFactory()'s search of the class loader's service files.
+      XMLStreamWriter x = XMLOutputFactory.newDefaultFactory()
           .createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
       x.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
       x.writeStartElement("feed");

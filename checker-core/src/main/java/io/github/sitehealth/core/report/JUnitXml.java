@@ -38,8 +38,10 @@ public final class JUnitXml {
 
   void write(RunResult run, OutputStream out) throws IOException {
     try {
-      XMLStreamWriter xml =
-          XMLOutputFactory.newFactory().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+      // The JDK's own writer: newFactory() would first look for another one through the
+      // system properties and the class loader's service files (about 35 ms in a plugin realm).
+      XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory()
+          .createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
       xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuite");
