@@ -9,6 +9,7 @@ import io.github.sitehealth.core.result.RunResult;
 import io.github.sitehealth.core.run.CheckListener;
 import io.github.sitehealth.core.run.CheckRunner;
 import io.github.sitehealth.core.spec.DnsRecordConfig;
+import io.github.sitehealth.core.spec.EndpointConfig;
 import io.github.sitehealth.core.spec.RunConfig;
 import io.github.sitehealth.core.spec.RunSpec;
 import io.github.sitehealth.core.spec.SpecParser;
@@ -57,8 +58,12 @@ import org.apache.hc.core5.concurrent.FutureCallback;
  *   <li>{@code duration RESULTS}: the run's {@code durationMs} in a {@code results.json}.
  *   <li>{@code http CURL_CONFIG PER_ROUTE PARALLEL}: GETs of the URLs of a curl config file by
  *       HttpClient 5 alone, the library the HTTP checks use, in this fresh JVM: PER_ROUTE
- *       connections to one host:port, PARALLEL requests in flight; prints the seconds building and
- *       starting the client and the seconds of the requests. Every answer must be a 200.
+ *       connections to one host:port, PARALLEL requests in flight, each request on a connection of
+ *       its own as a check's attempt; prints the seconds building and starting the client and the
+ *       seconds of the requests. Every answer must be a 200.
+ *   <li>{@code checks CURL_CONFIG PER_ROUTE PARALLEL}: the same URLs as HTTP checks run by the
+ *       checker core in this fresh JVM, without Maven; prints the run's seconds (as {@code
+ *       results.json}'s {@code durationMs}). Every check must be UP.
  * </ul>
  */
 public final class Bench {
@@ -84,6 +89,7 @@ public final class Bench {
       case "history" -> history(rest);
       case "duration" -> duration(rest);
       case "http" -> http(rest);
+      case "checks" -> checks(rest);
       default -> throw usage();
     }
   }
@@ -91,7 +97,7 @@ public final class Bench {
   private static IllegalArgumentException usage() {
     return new IllegalArgumentException("usage: Bench dns RESOLVER NAMES ROUNDS | corpus SOURCE COUNT OUT"
         + " | render PAGES OUT | history SEED RUNS OUT | duration RESULTS"
-        + " | http CURL_CONFIG PER_ROUTE PARALLEL");
+        + " | http CURL_CONFIG PER_ROUTE PARALLEL | checks CURL_CONFIG PER_ROUTE PARALLEL");
   }
 
   private static void args(String[] args, int count) {
@@ -252,15 +258,36 @@ public final class Bench {
 
   private static final Pattern CURL_URL = Pattern.compile("url = \"([^\"]+)\"");
 
-  private static void http(String[] args) throws Exception {
-    args(args, 3);
+  /** The URLs of a curl config file, in order. */
+  private static List<String> curlUrls(String config) throws IOException {
     List<String> urls = new ArrayList<>();
-    for (String line : Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8)) {
+    for (String line : Files.readAllLines(Path.of(config), StandardCharsets.UTF_8)) {
       Matcher url = CURL_URL.matcher(line);
       if (url.matches()) {
         urls.add(url.group(1));
       }
     }
+    return urls;
+  }
+
+  private static void checks(String[] args) throws IOException {
+    args(args, 3);
+    List<EndpointConfig> endpoints = new ArrayList<>();
+    for (String url : curlUrls(args[0])) {
+      endpoints.add(EndpointConfig.of("c" + endpoints.size(), url));
+    }
+    RunSpec spec = SpecParser.parse(RunConfig.builder().endpoints(endpoints)
+        .perHostConcurrency(Integer.parseInt(args[1])).concurrency(Integer.parseInt(args[2])).build());
+    RunResult run = new CheckRunner(CheckListener.NONE).run(spec);
+    if (run.count(CheckStatus.UP) != endpoints.size()) {
+      throw new IllegalStateException("not every HTTP check is UP: " + run.summaryLine());
+    }
+    System.out.printf(Locale.ROOT, "%.3f%n", run.durationMs() / 1e3);
+  }
+
+  private static void http(String[] args) throws Exception {
+    args(args, 3);
+    List<String> urls = curlUrls(args[0]);
     int perRoute = Integer.parseInt(args[1]);
     int parallel = Integer.parseInt(args[2]);
     long start = System.nanoTime();
@@ -269,6 +296,8 @@ public final class Bench {
             .setMaxConnPerRoute(perRoute)
             .setMaxConnTotal(parallel)
             .build())
+        // a connection per request, as a check opens one per attempt (its connect is measured)
+        .setConnectionReuseStrategy((request, response, context) -> false)
         .build()) {
       client.start();
       long started = System.nanoTime();
