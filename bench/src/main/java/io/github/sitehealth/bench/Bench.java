@@ -3,6 +3,11 @@ package io.github.sitehealth.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataSet;
 import io.github.sitehealth.core.report.ResultsJson;
 import io.github.sitehealth.core.result.CheckStatus;
 import io.github.sitehealth.core.result.RunResult;
@@ -17,6 +22,7 @@ import io.github.sitehealth.site.SiteGenerator;
 import io.github.sitehealth.site.SiteRequest;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +67,10 @@ import org.apache.hc.core5.concurrent.FutureCallback;
  *       connections to one host:port, PARALLEL requests in flight, each request on a connection of
  *       its own as a check's attempt; prints the seconds building and starting the client and the
  *       seconds of the requests. Every answer must be a 200.
+ *   <li>{@code markdown PAGES OUT}: Flexmark alone, the library the runbooks are rendered with
+ *       (its tables and YAML front matter extensions, heading ids, as the site's renderer), each
+ *       Markdown file of PAGES to an HTML file in OUT, on every core: no sanitizing, no page
+ *       template; prints the number of pages.
  *   <li>{@code checks CURL_CONFIG PER_ROUTE PARALLEL}: the same URLs as HTTP checks run by the
  *       checker core in this fresh JVM, without Maven; prints the run's seconds (as {@code
  *       results.json}'s {@code durationMs}). Every check must be UP.
@@ -90,6 +100,7 @@ public final class Bench {
       case "duration" -> duration(rest);
       case "http" -> http(rest);
       case "checks" -> checks(rest);
+      case "markdown" -> markdown(rest);
       default -> throw usage();
     }
   }
@@ -97,7 +108,8 @@ public final class Bench {
   private static IllegalArgumentException usage() {
     return new IllegalArgumentException("usage: Bench dns RESOLVER NAMES ROUNDS | corpus SOURCE COUNT OUT"
         + " | render PAGES OUT | history SEED RUNS OUT | duration RESULTS"
-        + " | http CURL_CONFIG PER_ROUTE PARALLEL | checks CURL_CONFIG PER_ROUTE PARALLEL");
+        + " | http CURL_CONFIG PER_ROUTE PARALLEL | checks CURL_CONFIG PER_ROUTE PARALLEL"
+        + " | markdown PAGES OUT");
   }
 
   private static void args(String[] args, int count) {
@@ -268,6 +280,32 @@ public final class Bench {
       }
     }
     return urls;
+  }
+
+  private static void markdown(String[] args) throws IOException {
+    args(args, 2);
+    MutableDataSet options = new MutableDataSet();
+    options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), YamlFrontMatterExtension.create()));
+    options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+    options.set(HtmlRenderer.RENDER_HEADER_ID, true);
+    Parser parser = Parser.builder(options).build();
+    HtmlRenderer renderer = HtmlRenderer.builder(options).build();
+    Path out = Files.createDirectories(Path.of(args[1]));
+    List<Path> pages;
+    try (Stream<Path> files = Files.list(Path.of(args[0]))) {
+      pages = files.filter(f -> f.toString().endsWith(".md")).sorted().toList();
+    }
+    // toList(), not count(): count() may skip the map of a stream that knows its size
+    int written = pages.parallelStream().map(page -> {
+      try {
+        String name = page.getFileName().toString().replaceFirst("\\.md$", ".html");
+        String html = renderer.render(parser.parse(Files.readString(page)));
+        return Files.writeString(out.resolve(name), html);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }).toList().size();
+    System.out.println(written);
   }
 
   private static void checks(String[] args) throws IOException {
