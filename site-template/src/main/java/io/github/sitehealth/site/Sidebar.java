@@ -1,7 +1,9 @@
 package io.github.sitehealth.site;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 
@@ -17,9 +19,14 @@ final class Sidebar {
   private static final String NAME = "site-health:docs-nav";
   private static final String MARK = "<!--" + NAME + "-->";
 
-  private final List<String> pages;
-  private final String[] entries;
+  /** Every entry, none marked, as one string. */
+  private final String entries;
+  /** Where each entry starts in {@link #entries}, and after the last, its length. */
+  private final int[] starts;
+  /** Each entry marked as the current page. */
   private final String[] current;
+  /** A page's name in {@code runbooks/} to its entry. */
+  private final Map<String, Integer> index = new HashMap<>();
 
   /**
    * @param all every runbook, in the library's order
@@ -27,14 +34,16 @@ final class Sidebar {
    */
   Sidebar(List<Runbook> all, String prefix, Document.OutputSettings settings) {
     int n = all.size() + 1;
-    this.pages = new ArrayList<>(n);
-    this.entries = new String[n];
+    List<String> pages = new ArrayList<>(n);
+    this.starts = new int[n + 1];
     this.current = new String[n];
     pages.add(SearchPage.FILE_NAME);
     for (Runbook r : all) {
       pages.add(r.pageName());
     }
+    StringBuilder entries = new StringBuilder();
     for (int i = 0; i < n; i++) {
+      index.putIfAbsent(pages.get(i), i);
       for (boolean here : new boolean[] {false, true}) {
         HtmlStream html = new HtmlStream(settings);
         String href = prefix + pages.get(i);
@@ -51,9 +60,16 @@ final class Sidebar {
           }
           html.end();
         }
-        (here ? current : entries)[i] = html.toString();
+        if (here) {
+          current[i] = html.toString();
+        } else {
+          starts[i] = entries.length();
+          entries.append(html);
+        }
       }
     }
+    starts[n] = entries.length();
+    this.entries = entries.toString();
   }
 
   /** Marks where the list goes in the page: its {@code docs-nav} slot. */
@@ -73,10 +89,16 @@ final class Sidebar {
     if (at < 0) {
       throw new IllegalStateException("the page has no place marked for the sidebar");
     }
-    StringBuilder page = new StringBuilder(html.length() + 64 * entries.length);
+    // Three copies of whole runs of entries: every page holds every entry, so a page per entry
+    // appended one by one made n pages cost n times n appends.
+    Integer here = index.get(currentPage);
+    StringBuilder page = new StringBuilder(html.length() + entries.length() + 32);
     page.append(html, 0, at);
-    for (int i = 0; i < entries.length; i++) {
-      page.append(pages.get(i).equals(currentPage) ? current[i] : entries[i]);
+    if (here == null) {
+      page.append(entries);
+    } else {
+      page.append(entries, 0, starts[here]).append(current[here])
+          .append(entries, starts[here + 1], entries.length());
     }
     return page.append(html, at + MARK.length(), html.length()).toString();
   }
