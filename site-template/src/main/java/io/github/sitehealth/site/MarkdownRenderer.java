@@ -8,6 +8,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /** Markdown with front matter to sanitized HTML, with stable heading ids. */
 final class MarkdownRenderer {
@@ -25,6 +28,11 @@ final class MarkdownRenderer {
       "sh-search-results");
 
   /** A relative link to another Markdown file: {@code dns.md#nxdomain}. */
+  private static final Evaluator LINKS = QueryParser.parse("a[href]");
+
+  private static final Evaluator HEADINGS_AND_CODE_BLOCKS =
+      QueryParser.parse("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id], pre > code");
+
   private static final Pattern MARKDOWN_LINK = Pattern.compile("^([^:/?#][^:?#]*)\\.md(#.*)?$");
 
   /**
@@ -74,7 +82,7 @@ final class MarkdownRenderer {
     warnings.addAll(HeadingIds.assign(document, RESERVED_IDS, source));
 
     Document clean = sanitizer.clean(renderer.render(document));
-    for (Element a : clean.select("a[href]")) {
+    for (Element a : clean.select(LINKS)) {
       var m = MARKDOWN_LINK.matcher(a.attr("href"));
       if (m.matches()) {
         a.attr("href", m.group(1) + ".html" + (m.group(2) == null ? "" : m.group(2)));
@@ -83,7 +91,7 @@ final class MarkdownRenderer {
     // Raw HTML headings keep their ids through the cleaner but bypass HeadingIds: dedupe again.
     Set<String> seen = new HashSet<>(RESERVED_IDS);
     List<Runbook.Section> sections = new ArrayList<>();
-    for (Element h : clean.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) {
+    for (Element h : clean.select(RunbookPage.HEADINGS_WITH_ID)) {
       String id = h.id();
       for (int n = 2; !seen.add(id); n++) {
         id = h.id() + "-" + n;
@@ -106,7 +114,7 @@ final class MarkdownRenderer {
   private static Map<String, List<Runbook.Command>> commands(Document clean) {
     Map<String, List<Runbook.Command>> commands = new LinkedHashMap<>();
     String section = "";
-    for (Element e : clean.body().select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id], pre > code")) {
+    for (Element e : clean.body().select(HEADINGS_AND_CODE_BLOCKS)) {
       if (!e.tagName().equals("code")) {
         section = e.id();
       } else if (Placeholders.uses(e.wholeText())) {
@@ -129,10 +137,17 @@ final class MarkdownRenderer {
 
   /** A first line of {@code ---} with no {@code ---} or {@code ...} line after it. */
   static boolean unclosedFrontMatter(String markdown) {
-    List<String> lines = markdown.lines().toList();
-    if (lines.isEmpty() || !lines.get(0).strip().equals("---")) {
+    // lazily, line by line: the closing line comes early, and most of a page is after it
+    Iterator<String> lines = markdown.lines().iterator();
+    if (!lines.hasNext() || !lines.next().strip().equals("---")) {
       return false;
     }
-    return lines.stream().skip(1).map(String::strip).noneMatch(l -> l.equals("---") || l.equals("..."));
+    while (lines.hasNext()) {
+      String line = lines.next().strip();
+      if (line.equals("---") || line.equals("...")) {
+        return false;
+      }
+    }
+    return true;
   }
 }

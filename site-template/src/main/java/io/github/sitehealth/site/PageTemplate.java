@@ -12,6 +12,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
 
 /**
  * The HTML templates and the stylesheet, and what every page shares: the Content-Security-Policy,
@@ -123,7 +124,7 @@ final class PageTemplate {
 
   /** The element marked {@code data-slot="name"} in the template. */
   static Element slot(Document doc, String name) {
-    Element slot = doc.selectFirst("[data-slot=" + name + "]");
+    Element slot = doc.selectFirst(new Evaluator.AttributeWithValue("data-slot", name));
     if (slot == null) {
       throw new IllegalStateException("template has no slot " + name);
     }

@@ -84,6 +84,9 @@ final class Placeholders {
 
   /** Whether the text uses at least one known placeholder. */
   static boolean uses(String text) {
+    if (!mayHold(text)) {
+      return false;
+    }
     Matcher m = PATTERN.matcher(text);
     while (m.find()) {
       if (BY_NAME.containsKey(m.group(1))) {
@@ -104,6 +107,9 @@ final class Placeholders {
     List<String> lines = markdown.lines().toList();
     for (int i = 0; i < lines.size(); i++) {
       int number = i + 1;
+      if (!mayHold(lines.get(i))) {
+        continue;
+      }
       if (uses(lines.get(i))) {
         reparsing(lines.get(i)).ifPresent(word -> warnings.add(what + " line " + number
             + ": a placeholder goes to " + word + ", which hands its words to another shell: a"
@@ -377,12 +383,26 @@ final class Placeholders {
     }
   }
 
+  /**
+   * Whether the text has two opening braces at all: most lines and text nodes have none, and
+   * looking for them is much cheaper than matching {@link #PATTERN}.
+   */
+  private static boolean mayHold(String text) {
+    return text.indexOf("{{") >= 0;
+  }
+
   /** Literal text and known placeholders, in order; an unknown placeholder is literal text. */
   private interface Parts {
     void accept(String literal, Placeholder placeholder);
   }
 
   private static void split(String text, Parts parts) {
+    if (!mayHold(text)) {
+      if (!text.isEmpty()) {
+        parts.accept(text, null);
+      }
+      return;
+    }
     Matcher m = PATTERN.matcher(text);
     int at = 0;
     while (m.find()) {

@@ -12,6 +12,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * One runbook as a complete page: title, summary, codes, a table of contents and the content,
@@ -29,6 +31,13 @@ final class RunbookPage {
 
   /** Where a page's content goes when it comes as text ({@link Content}). */
   private static final String CONTENT = "site-health:runbook-content";
+
+  /**
+   * Headings with an id, {@code h1[id]} to {@code h6[id]}: parsed once, as a query is parsed
+   * again at each {@code select(String)} (a parsed query is immutable and serves every thread).
+   */
+  static final Evaluator HEADINGS_WITH_ID =
+      QueryParser.parse("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]");
 
   /**
    * A runbook's content as its page shows it (its headings with their anchors) and as the search
@@ -132,7 +141,7 @@ final class RunbookPage {
 
   /** A link to itself after each heading that has an id. */
   static void anchor(Element root) {
-    for (Element h : root.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) {
+    for (Element h : root.select(HEADINGS_WITH_ID)) {
       h.appendElement("a").addClass("anchor").attr("href", "#" + h.id())
           .attr("aria-label", "Link to this section").text("#");
     }
