@@ -285,7 +285,10 @@ public final class SiteGenerator {
     }
 
     Path write(Path file, String content) throws IOException {
-      return write(file, (Page) w -> w.write(content));
+      // encoded in one piece: String.getBytes, not the encoder of a Writer, which copied the page
+      // through its buffers a few KiB at a time
+      byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+      return write(file, (OutputStreamPage) o -> o.write(bytes));
     }
 
     /**
