@@ -27,12 +27,12 @@ final class MarkdownRenderer {
       "sh-incidents", "sh-runbooks", "sh-content", "sh-title", "sh-docs", "sh-search", "sh-search-status",
       "sh-search-results");
 
-  /** A relative link to another Markdown file: {@code dns.md#nxdomain}. */
   private static final Evaluator LINKS = QueryParser.parse("a[href]");
 
   private static final Evaluator HEADINGS_AND_CODE_BLOCKS =
       QueryParser.parse("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id], pre > code");
 
+  /** A relative link to another Markdown file: {@code dns.md#nxdomain}. */
   private static final Pattern MARKDOWN_LINK = Pattern.compile("^([^:/?#][^:?#]*)\\.md(#.*)?$");
 
   /**
