@@ -33,6 +33,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,10 +45,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
  * The in-process parts of {@code bench/run}, one command each; every command prints its figures
@@ -67,6 +76,9 @@ import org.apache.hc.core5.concurrent.FutureCallback;
  *       connections to one host:port, PARALLEL requests in flight, each request on a connection of
  *       its own as a check's attempt; prints the seconds building and starting the client and the
  *       seconds of the requests. Every answer must be a 200.
+ *   <li>{@code http-classic CURL_CONFIG PER_ROUTE PARALLEL}: the same by HttpClient 5's classic
+ *       (blocking) API, PARALLEL threads each sending one request at a time; prints the same two
+ *       figures.
  *   <li>{@code markdown PAGES OUT}: Flexmark alone, the library the runbooks are rendered with
  *       (its tables and YAML front matter extensions, heading ids, as the site's renderer), each
  *       Markdown file of PAGES to an HTML file in OUT, on every core: no sanitizing, no page
@@ -99,6 +111,7 @@ public final class Bench {
       case "history" -> history(rest);
       case "duration" -> duration(rest);
       case "http" -> http(rest);
+      case "http-classic" -> httpClassic(rest);
       case "checks" -> checks(rest);
       case "markdown" -> markdown(rest);
       default -> throw usage();
@@ -108,7 +121,8 @@ public final class Bench {
   private static IllegalArgumentException usage() {
     return new IllegalArgumentException("usage: Bench dns RESOLVER NAMES ROUNDS | corpus SOURCE COUNT OUT"
         + " | render PAGES OUT | history SEED RUNS OUT | duration RESULTS"
-        + " | http CURL_CONFIG PER_ROUTE PARALLEL | checks CURL_CONFIG PER_ROUTE PARALLEL"
+        + " | http CURL_CONFIG PER_ROUTE PARALLEL | http-classic CURL_CONFIG PER_ROUTE PARALLEL"
+        + " | checks CURL_CONFIG PER_ROUTE PARALLEL"
         + " | markdown PAGES OUT");
   }
 
@@ -271,6 +285,19 @@ public final class Bench {
   private static final Pattern CURL_URL = Pattern.compile("url = \"([^\"]+)\"");
 
   /** The URLs of a curl config file, in order. */
+  /** The URLs of a curl config file, the connections per host:port and the requests in flight. */
+  private record Load(List<String> urls, int perRoute, int parallel) {
+    static Load of(String[] args) throws IOException {
+      args(args, 3);
+      return new Load(curlUrls(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+    }
+  }
+
+  /** Prints the seconds from start to started (the client) and from started to end (the requests). */
+  private static void printSplit(long start, long started, long end) {
+    System.out.printf(Locale.ROOT, "%.3f %.3f%n", (started - start) / 1e9, (end - started) / 1e9);
+  }
+
   private static List<String> curlUrls(String config) throws IOException {
     List<String> urls = new ArrayList<>();
     for (String line : Files.readAllLines(Path.of(config), StandardCharsets.UTF_8)) {
@@ -309,13 +336,13 @@ public final class Bench {
   }
 
   private static void checks(String[] args) throws IOException {
-    args(args, 3);
+    Load load = Load.of(args);
     List<EndpointConfig> endpoints = new ArrayList<>();
-    for (String url : curlUrls(args[0])) {
+    for (String url : load.urls()) {
       endpoints.add(EndpointConfig.of("c" + endpoints.size(), url));
     }
     RunSpec spec = SpecParser.parse(RunConfig.builder().endpoints(endpoints)
-        .perHostConcurrency(Integer.parseInt(args[1])).concurrency(Integer.parseInt(args[2])).build());
+        .perHostConcurrency(load.perRoute()).concurrency(load.parallel()).build());
     RunResult run = new CheckRunner(CheckListener.NONE).run(spec);
     if (run.count(CheckStatus.UP) != endpoints.size()) {
       throw new IllegalStateException("not every HTTP check is UP: " + run.summaryLine());
@@ -324,14 +351,13 @@ public final class Bench {
   }
 
   private static void http(String[] args) throws Exception {
-    args(args, 3);
-    List<String> urls = curlUrls(args[0]);
-    int perRoute = Integer.parseInt(args[1]);
-    int parallel = Integer.parseInt(args[2]);
+    Load load = Load.of(args);
+    List<String> urls = load.urls();
+    int parallel = load.parallel();
     long start = System.nanoTime();
     try (CloseableHttpAsyncClient client = HttpAsyncClients.custom()
         .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-            .setMaxConnPerRoute(perRoute)
+            .setMaxConnPerRoute(load.perRoute())
             .setMaxConnTotal(parallel)
             .build())
         // a connection per request, as a check opens one per attempt (its connect is measured)
@@ -374,8 +400,48 @@ public final class Bench {
       if (!done.await(120, TimeUnit.SECONDS) || ok.get() != urls.size()) {
         throw new IllegalStateException(ok.get() + " of " + urls.size() + " URLs answered 200");
       }
-      long end = System.nanoTime();
-      System.out.printf(Locale.ROOT, "%.3f %.3f%n", (started - start) / 1e9, (end - started) / 1e9);
+      printSplit(start, started, System.nanoTime());
+    }
+  }
+
+  private static void httpClassic(String[] args) throws Exception {
+    Load load = Load.of(args);
+    List<String> urls = load.urls();
+    int parallel = load.parallel();
+    long start = System.nanoTime();
+    try (CloseableHttpClient client = HttpClients.custom()
+        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+            .setMaxConnPerRoute(load.perRoute())
+            .setMaxConnTotal(parallel)
+            .build())
+        // a connection per request, as a check opens one per attempt (its connect is measured)
+        .setConnectionReuseStrategy((request, response, context) -> false)
+        .build()) {
+      long started = System.nanoTime();
+      ExecutorService threads = Executors.newFixedThreadPool(parallel);
+      AtomicInteger ok = new AtomicInteger();
+      try {
+        List<Future<?>> requests = new ArrayList<>();
+        for (String url : urls) {
+          requests.add(threads.submit(() -> client.execute(new HttpGet(url), response -> {
+            EntityUtils.consume(response.getEntity());
+            return response.getCode() == 200 ? ok.incrementAndGet() : 0;
+          })));
+        }
+        for (Future<?> request : requests) {
+          try {
+            request.get(120, TimeUnit.SECONDS);
+          } catch (ExecutionException e) {
+            // counted as not answered below
+          }
+        }
+      } finally {
+        threads.shutdownNow();
+      }
+      if (ok.get() != urls.size()) {
+        throw new IllegalStateException(ok.get() + " of " + urls.size() + " URLs answered 200");
+      }
+      printSplit(start, started, System.nanoTime());
     }
   }
 }
